@@ -1,0 +1,7 @@
+"""Who may do what through the API."""
+
+from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
+
+
+class ReadAnyoneWriteWithModelPermission(DjangoModelPermissionsOrAnonReadOnly):
+    """Anyone may read; a write needs a logged-in user holding the model's add/change/delete permission."""

@@ -1,0 +1,3 @@
+"""API routes. The API issue fills the router; this keeps the project importable until then."""
+
+urlpatterns: list = []

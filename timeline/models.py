@@ -1,0 +1,331 @@
+"""The timeline's domain: articles (sources), who acts and speaks (actors), what happened (events),
+what was said (statements), and the citations that tie events to the text that supports them.
+
+Every date is held the same way (DatedModel): the expression as written, its TIMEX3 value, the
+inclusive interval it covers with a precision, and how it was resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from django.db import models
+from django.db.models import F, Q
+
+from timeline.temporal.types import Precision as EnginePrecision
+
+
+class DatePrecision(models.TextChoices):
+    TIME = EnginePrecision.TIME.value, "time of day"
+    DAY = EnginePrecision.DAY.value, "day"
+    WEEK = EnginePrecision.WEEK.value, "week"
+    WEEKEND = EnginePrecision.WEEKEND.value, "weekend"
+    MONTH = EnginePrecision.MONTH.value, "month"
+    QUARTER = EnginePrecision.QUARTER.value, "quarter"
+    SEASON = EnginePrecision.SEASON.value, "season"
+    YEAR = EnginePrecision.YEAR.value, "year"
+    DECADE = EnginePrecision.DECADE.value, "decade"
+    CENTURY = EnginePrecision.CENTURY.value, "century"
+
+
+# Finest first: the timeline orders equal start dates by this rank.
+PRECISION_RANK = {value: rank for rank, value in enumerate(DatePrecision.values)}
+
+
+class DateStatus(models.TextChoices):
+    UNRESOLVED = "unresolved", "unresolved"  # not looked at yet
+    RESOLVED = "resolved", "resolved"  # the engine read the expression, sources agree
+    INFERRED = "inferred", "inferred"  # no expression; taken from context (publication day)
+    AMBIGUOUS = "ambiguous", "ambiguous"  # readings disagree; the best-supported one is shown
+    UNRESOLVABLE = "unresolvable", "unresolvable"  # the engine could not date the expression
+    MANUAL = "manual", "manual"  # an editor set it; automatic runs never touch it
+
+
+# Statuses that promise a value and an interval.
+DATED_STATUSES = [DateStatus.RESOLVED, DateStatus.INFERRED, DateStatus.AMBIGUOUS, DateStatus.MANUAL]
+
+
+class DatedQuerySet(models.QuerySet):
+    def resolved(self):
+        return self.filter(date_status__in=DATED_STATUSES)
+
+    def unresolved(self):
+        return self.filter(date_status=DateStatus.UNRESOLVED)
+
+    def automatic(self):
+        """Rows an automatic run may write: everything but an editor's manual correction."""
+        return self.exclude(date_status=DateStatus.MANUAL)
+
+    def overlapping(self, start: dt.date | None = None, end: dt.date | None = None):
+        """Rows whose date interval meets [start, end] (inclusive); either bound may be open.
+
+        A month-precision date overlaps a query for any day inside that month.
+        """
+        qs = self.filter(date_start__isnull=False)
+        if end is not None:
+            qs = qs.filter(date_start__lte=end)
+        if start is not None:
+            qs = qs.filter(date_end__gte=start)
+        return qs
+
+
+class DatedModel(models.Model):
+    """A date as held on events, statements and citations."""
+
+    date_text = models.CharField(
+        "date as written", max_length=200, blank=True, help_text="The expression exactly as the text has it."
+    )
+    date_value = models.CharField(
+        "TIMEX3 value", max_length=64, blank=True, help_text="e.g. 2022-09-27, 2022-12, 2022-W38-WE, 2022-09-27TNI, P1W"
+    )
+    date_type = models.CharField("TIMEX3 type", max_length=10, blank=True)
+    date_start = models.DateField("covers from", null=True, blank=True)
+    date_end = models.DateField("covers until", null=True, blank=True)
+    date_precision = models.CharField("precision", max_length=10, choices=DatePrecision.choices, blank=True)
+    date_status = models.CharField(
+        "date status", max_length=12, choices=DateStatus.choices, default=DateStatus.UNRESOLVED
+    )
+    date_anchor = models.DateField("resolved against", null=True, blank=True)
+    date_rule = models.CharField("rule", max_length=64, blank=True)
+    date_explanation = models.CharField("how it was dated", max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True) | Q(date_end__gte=F("date_start")),
+                name="%(app_label)s_%(class)s_date_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True, date_end__isnull=True)
+                | Q(date_start__isnull=False, date_end__isnull=False),
+                name="%(app_label)s_%(class)s_date_interval_complete",
+            ),
+            models.CheckConstraint(
+                condition=~Q(date_status__in=DATED_STATUSES) | ~Q(date_value=""),
+                name="%(app_label)s_%(class)s_date_value_when_dated",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_status__in=DateStatus.values),
+                name="%(app_label)s_%(class)s_date_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision="") | Q(date_precision__in=DatePrecision.values),
+                name="%(app_label)s_%(class)s_date_precision_valid",
+            ),
+        ]
+        indexes = [
+            # Overlap queries filter on both ends and the timeline orders by the start.
+            models.Index(fields=["date_start", "date_end"], name="%(app_label)s_%(class)s_date_range"),
+            models.Index(fields=["date_status"], name="%(app_label)s_%(class)s_date_status"),
+        ]
+
+    @property
+    def date_precision_rank(self) -> int:
+        return PRECISION_RANK.get(self.date_precision, len(PRECISION_RANK))
+
+
+def text_checksum(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SourceManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> Source:
+        return self.get(slug=slug)
+
+
+class Source(models.Model):
+    """A news article and its publication context, which its relative dates are resolved against."""
+
+    slug = models.SlugField(max_length=100, unique=True, help_text="Stable key, e.g. the seed file name.")
+    headline = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200)
+    url = models.URLField(max_length=500, blank=True)
+    authors = models.JSONField(default=list, blank=True, help_text="A list of names.")
+    language = models.CharField(max_length=10, default="en")
+    text = models.TextField("full text")
+    checksum = models.CharField(max_length=64, unique=True, editable=False, help_text="SHA-256 of the text.")
+    origin = models.CharField("where it came from", max_length=300, blank=True)
+    notes = models.TextField(blank=True)
+    published_date = models.DateField("publication date")
+    published_time = models.TimeField("publication time", null=True, blank=True, help_text="When known.")
+    timezone = models.CharField(
+        "publisher's time zone", max_length=64, default="UTC", help_text="IANA name, e.g. Europe/London."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SourceManager()
+
+    class Meta:
+        ordering = ["-published_date", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="%(app_label)s_%(class)s_url_unique"),
+        ]
+        indexes = [
+            # Filters by publisher and orders by publication date.
+            models.Index(fields=["publisher", "published_date"], name="timeline_source_publisher"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.headline} ({self.published_date.isoformat()})"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class ActorKind(models.TextChoices):
+    PERSON = "person", "person"
+    ORGANISATION = "organisation", "organisation"
+    GOVERNMENT_BODY = "government_body", "government body"
+    COUNTRY = "country", "country"
+
+
+class ActorManager(models.Manager):
+    def get_by_natural_key(self, name: str) -> Actor:
+        return self.get(name=name)
+
+
+class Actor(models.Model):
+    """A person, organisation, government body or country that acts in events or makes statements."""
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=ActorKind.choices)
+    aliases = models.JSONField(default=list, blank=True, help_text='Other names, e.g. ["the Kremlin"].')
+    description = models.CharField(max_length=300, blank=True)
+
+    objects = ActorManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=ActorKind.values), name="%(app_label)s_%(class)s_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
+
+
+class EventQuerySet(DatedQuerySet):
+    pass
+
+
+class EventManager(models.Manager.from_queryset(EventQuerySet)):
+    def get_by_natural_key(self, slug: str) -> Event:
+        return self.get(slug=slug)
+
+
+class Event(DatedModel):
+    """Something that happened. Its date comes from its citations, one reading per source."""
+
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    category = models.CharField(max_length=60, blank=True, db_index=True)
+    actors = models.ManyToManyField(Actor, related_name="events", blank=True)
+    sources = models.ManyToManyField(Source, through="Citation", related_name="events", blank=True)
+
+    objects = EventManager()
+
+    class Meta(DatedModel.Meta):
+        ordering = ["date_start", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class StatementMode(models.TextChoices):
+    DIRECT = "direct", "direct quote"
+    REPORTED = "reported", "reported speech"
+
+
+class StatementQuerySet(DatedQuerySet):
+    pass
+
+
+class StatementManager(models.Manager.from_queryset(StatementQuerySet)):
+    def get_by_natural_key(self, source_slug: str, char_start: int) -> Statement:
+        return self.get(source__slug=source_slug, char_start=char_start)
+
+
+class Statement(DatedModel):
+    """What a speaker said or wrote, as one source reports it, and when it was said."""
+
+    text = models.TextField("words")
+    mode = models.CharField(max_length=10, choices=StatementMode.choices)
+    speaker = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="statements")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="statements")
+    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements")
+    char_start = models.PositiveIntegerField(help_text="Offset of the passage in the source text.")
+    char_end = models.PositiveIntegerField()
+
+    objects = StatementManager()
+
+    class Meta(DatedModel.Meta):
+        ordering = ["date_start", "source", "char_start"]
+        constraints = [
+            *DatedModel.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["source", "char_start"], name="%(app_label)s_%(class)s_one_per_source_offset"
+            ),
+            models.CheckConstraint(
+                condition=Q(char_end__gt=F("char_start")), name="%(app_label)s_%(class)s_offsets_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(mode__in=StatementMode.values), name="%(app_label)s_%(class)s_mode_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        words = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        return f"{self.speaker}: {words}"
+
+    def natural_key(self) -> tuple[str, int]:
+        return (*self.source.natural_key(), self.char_start)
+
+    natural_key.dependencies = ["timeline.source"]
+
+
+class CitationManager(models.Manager):
+    def get_by_natural_key(self, event_slug: str, source_slug: str, char_start: int) -> Citation:
+        return self.get(event__slug=event_slug, source__slug=source_slug, char_start=char_start)
+
+
+class Citation(DatedModel):
+    """Where a source supports an event: the sentence, its offsets, and the date as that source words it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="citations")
+    sentence = models.TextField("supporting sentence")
+    char_start = models.PositiveIntegerField(help_text="Offset of the sentence in the source text.")
+    char_end = models.PositiveIntegerField()
+
+    objects = CitationManager()
+
+    class Meta(DatedModel.Meta):
+        ordering = ["event", "source", "char_start"]
+        constraints = [
+            *DatedModel.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["event", "source", "char_start"], name="%(app_label)s_%(class)s_one_per_event_source_offset"
+            ),
+            models.CheckConstraint(
+                condition=Q(char_end__gt=F("char_start")), name="%(app_label)s_%(class)s_offsets_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source.slug} [{self.char_start}:{self.char_end}] for {self.event}"
+
+    def natural_key(self) -> tuple[str, str, int]:
+        return (*self.event.natural_key(), *self.source.natural_key(), self.char_start)
+
+    natural_key.dependencies = ["timeline.event", "timeline.source"]
