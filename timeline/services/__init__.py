@@ -1,0 +1,1 @@
+"""Writes: every change to the timeline goes through a function here."""

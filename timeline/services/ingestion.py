@@ -1,0 +1,251 @@
+"""Ingesting articles: a folder of UTF-8 texts plus a manifest of their publication facts.
+
+Everything is read and checked before anything is written, so bad input leaves the database as
+it was; the writes happen in one transaction. Re-running on the same folder changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from timeline.models import Source, text_checksum
+
+MANIFEST_NAME = "manifest.json"
+TEXT_SUFFIX = ".txt"
+REQUIRED_KEYS = ("file", "headline", "publisher", "published_date")
+# Manifest keys copied onto Source as they are (after validation).
+SOURCE_FIELDS = (
+    "headline",
+    "publisher",
+    "url",
+    "authors",
+    "language",
+    "text",
+    "checksum",
+    "origin",
+    "notes",
+    "published_date",
+    "published_time",
+    "timezone",
+)
+
+
+class IngestError(Exception):
+    """Bad input. The message is one line that names the file at fault."""
+
+
+@dataclass
+class IngestReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+    def summary(self) -> str:
+        return f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
+
+
+def _parse_date(raw: object, where: str) -> dt.date:
+    if not isinstance(raw, str):
+        raise IngestError(f"{where}: published_date must be a YYYY-MM-DD string, not {raw!r}")
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise IngestError(f"{where}: invalid published_date {raw!r} (expected YYYY-MM-DD)") from None
+
+
+def _parse_time(raw: object, where: str) -> dt.time | None:
+    if raw in (None, ""):
+        return None
+    if not isinstance(raw, str):
+        raise IngestError(f"{where}: published_time must be an HH:MM[:SS] string or null, not {raw!r}")
+    try:
+        parsed = dt.time.fromisoformat(raw)
+    except ValueError:
+        raise IngestError(f"{where}: invalid published_time {raw!r} (expected HH:MM[:SS])") from None
+    if parsed.tzinfo is not None:
+        raise IngestError(f"{where}: published_time {raw!r} carries an offset; give the zone in 'timezone'")
+    return parsed
+
+
+def _parse_timezone(raw: object, where: str) -> str:
+    if raw in (None, ""):
+        return "UTC"
+    try:
+        ZoneInfo(str(raw))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise IngestError(f"{where}: unknown time zone {raw!r} (expected an IANA name such as Europe/London)") from None
+    return str(raw)
+
+
+def _parse_url(raw: object, where: str) -> str:
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise IngestError(f"{where}: url must be a string")
+    url = raw.strip()
+    if url:
+        try:
+            URLValidator()(url)
+        except ValidationError:
+            raise IngestError(f"{where}: invalid url {url!r}") from None
+    return url
+
+
+def _read_manifest(directory: Path) -> list[dict]:
+    path = directory / MANIFEST_NAME
+    if not path.is_file():
+        raise IngestError(f"{path}: manifest not found")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise IngestError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    entries = data.get("sources") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise IngestError(f"{path}: expected an object with a 'sources' list of objects")
+    return entries
+
+
+def read_sources(directory: Path) -> list[dict]:
+    """Read and check a folder of texts and its manifest; return one dict of Source fields per text."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise IngestError(f"{directory}: not a directory")
+    entries = _read_manifest(directory)
+    texts = {p.name: p for p in directory.iterdir() if p.is_file() and p.suffix == TEXT_SUFFIX}
+
+    rows: list[dict] = []
+    seen_files: set[str] = set()
+    seen_urls: dict[str, str] = {}
+    seen_checksums: dict[str, str] = {}
+    for index, entry in enumerate(entries):
+        name = entry.get("file")
+        where = f"{directory / MANIFEST_NAME} entry {index + 1}" if not name else f"{directory / str(name)}"
+        missing = [key for key in REQUIRED_KEYS if not entry.get(key)]
+        if missing:
+            raise IngestError(f"{where}: manifest entry lacks {', '.join(missing)}")
+        if name in seen_files:
+            raise IngestError(f"{where}: listed twice in the manifest")
+        seen_files.add(name)
+        if name not in texts:
+            raise IngestError(f"{where}: listed in the manifest but there is no such text file")
+        try:
+            text = texts[name].read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{where}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+        if not text.strip():
+            raise IngestError(f"{where}: the text is empty")
+        url = _parse_url(entry.get("url"), where)
+        if url and url in seen_urls:
+            raise IngestError(f"{where}: duplicate url {url!r}, also given for {seen_urls[url]}")
+        if url:
+            seen_urls[url] = name
+        checksum = text_checksum(text)
+        if checksum in seen_checksums:
+            raise IngestError(f"{where}: same text as {seen_checksums[checksum]}")
+        seen_checksums[checksum] = name
+        authors = entry.get("authors") or []
+        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+            raise IngestError(f"{where}: authors must be a list of names")
+        rows.append(
+            {
+                "slug": Path(name).stem,
+                "headline": str(entry["headline"]).strip(),
+                "publisher": str(entry["publisher"]).strip(),
+                "url": url,
+                "authors": authors,
+                "language": str(entry.get("language") or "en"),
+                "text": text,
+                "checksum": checksum,
+                "origin": str(entry.get("origin") or ""),
+                "notes": str(entry.get("notes") or ""),
+                "published_date": _parse_date(entry.get("published_date"), where),
+                "published_time": _parse_time(entry.get("published_time"), where),
+                "timezone": _parse_timezone(entry.get("timezone"), where),
+            }
+        )
+    unlisted = sorted(set(texts) - seen_files)
+    if unlisted:
+        raise IngestError(f"{directory / unlisted[0]}: text file has no entry in {MANIFEST_NAME}")
+    return rows
+
+
+def _check(source: Source, directory: Path) -> None:
+    try:
+        source.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        problems = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in exc.message_dict.items())
+        raise IngestError(f"{Path(directory) / (source.slug + TEXT_SUFFIX)}: {problems}") from None
+
+
+def sources_ingest(*, directory: Path, dry_run: bool = False) -> IngestReport:
+    """Create or update one Source per text in `directory`. Idempotent; all or nothing."""
+    rows = read_sources(directory)
+    report = IngestReport()
+    by_slug = {row["slug"]: row for row in rows}
+
+    with transaction.atomic():
+        existing = {
+            source.slug: source
+            for source in Source.objects.filter(slug__in=by_slug).annotate(
+                n_cited=Count("citations", distinct=True) + Count("statements", distinct=True)
+            )
+        }
+        # Another source (other slug) already holding a url or a text of this batch is a conflict.
+        urls = [row["url"] for row in rows if row["url"]]
+        for other in Source.objects.filter(url__in=urls).exclude(slug__in=by_slug).only("slug", "url"):
+            name = next(row["slug"] for row in rows if row["url"] == other.url)
+            where = Path(directory) / (name + TEXT_SUFFIX)
+            raise IngestError(f"{where}: url {other.url!r} belongs to source {other.slug}")
+        checksums = [row["checksum"] for row in rows]
+        for other in Source.objects.filter(checksum__in=checksums).exclude(slug__in=by_slug).only("slug", "checksum"):
+            name = next(row["slug"] for row in rows if row["checksum"] == other.checksum)
+            raise IngestError(f"{Path(directory) / (name + TEXT_SUFFIX)}: same text as existing source {other.slug}")
+
+        to_create: list[Source] = []
+        to_update: list[Source] = []
+        for slug, row in by_slug.items():
+            source = existing.get(slug)
+            if source is None:
+                source = Source(slug=slug, **{name: row[name] for name in SOURCE_FIELDS})
+                _check(source, directory)
+                to_create.append(source)
+                report.created.append(slug)
+                continue
+            changed = [name for name in SOURCE_FIELDS if getattr(source, name) != row[name]]
+            if not changed:
+                report.unchanged.append(slug)
+                continue
+            if "checksum" in changed and source.n_cited:
+                # Citations and statements point into the text by offset; a new text would break them.
+                raise IngestError(
+                    f"{Path(directory) / (slug + TEXT_SUFFIX)}: text differs from the stored source, "
+                    f"which has {source.n_cited} citations/statements pointing into it; refusing to change it"
+                )
+            for name in changed:
+                setattr(source, name, row[name])
+            source.updated_at = timezone.now()
+            _check(source, directory)
+            to_update.append(source)
+            report.updated.append(slug)
+
+        if not dry_run:
+            Source.objects.bulk_create(to_create)
+            if to_update:
+                Source.objects.bulk_update(to_update, [*SOURCE_FIELDS, "updated_at"])
+    return report
