@@ -1,0 +1,164 @@
+"""Loading a curated timeline (a natural-key fixture) without ever overwriting what is already there.
+
+`loaddata` writes every record of a fixture, so loading the seed timeline again would reset the
+dates that resolve_dates filled and the corrections editors made. This loader creates only the
+records whose natural key is not in the database yet and leaves existing ones alone. It reads the
+whole fixture first, then writes in one transaction with a fixed number of queries per model.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from timeline.models import Actor, Citation, Event, Source, Statement
+
+# Natural keys as query paths, so that every existing key of a model is read in one query.
+NATURAL_KEY_PATHS: dict[type[models.Model], tuple[str, ...]] = {
+    Source: ("slug",),
+    Actor: ("name",),
+    Event: ("slug",),
+    Statement: ("source__slug", "char_start"),
+    Citation: ("event__slug", "source__slug", "char_start"),
+}
+# Dependency order: a record's foreign keys point only at models earlier in this list.
+LOAD_ORDER = (Source, Actor, Event, Citation, Statement)
+
+
+class CurationError(Exception):
+    """A fixture that cannot be loaded; the message names the file and the record."""
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    kept: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        parts = [f"{self.created[label]} new {label}" for label in sorted(self.created)]
+        kept = sum(self.kept.values())
+        return (", ".join(parts) or "nothing new") + f"; {kept} already present, left as they are"
+
+
+def _read(path: Path) -> list[dict]:
+    try:
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CurationError(f"{path}: no such file") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CurationError(f"{path}: not a JSON fixture ({exc})") from None
+    if not isinstance(records, list):
+        raise CurationError(f"{path}: expected a list of records")
+    return records
+
+
+def _key(value) -> tuple:
+    return tuple(value) if isinstance(value, list) else (value,)
+
+
+def timeline_load_new(*, paths: list[Path], dry_run: bool = False) -> LoadReport:
+    """Create the fixture records that do not exist yet (by natural key); never change existing ones."""
+    by_model: dict[type[models.Model], list[tuple[Path, int, dict]]] = {model: [] for model in LOAD_ORDER}
+    for path in paths:
+        for index, record in enumerate(_read(path)):
+            try:
+                model = apps.get_model(record["model"])
+            except (KeyError, LookupError, ValueError, TypeError):
+                raise CurationError(f"{path} record {index + 1}: unknown model {record.get('model')!r}") from None
+            if model not in by_model:
+                raise CurationError(f"{path} record {index + 1}: {model._meta.label} cannot be loaded this way")
+            if "pk" in record:
+                raise CurationError(f"{path} record {index + 1}: use natural keys, not a primary key")
+            by_model[model].append((path, index, record.get("fields", {})))
+
+    report = LoadReport()
+    with transaction.atomic():
+        # Natural key -> primary key, for existing rows and for rows created as we go.
+        known: dict[type[models.Model], dict[tuple, int]] = {}
+        for model in LOAD_ORDER:
+            paths_ = NATURAL_KEY_PATHS[model]
+            known[model] = {tuple(row[:-1]): row[-1] for row in model.objects.values_list(*paths_, "pk").order_by()}
+
+        for model in LOAD_ORDER:
+            label = model._meta.verbose_name_plural
+            new: list[tuple[models.Model, dict[str, list[int]]]] = []
+            for path, index, fields in by_model[model]:
+                where = f"{path} record {index + 1} ({model._meta.label})"
+                obj, m2m = _build(model, fields, known, where)
+                key = _natural_key(model, fields, where)
+                if key in known[model]:
+                    report.kept[label] += 1
+                    continue
+                try:
+                    # Relations were checked against the known keys above; skip Django's query per relation.
+                    relations = [f.name for f in model._meta.fields if f.is_relation]
+                    obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+                except ValidationError as exc:
+                    problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+                    raise CurationError(f"{where}: {problems}") from None
+                known[model][key] = None  # a duplicate inside the fixture is kept once
+                new.append((key, obj, m2m))
+                report.created[label] += 1
+            model.objects.bulk_create([obj for _, obj, _ in new])
+            links = []
+            for key, obj, m2m in new:
+                known[model][key] = obj.pk
+                for name, targets in m2m.items():
+                    through = getattr(model, name).through
+                    source_field = f"{model._meta.model_name}_id"
+                    target_field = f"{model._meta.get_field(name).related_model._meta.model_name}_id"
+                    links.extend(through(**{source_field: obj.pk, target_field: pk}) for pk in targets)
+            if links:
+                type(links[0]).objects.bulk_create(links)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _build(model, fields: dict, known, where: str) -> tuple[models.Model, dict[str, list[int]]]:
+    attrs, m2m = {}, {}
+    for name, value in fields.items():
+        try:
+            field_ = model._meta.get_field(name)
+        except Exception:
+            raise CurationError(f"{where}: unknown field {name!r}") from None
+        if field_.many_to_many:
+            related = field_.related_model
+            try:
+                m2m[name] = [known[related][_key(v)] for v in value]
+            except KeyError as exc:
+                raise CurationError(
+                    f"{where}: {name} refers to unknown {related._meta.label} {exc.args[0]!r}"
+                ) from None
+        elif field_.is_relation:
+            related = field_.related_model
+            if value is None:
+                attrs[field_.attname] = None
+                continue
+            pk = known[related].get(_key(value))
+            if pk is None:
+                raise CurationError(f"{where}: {name} refers to unknown {related._meta.label} {value!r}")
+            attrs[field_.attname] = pk
+        else:
+            attrs[name] = field_.to_python(value)
+    return model(**attrs), m2m
+
+
+def _natural_key(model, fields: dict, where: str) -> tuple:
+    """A record's natural key, read from its fixture fields (a related key is the related record's)."""
+    key: list = []
+    for path in NATURAL_KEY_PATHS[model]:
+        name = path.split("__", 1)[0]
+        if name not in fields:
+            raise CurationError(f"{where}: lacks {name!r}, part of its natural key")
+        if "__" in path:
+            key.extend(_key(fields[name]))
+        else:
+            key.append(model._meta.get_field(name).to_python(fields[name]))
+    return tuple(key)
