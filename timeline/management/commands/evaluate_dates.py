@@ -1,0 +1,50 @@
+"""Score the date engine against the gold TIMEX3s of a folder of TimeML files (TempEval-3).
+
+    python manage.py evaluate_dates DIR [--show-errors] [--narrative] [--limit N]
+
+Each file's TEXT is annotated against its CREATION_TIME and scored as described in
+`timeline.temporal.evaluation` (the same table as `python -m timeline.temporal.evaluation DIR`).
+Touches no database.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from timeline.temporal.evaluation import evaluate_directory, format_scores, load_annotator
+from timeline.temporal.timeml import timeml_paths
+from timeline.temporal.types import DocType
+
+
+class Command(BaseCommand):
+    help = "Print TempEval-3 precision, recall, F1, type and value scores of the date engine on DIR's TimeML files."
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", metavar="DIR", help="A folder of TimeML files (searched recursively).")
+        parser.add_argument("--show-errors", action="store_true", help="List missed, spurious and wrong values.")
+        parser.add_argument(
+            "--narrative", action="store_true", help="Anchor relative dates on the last date mentioned (history)."
+        )
+        parser.add_argument("--limit", type=int, metavar="N", help="Score only the first N files (sorted by path).")
+
+    def handle(self, *args, directory: str, show_errors: bool, narrative: bool, limit: int | None, **options):
+        root = Path(directory)
+        if not root.is_dir():
+            raise CommandError(f"{directory}: no such folder.")
+        if not timeml_paths(root):
+            raise CommandError(f"{directory}: no TimeML files (*.tml, *.timeml, *.xml) in it.")
+        if limit is not None and limit < 1:
+            raise CommandError("--limit must be at least 1.")
+        try:
+            scores = evaluate_directory(
+                root,
+                load_annotator(),
+                doc_type=DocType.NARRATIVE if narrative else DocType.NEWS,
+                limit=limit,
+            )
+        except RuntimeError as exc:
+            # The engine failing on one document: its name is the useful line; --traceback has the rest.
+            raise CommandError(str(exc).replace("\n", " ")) from exc
+        self.stdout.write(format_scores(scores, show_errors=show_errors, title=directory))
+        if any(e.kind == "offset" for e in scores.errors):
+            self.stderr.write(self.style.WARNING("Some engine offsets do not match their text; see the warning above."))
