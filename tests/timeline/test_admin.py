@@ -1,0 +1,118 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory
+from timeline.models import DateStatus, Event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def records():
+    source = SourceFactory(text="First paragraph.\nThe embassy said on Tuesday: “Leave now.”")
+    actor = ActorFactory(name="US Embassy in Moscow", aliases=["the embassy"])
+    event = EventFactory(title="Embassy alert", date_text="Tuesday")
+    event.actors.add(actor)
+    citation = CitationFactory(event=event, source=source, date_text="Tuesday")
+    statement = StatementFactory(source=source, speaker=actor, event=event)
+    return {"source": source, "actor": actor, "event": event, "citation": citation, "statement": statement}
+
+
+@pytest.mark.parametrize("model", ["source", "actor", "event", "citation", "statement"])
+def test_each_model_has_a_list_an_add_and_an_edit_page_for_staff(admin_client, records, model):
+    obj = records[model]
+
+    listing = admin_client.get(reverse(f"admin:timeline_{model}_changelist"))
+    add = admin_client.get(reverse(f"admin:timeline_{model}_add"))
+    edit = admin_client.get(reverse(f"admin:timeline_{model}_change", args=[obj.pk]))
+
+    assert listing.status_code == 200
+    assert add.status_code == 200
+    assert edit.status_code == 200
+    assert str(obj)[:20] in listing.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=embassy", "date_status__exact=unresolved", "date_precision__exact=day", "category=diplomacy"],
+)
+def test_the_event_list_searches_and_filters(admin_client, records, query):
+    response = admin_client.get(reverse("admin:timeline_event_changelist") + "?" + query)
+
+    assert response.status_code == 200
+
+
+def test_the_source_page_shows_the_text_readably(admin_client, records):
+    response = admin_client.get(reverse("admin:timeline_source_change", args=[records["source"].pk]))
+
+    assert "<p>The embassy said on Tuesday: “Leave now.”</p>" in response.content.decode()
+
+
+def test_the_source_list_filters_by_publisher_and_date(admin_client, records):
+    url = reverse("admin:timeline_source_changelist")
+    response = admin_client.get(url + "?publisher=Example+News&published_date__year=2022")
+
+    assert response.status_code == 200
+    assert records["source"].headline in response.content.decode()
+
+
+def test_actors_autocomplete_by_name(admin_client, records):
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "Moscow", "app_label": "timeline", "model_name": "event", "field_name": "actors"},
+    )
+
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["US Embassy in Moscow"]
+
+
+def test_a_date_edited_in_the_admin_becomes_a_manual_correction(admin_client, records):
+    event = records["event"]
+    url = reverse("admin:timeline_event_change", args=[event.pk])
+    page = admin_client.get(url)
+    form = page.context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data.update(
+        {
+            "actors": [records["actor"].pk],
+            "date_value": "2022-09-27",
+            "date_start": "2022-09-27",
+            "date_end": "2022-09-27",
+            "date_precision": "day",
+            "date_status": event.date_status,
+            "citations-TOTAL_FORMS": "0",
+            "citations-INITIAL_FORMS": "0",
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event.refresh_from_db()
+    assert event.date_status == DateStatus.MANUAL
+    assert event.date_start == dt.date(2022, 9, 27)
+
+
+def test_the_admin_refuses_an_interval_that_ends_before_it_starts(admin_client, records):
+    event = records["event"]
+    url = reverse("admin:timeline_event_change", args=[event.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data.update(
+        {
+            "actors": [records["actor"].pk],
+            "date_value": "2022-09",
+            "date_start": "2022-09-30",
+            "date_end": "2022-09-01",
+            "date_status": DateStatus.MANUAL,
+            "citations-TOTAL_FORMS": "0",
+            "citations-INITIAL_FORMS": "0",
+        }
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert Event.objects.get(pk=event.pk).date_value == ""

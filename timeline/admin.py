@@ -1,0 +1,169 @@
+"""The editors' desk: every model, with its dates grouped and explained.
+
+An editor who changes a date makes it a manual correction (see services.dating), which later
+automatic runs of resolve_dates never overwrite.
+"""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+
+from timeline.models import Actor, Citation, Event, Source, Statement
+from timeline.services.dating import date_apply_editor_change
+
+DATE_FIELDS = (
+    "date_text",
+    ("date_value", "date_type"),
+    ("date_start", "date_end", "date_precision"),
+    ("date_status", "date_anchor"),
+    "date_rule",
+    "date_explanation",
+)
+DATE_FIELDSET = ("Date", {"fields": DATE_FIELDS, "description": "An edited date becomes a manual correction."})
+DATE_READONLY = ("date_type", "date_anchor", "date_rule", "date_explanation")
+DATE_FILTERS = ("date_status", "date_precision")
+
+
+@admin.display(description="date", ordering="date_start")
+def date_summary(obj) -> str:
+    if not obj.date_value:
+        return obj.date_text or "—"
+    written = f" ({obj.date_text})" if obj.date_text else ""
+    return f"{obj.date_value}{written}"
+
+
+class DatedAdminMixin:
+    """Marks a date edited in the admin, or in an inline, as an editor's manual correction."""
+
+    def save_model(self, request, obj, form, change):
+        date_apply_editor_change(obj=obj, changed=form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.has_changed() and hasattr(inline_form.instance, "date_status"):
+                date_apply_editor_change(obj=inline_form.instance, changed=inline_form.changed_data)
+        super().save_formset(request, form, formset, change)
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ("source",)
+    fields = ("source", "sentence", ("char_start", "char_end"), *DATE_FIELDS)
+    readonly_fields = DATE_READONLY
+    show_change_link = True
+
+
+class StatementInline(admin.TabularInline):
+    model = Statement
+    extra = 0
+    fields = ("speaker", "mode", "text", "event", "date_text", "date_value", "date_status")
+    autocomplete_fields = ("speaker", "event")
+    show_change_link = True
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("headline", "publisher", "published_date", "published_time", "timezone", "n_citations")
+    list_filter = ("publisher", "language")
+    search_fields = ("headline", "publisher", "slug", "url", "text")
+    date_hierarchy = "published_date"
+    readonly_fields = ("checksum", "readable_text", "created_at", "updated_at")
+    inlines = (StatementInline,)
+    fieldsets = (
+        (None, {"fields": ("slug", "headline", "publisher", "url", "authors", "language")}),
+        ("Publication context", {"fields": ("published_date", "published_time", "timezone")}),
+        ("Text", {"fields": ("readable_text", "text", "checksum")}),
+        ("Provenance", {"fields": ("origin", "notes", "created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citation_count=Count("citations"))
+
+    @admin.display(description="citations", ordering="citation_count")
+    def n_citations(self, obj) -> int:
+        return obj.citation_count
+
+    @admin.display(description="as published")
+    def readable_text(self, obj) -> str:
+        paragraphs = [p for p in obj.text.split("\n") if p.strip()]
+        return format_html(
+            '<div style="max-width:48em;line-height:1.5">{}</div>',
+            format_html_join("", "<p>{}</p>", ((p,) for p in paragraphs)),
+        )
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "alias_list", "n_statements")
+    list_filter = ("kind",)
+    search_fields = ("name", "aliases", "description")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj) -> str:
+        return ", ".join(obj.aliases or [])
+
+    @admin.display(description="statements", ordering="statement_count")
+    def n_statements(self, obj) -> int:
+        return obj.statement_count
+
+
+@admin.register(Event)
+class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
+    list_display = ("title", date_summary, "date_precision", "date_status", "category", "n_citations")
+    list_filter = (*DATE_FILTERS, "category", "citations__source__publisher")
+    search_fields = ("title", "description", "location", "slug")
+    date_hierarchy = "date_start"
+    autocomplete_fields = ("actors",)
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = DATE_READONLY
+    inlines = (CitationInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "description", "location", "category", "actors")}),
+        DATE_FIELDSET,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citation_count=Count("citations"))
+
+    @admin.display(description="citations", ordering="citation_count")
+    def n_citations(self, obj) -> int:
+        return obj.citation_count
+
+
+@admin.register(Statement)
+class StatementAdmin(DatedAdminMixin, admin.ModelAdmin):
+    list_display = ("short_text", "speaker", "mode", "source", date_summary, "date_status")
+    list_filter = (*DATE_FILTERS, "mode", "source__publisher")
+    list_select_related = ("speaker", "source")
+    search_fields = ("text", "speaker__name", "source__headline")
+    date_hierarchy = "date_start"
+    autocomplete_fields = ("speaker", "source", "event")
+    readonly_fields = DATE_READONLY
+    fieldsets = (
+        (None, {"fields": ("text", "mode", "speaker", "source", ("char_start", "char_end"), "event")}),
+        DATE_FIELDSET,
+    )
+
+    @admin.display(description="words")
+    def short_text(self, obj) -> str:
+        return obj.text if len(obj.text) <= 80 else obj.text[:77] + "..."
+
+
+@admin.register(Citation)
+class CitationAdmin(DatedAdminMixin, admin.ModelAdmin):
+    list_display = ("event", "source", "date_text", date_summary, "date_status")
+    list_filter = (*DATE_FILTERS, "source__publisher")
+    list_select_related = ("event", "source")
+    search_fields = ("sentence", "event__title", "source__headline")
+    date_hierarchy = "date_start"
+    autocomplete_fields = ("event", "source")
+    readonly_fields = DATE_READONLY
+    fieldsets = (
+        (None, {"fields": ("event", "source", "sentence", ("char_start", "char_end"))}),
+        DATE_FIELDSET,
+    )

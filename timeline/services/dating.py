@@ -1,0 +1,336 @@
+"""Resolving the timeline's dates with the date engine, and keeping editors' corrections.
+
+Each citation and statement is resolved from its own written expression against its own source's
+publication context. An event's date is then derived from its citations: readings that agree
+(equal, or one inside the other, as "Tuesday" and "Tuesday night") support each other; when they
+disagree the best-supported reading wins and the event is marked ambiguous, with the dissent
+spelled out in its explanation. Rows with status manual are never written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import models, transaction
+
+from timeline import temporal
+from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement
+
+# What an automatic run writes; date_text is the editor's input and is never changed here.
+RESULT_FIELDS = (
+    "date_value",
+    "date_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_status",
+    "date_anchor",
+    "date_rule",
+    "date_explanation",
+)
+# Editing any of these in the admin makes the date a manual correction.
+EDITOR_FIELDS = {"date_text", "date_value", "date_start", "date_end", "date_precision"}
+# How far around a statement to look for its date expression: its paragraph, bounded.
+STATEMENT_CONTEXT_CHARS = 600
+EXPLANATION_MAX = DatedModel._meta.get_field("date_explanation").max_length
+
+
+def date_apply_editor_change(*, obj: DatedModel, changed: Iterable[str]) -> None:
+    """An editor who edits a date owns it from then on: mark it manual so no automatic run overwrites it.
+
+    If the editor set the status explicitly (say back to unresolved, to let the engine try again),
+    that choice stands.
+    """
+    changed = set(changed)
+    if changed & EDITOR_FIELDS and "date_status" not in changed:
+        obj.date_status = DateStatus.MANUAL
+
+
+def reference_for(source: Source) -> temporal.Reference:
+    return temporal.Reference(date=source.published_date, time=source.published_time, timezone=source.timezone or None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One resolved date, as the result fields of a row."""
+
+    value: str = ""
+    type: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    precision: str = ""
+    status: str = DateStatus.UNRESOLVED
+    anchor: dt.date | None = None
+    rule: str = ""
+    explanation: str = ""
+
+    @classmethod
+    def of(cls, row: DatedModel) -> Reading:
+        return cls(*(getattr(row, name) for name in RESULT_FIELDS))
+
+    def apply(self, row: DatedModel) -> bool:
+        """Write this reading onto the row; say whether anything changed."""
+        values = [getattr(self, name.removeprefix("date_")) for name in RESULT_FIELDS]
+        values[-1] = values[-1][:EXPLANATION_MAX]
+        changed = False
+        for name, value in zip(RESULT_FIELDS, values, strict=True):
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+                changed = True
+        return changed
+
+    def contains(self, other: Reading) -> bool:
+        return (
+            self.start is not None and other.start is not None and self.start <= other.start and other.end <= self.end
+        )
+
+    def agrees_with(self, other: Reading) -> bool:
+        if self.start is None or other.start is None:
+            return self.value == other.value
+        return self.contains(other) or other.contains(self)
+
+    @property
+    def width(self) -> int:
+        # Narrower intervals are more precise; a time of day beats its whole day.
+        if self.start is None:
+            return 10**9
+        return (self.end - self.start).days * 2 + (0 if self.precision == "time" else 1)
+
+
+def read_expression(expression: str, source: Source, context: str | None) -> Reading:
+    """Resolve one written date expression against its source's publication context."""
+    reference = reference_for(source)
+    timex = temporal.resolve_expression(expression, reference, context=context)
+    if timex is None:
+        return Reading(
+            status=DateStatus.UNRESOLVABLE,
+            anchor=source.published_date,
+            explanation=f"The date engine found no date in {expression!r}.",
+        )
+    return Reading(
+        value=timex.value,
+        type=str(timex.type),
+        start=timex.start_date,
+        end=timex.end_date,
+        precision=str(timex.precision) if timex.precision else "",
+        status=DateStatus.RESOLVED,
+        anchor=timex.anchor or source.published_date,
+        rule=timex.rule[:64],
+        explanation=timex.explanation or f"{expression!r} read as {timex.value} against {source.published_date}.",
+    )
+
+
+def publication_day(source: Source) -> Reading:
+    day = source.published_date
+    return Reading(
+        value=day.isoformat(),
+        type="DATE",
+        start=day,
+        end=day,
+        precision="day",
+        status=DateStatus.INFERRED,
+        anchor=day,
+        rule="publication_day",
+        explanation=f"No date given in the text; taken as the day {source.publisher} published it ({day}).",
+    )
+
+
+def statement_context(statement: Statement) -> str:
+    """The paragraph around a statement, where its 'said on Monday' usually stands."""
+    text = statement.source.text
+    start = text.rfind("\n", 0, statement.char_start) + 1
+    end = text.find("\n", statement.char_end)
+    end = len(text) if end == -1 else end
+    start = max(start, statement.char_start - STATEMENT_CONTEXT_CHARS)
+    end = min(end, statement.char_end + STATEMENT_CONTEXT_CHARS)
+    return text[start:end]
+
+
+def event_reading(event: Event, citations: list[Citation]) -> Reading:
+    """Derive an event's date from its citations' readings."""
+    dated = [c for c in citations if c.date_status in (DateStatus.RESOLVED, DateStatus.MANUAL) and c.date_value]
+    if not dated:
+        if any(c.date_status == DateStatus.UNRESOLVED for c in citations):
+            return Reading()
+        return Reading(
+            status=DateStatus.UNRESOLVABLE,
+            explanation="None of the citations gives a date the engine could read.",
+        )
+    readings = [Reading.of(c) for c in dated]
+    support = [sum(r.agrees_with(other) for other in readings) for r in readings]
+    # Most support first, then the most precise reading, then the earliest.
+    best_index = min(
+        range(len(readings)),
+        key=lambda i: (-support[i], readings[i].width, readings[i].start or dt.date.max, readings[i].value),
+    )
+    best, best_citation = readings[best_index], dated[best_index]
+    agreeing = [c for c, r in zip(dated, readings, strict=True) if r.agrees_with(best)]
+    dissenting = [c for c, r in zip(dated, readings, strict=True) if not r.agrees_with(best)]
+    names = sorted({c.source.publisher for c in agreeing})
+    if dissenting:
+        dissent = "; ".join(
+            f"{c.source.publisher} says {c.date_value} ({c.date_text!r})"
+            for c in sorted(dissenting, key=lambda c: c.date_value)
+        )
+        status = DateStatus.AMBIGUOUS
+        explanation = (
+            f"Sources disagree. {len(agreeing)} of {len(dated)} readings support {best.value} "
+            f"({', '.join(names)}); {dissent}."
+        )
+    else:
+        status = DateStatus.RESOLVED
+        count = f"all {len(dated)} citations agree" if len(dated) > 1 else "from its one dated citation"
+        explanation = f"{best.value}, {count} ({', '.join(names)}): {best_citation.date_text!r}."
+    return Reading(
+        value=best.value,
+        type=best.type,
+        start=best.start,
+        end=best.end,
+        precision=best.precision,
+        status=status,
+        anchor=best.anchor,
+        rule="event_from_citations",
+        explanation=explanation,
+    )
+
+
+@dataclass
+class ModelTally:
+    seen: int = 0
+    changed: int = 0
+    statuses: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        by_status = ", ".join(f"{n} {status}" for status, n in sorted(self.statuses.items())) or "none"
+        return f"{self.seen} looked at, {self.changed} changed ({by_status})"
+
+
+@dataclass
+class ResolveReport:
+    citations: ModelTally = field(default_factory=ModelTally)
+    statements: ModelTally = field(default_factory=ModelTally)
+    events: ModelTally = field(default_factory=ModelTally)
+
+    @property
+    def changed(self) -> int:
+        return self.citations.changed + self.statements.changed + self.events.changed
+
+
+def _batches(queryset: models.QuerySet, batch_size: int) -> Iterator[list]:
+    """Walk a queryset by primary key in fixed-size batches: one query per batch, whatever the row count."""
+    last_pk = 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
+        if not batch:
+            return
+        yield batch
+        last_pk = batch[-1].pk
+
+
+# Sources are loaded once per batch without their text, except for statements, which need it.
+SOURCE_CONTEXT_FIELDS = ("source__published_date", "source__published_time", "source__timezone", "source__publisher")
+
+
+def dates_resolve(
+    *,
+    source_id: int | None = None,
+    force: bool = False,
+    dry_run: bool = False,
+    batch_size: int = 500,
+    progress: Callable[[str], None] | None = None,
+) -> ResolveReport:
+    """Fill the date fields of citations, statements and events. Idempotent; manual rows are never touched.
+
+    Without `force` only unresolved citations and statements are read; with it every automatic row
+    is read again (useful after the engine improves). Events are always derived again from their
+    citations, and only rows whose result differs are written.
+    """
+    report = ResolveReport()
+    say = progress or (lambda message: None)
+    with transaction.atomic():
+        citations = (
+            Citation.objects.automatic()
+            .select_related("source")
+            .only(*RESULT_FIELDS, "date_text", "sentence", "source_id", *SOURCE_CONTEXT_FIELDS)
+        )
+        statements = (
+            Statement.objects.automatic()
+            .select_related("source")
+            .only(
+                *RESULT_FIELDS,
+                "date_text",
+                "char_start",
+                "char_end",
+                "source_id",
+                *SOURCE_CONTEXT_FIELDS,
+                "source__text",
+            )
+        )
+        if source_id is not None:
+            citations = citations.filter(source_id=source_id)
+            statements = statements.filter(source_id=source_id)
+        if not force:
+            citations = citations.filter(date_status=DateStatus.UNRESOLVED)
+            statements = statements.filter(date_status=DateStatus.UNRESOLVED)
+
+        for batch in _batches(citations, batch_size):
+            changed = []
+            for citation in batch:
+                if citation.date_text.strip():
+                    reading = read_expression(citation.date_text, citation.source, citation.sentence)
+                else:
+                    reading = Reading(
+                        status=DateStatus.UNRESOLVABLE,
+                        anchor=citation.source.published_date,
+                        explanation="This citation gives no date expression.",
+                    )
+                _tally(report.citations, citation, reading, changed)
+            if changed:
+                Citation.objects.bulk_update(changed, RESULT_FIELDS)
+            say(f"citations: {report.citations.seen} read")
+
+        for batch in _batches(statements, batch_size):
+            changed = []
+            for statement in batch:
+                if statement.date_text.strip():
+                    reading = read_expression(statement.date_text, statement.source, statement_context(statement))
+                else:
+                    reading = publication_day(statement.source)
+                _tally(report.statements, statement, reading, changed)
+            if changed:
+                Statement.objects.bulk_update(changed, RESULT_FIELDS)
+            say(f"statements: {report.statements.seen} read")
+
+        events = Event.objects.automatic().prefetch_related(
+            models.Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("source").only(
+                    *RESULT_FIELDS, "date_text", "event_id", "source_id", "source__publisher"
+                ),
+            )
+        )
+        if source_id is not None:
+            events = events.filter(citations__source_id=source_id).distinct()
+        for batch in _batches(events, batch_size):
+            changed = []
+            for event in batch:
+                _tally(report.events, event, event_reading(event, list(event.citations.all())), changed)
+            if changed:
+                Event.objects.bulk_update(changed, RESULT_FIELDS)
+            say(f"events: {report.events.seen} derived")
+
+        if dry_run:
+            # Written and rolled back, so that events are derived from this run's citation readings.
+            transaction.set_rollback(True)
+    return report
+
+
+def _tally(tally: ModelTally, row: DatedModel, reading: Reading, changed: list) -> None:
+    tally.seen += 1
+    tally.statuses[str(reading.status)] += 1
+    if reading.apply(row):
+        tally.changed += 1
+        changed.append(row)
