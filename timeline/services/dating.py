@@ -290,7 +290,8 @@ def dates_resolve(
                 _tally(report.citations, citation, reading, changed)
             if changed:
                 Citation.objects.bulk_update(changed, RESULT_FIELDS)
-            say(f"citations: {report.citations.seen} read")
+            if report.citations.seen >= batch_size:  # only long runs report progress
+                say(f"citations: {report.citations.seen} read")
 
         for batch in _batches(statements, batch_size):
             changed = []
@@ -302,7 +303,8 @@ def dates_resolve(
                 _tally(report.statements, statement, reading, changed)
             if changed:
                 Statement.objects.bulk_update(changed, RESULT_FIELDS)
-            say(f"statements: {report.statements.seen} read")
+            if report.statements.seen >= batch_size:  # only long runs report progress
+                say(f"statements: {report.statements.seen} read")
 
         events = Event.objects.automatic().prefetch_related(
             models.Prefetch(
@@ -320,7 +322,8 @@ def dates_resolve(
                 _tally(report.events, event, event_reading(event, list(event.citations.all())), changed)
             if changed:
                 Event.objects.bulk_update(changed, RESULT_FIELDS)
-            say(f"events: {report.events.seen} derived")
+            if report.events.seen >= batch_size:  # only long runs report progress
+                say(f"events: {report.events.seen} derived")
 
         if dry_run:
             # Written and rolled back, so that events are derived from this run's citation readings.

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1.")
         if source is not None and not Source.objects.filter(pk=source).exists():
             raise CommandError(f"--source {source}: no source with that id.")
-        progress = self.stdout.write if verbosity >= 2 else None
+        progress = self.stdout.write if verbosity >= 1 else None
         report = dates_resolve(source_id=source, force=force, dry_run=dry_run, batch_size=batch_size, progress=progress)
         prefix = "Dry run, nothing written. " if dry_run else ""
         for label, tally in (
