@@ -1,7 +1,79 @@
-"""One JSON error shape for the whole API."""
+"""One JSON error shape for the whole API: `{"detail": "...", "errors": {"field": ["..."]}}`.
 
+`detail` is always a sentence a person can read; `errors` appears on validation failures (bad
+bodies and bad query parameters alike) and names every field or parameter at fault.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError
+from rest_framework import exceptions, status
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 
+class PayloadTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is too large."
+    default_code = "payload_too_large"
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "Temporarily unavailable."
+    default_code = "service_unavailable"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The record is still in use."
+    default_code = "conflict"
+
+
+def _from_django(error: DjangoValidationError) -> exceptions.ValidationError:
+    """Service-layer validation errors, keyed the way DRF keys them."""
+    if hasattr(error, "error_dict"):
+        detail = {
+            (api_settings.NON_FIELD_ERRORS_KEY if name == NON_FIELD_ERRORS else name): messages
+            for name, messages in error.message_dict.items()
+        }
+        return exceptions.ValidationError(detail)
+    return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages})
+
+
+def _summary(errors) -> str:
+    if isinstance(errors, dict):
+        names = [name for name in errors if name != api_settings.NON_FIELD_ERRORS_KEY]
+        if names:
+            return f"Invalid input: {', '.join(names)}."
+        messages = errors.get(api_settings.NON_FIELD_ERRORS_KEY) or []
+        if messages:
+            return f"Invalid input: {messages[0]}"
+    if isinstance(errors, list) and errors and isinstance(errors[0], str):
+        return f"Invalid input: {errors[0]}"
+    return "Invalid input."
+
+
 def exception_handler(exc, context):
-    return drf_exception_handler(exc, context)
+    if isinstance(exc, DjangoValidationError):
+        exc = _from_django(exc)
+    elif isinstance(exc, ProtectedError):
+        names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
+        exc = Conflict(f"Cannot delete: still referenced by {', '.join(names)}.")
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+
+    if isinstance(exc, exceptions.ValidationError):
+        errors = response.data
+        if not isinstance(errors, dict):
+            errors = {api_settings.NON_FIELD_ERRORS_KEY: errors}
+        response.data = {"detail": _summary(errors), "errors": errors}
+    elif isinstance(response.data, dict) and "detail" in response.data:
+        response.data = {"detail": response.data["detail"]}
+    else:
+        response.data = {"detail": "Request failed.", "errors": response.data}
+    return response

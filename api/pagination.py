@@ -1,8 +1,141 @@
-"""Pagination for list endpoints."""
+"""Pagination: page numbers with a capped page size on lists; a cursor on the timeline."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
 
 from rest_framework import pagination
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from timeline.selectors import KIND_RANK, TimelineEntry, TimelinePosition, timeline_page
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+class TimelineCursorPagination(pagination.BasePagination):
+    """Keyset pagination over (date start, precision rank, kind, id).
+
+    A cursor names the last row seen, not an offset, so pages stay stable while rows are added.
+    """
+
+    cursor_query_param = "cursor"
+    page_size_query_param = "page_size"
+    page_size = 50
+    max_page_size = 200
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        try:
+            size = int(raw) if raw else self.page_size
+        except ValueError:
+            raise ValidationError({self.page_size_query_param: ["A whole number is required."]}) from None
+        if size < 1:
+            raise ValidationError({self.page_size_query_param: ["Must be at least 1."]})
+        return min(size, self.max_page_size)
+
+    def decode_cursor(self, request: Request) -> tuple[str, TimelinePosition] | None:
+        raw = request.query_params.get(self.cursor_query_param)
+        if not raw:
+            return None
+        try:
+            direction, day, rank, kind, pk = base64.urlsafe_b64decode(raw.encode("ascii")).decode("ascii").split("|")
+            if direction not in ("a", "b") or int(kind) not in KIND_RANK.values():
+                raise ValueError(direction)
+            return direction, TimelinePosition(dt.date.fromisoformat(day), int(rank), int(kind), int(pk))
+        except (ValueError, UnicodeError, binascii.Error):
+            raise ValidationError({self.cursor_query_param: ["Invalid cursor."]}) from None
+
+    @staticmethod
+    def encode_cursor(direction: str, entry: TimelineEntry) -> str:
+        day, rank, kind, pk = entry.sort_key
+        raw = f"{direction}|{day.isoformat()}|{rank}|{kind}|{pk}"
+        return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii")
+
+    def paginate_timeline(self, events, statements, request: Request, limit: int | None = None) -> list[TimelineEntry]:
+        self.request = request
+        limit = limit or self.get_page_size(request)
+        cursor = self.decode_cursor(request)
+        direction, position = cursor if cursor else ("a", None)
+        entries, has_more = timeline_page(
+            events=events,
+            statements=statements,
+            after=position if direction == "a" else None,
+            before=position if direction == "b" else None,
+            limit=limit,
+        )
+        if direction == "a":
+            self.has_next, self.has_previous = has_more, position is not None
+        else:
+            self.has_next, self.has_previous = True, has_more
+        self.entries = entries
+        return entries
+
+    def _link(self, direction: str, entry: TimelineEntry | None) -> str | None:
+        url = self.request.build_absolute_uri()
+        if entry is None:
+            return remove_query_param(url, self.cursor_query_param)
+        return replace_query_param(url, self.cursor_query_param, self.encode_cursor(direction, entry))
+
+    def get_next_link(self) -> str | None:
+        if not self.has_next or not self.entries:
+            return None
+        return self._link("a", self.entries[-1])
+
+    def get_previous_link(self) -> str | None:
+        if not self.has_previous:
+            return None
+        if not self.entries:
+            return self._link("a", None)
+        return self._link("b", self.entries[0])
+
+    def get_paginated_response(self, data) -> Response:
+        return Response({"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data})
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {
+                "next": {
+                    "type": "string",
+                    "nullable": True,
+                    "format": "uri",
+                    "description": "The following page, or null on the last page.",
+                    "example": "https://timeline.example.org/api/v1/timeline?cursor=YXwyMDIyLTA5LTI3fDJ8MHw0Mg%3D%3D",
+                },
+                "previous": {
+                    "type": "string",
+                    "nullable": True,
+                    "format": "uri",
+                    "description": "The preceding page, or null on the first page.",
+                    "example": None,
+                },
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Opaque position from a `next` or `previous` link.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": f"Rows per page, {self.page_size} by default, at most {self.max_page_size}.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]

@@ -4,4 +4,8 @@ from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 
 
 class ReadAnyoneWriteWithModelPermission(DjangoModelPermissionsOrAnonReadOnly):
-    """Anyone may read; a write needs a logged-in user holding the model's add/change/delete permission."""
+    """Anyone may read; a write needs a logged-in user holding the model's add/change/delete permission.
+
+    Anonymous writes get 401 (with a `WWW-Authenticate: Token` challenge); logged-in users without
+    the permission get 403.
+    """

@@ -1,3 +1,27 @@
-"""API routes. The API issue fills the router; this keeps the project importable until then."""
+"""API routes: one router for the resources, plus the annotate endpoint, tokens, the schema and its docs."""
 
-urlpatterns: list = []
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from api import views
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=False)
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("actors", views.ActorViewSet, basename="actor")
+router.register("events", views.EventViewSet, basename="event")
+router.register("statements", views.StatementViewSet, basename="statement")
+router.register("timeline", views.TimelineViewSet, basename="timeline")
+
+urlpatterns = [
+    path("api/v1/", include(router.urls)),
+    path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
+    path("api/v1/auth/token", views.ObtainTokenView.as_view(), name="auth-token"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "api/redoc/", SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="redoc"
+    ),
+]

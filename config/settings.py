@@ -161,9 +161,10 @@ LOGGING = {
 
 # The API (api/) is configured here so that every viewset shares one policy.
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate challenge makes an anonymous write a 401 rather than a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadAnyoneWriteWithModelPermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -188,6 +189,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two different choice sets share the field name "kind"; name each one.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "timeline.models.ActorKind",
+        "TimelineKindEnum": "api.serializers.TIMELINE_KINDS",
+    },
 }
 
 # Upper bound on the text accepted by POST /api/v1/dates/annotate, in characters.

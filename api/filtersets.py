@@ -1,0 +1,172 @@
+"""Query-string filters for every list and the timeline.
+
+A value that cannot be used (a malformed date, an unknown status, an id that does not exist) is a
+400 that names the parameter, never an empty result that looks like "no matches".
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import QuerySet
+from django_filters import rest_framework as filters
+
+from timeline import selectors
+from timeline.models import Actor, ActorKind, DatePrecision, DateStatus, Event, Source, Statement
+
+OVERLAP_HELP = (
+    "Dates are intervals, and a row matches when its interval overlaps [start, end] (both inclusive). "
+    "So an event dated 2022-09 (the whole month) is inside ?start=2022-09-20&end=2022-09-30, and so is "
+    "one dated to the week 2022-W38. Rows with no date never match a date range."
+)
+
+
+class DateRangeForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", "The end comes before the start.")
+        return cleaned
+
+
+class DatedFilterSet(filters.FilterSet):
+    """Filters shared by everything that carries a date (events, statements, the timeline)."""
+
+    start = filters.DateFilter(
+        method="filter_start",
+        help_text="Rows whose date interval ends on or after this day (YYYY-MM-DD). " + OVERLAP_HELP,
+    )
+    end = filters.DateFilter(
+        method="filter_end",
+        help_text="Rows whose date interval starts on or before this day (YYYY-MM-DD). " + OVERLAP_HELP,
+    )
+    status = filters.MultipleChoiceFilter(
+        field_name="date_status",
+        choices=DateStatus.choices,
+        help_text="Date status; repeat the parameter for several.",
+    )
+    precision = filters.MultipleChoiceFilter(
+        field_name="date_precision",
+        choices=DatePrecision.choices,
+        help_text="Date precision; repeat the parameter for several.",
+    )
+    q = filters.CharFilter(
+        method="search",
+        help_text="Text search: PostgreSQL full-text search (web-search syntax) on PostgreSQL; "
+        "every word must appear on other databases.",
+    )
+
+    search_fields: list[str] = []
+
+    class Meta:
+        form = DateRangeForm
+        fields: list[str] = []
+
+    def filter_start(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.overlapping(start=value)
+
+    def filter_end(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.overlapping(end=value)
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.text_search(queryset, value, self.search_fields)
+
+
+class EventFilterSet(DatedFilterSet):
+    actor = filters.ModelMultipleChoiceFilter(
+        field_name="actors", queryset=Actor.objects.all(), help_text="Actor id; repeat for any of several."
+    )
+    source = filters.ModelMultipleChoiceFilter(
+        field_name="citations__source",
+        queryset=Source.objects.all(),
+        help_text="Id of a citing source; repeat for any of several.",
+    )
+    publisher = filters.CharFilter(
+        field_name="citations__source__publisher",
+        lookup_expr="iexact",
+        distinct=True,
+        help_text="Cited by a source from this publisher (exact name, any case).",
+    )
+    category = filters.CharFilter(field_name="category", help_text="Event category, e.g. diplomacy.")
+
+    search_fields = ["title", "description", "location", "category"]
+
+    class Meta(DatedFilterSet.Meta):
+        model = Event
+
+
+class StatementFilterSet(DatedFilterSet):
+    actor = filters.ModelMultipleChoiceFilter(
+        field_name="speaker", queryset=Actor.objects.all(), help_text="Speaker (actor) id; repeat for several."
+    )
+    source = filters.ModelMultipleChoiceFilter(
+        field_name="source", queryset=Source.objects.all(), help_text="Reporting source id; repeat for several."
+    )
+    publisher = filters.CharFilter(
+        field_name="source__publisher",
+        lookup_expr="iexact",
+        help_text="Reported by a source from this publisher (exact name, any case).",
+    )
+    category = filters.CharFilter(
+        field_name="event__category", help_text="Category of the event the statement is about."
+    )
+    event = filters.ModelChoiceFilter(queryset=Event.objects.all(), help_text="The event the statement is about.")
+
+    search_fields = ["text"]
+
+    class Meta(DatedFilterSet.Meta):
+        model = Statement
+
+
+class TimelineKindFilter(filters.ChoiceFilter):
+    def __init__(self, *, kind: str, **kwargs):
+        self.kind = kind
+        super().__init__(
+            choices=[("event", "events only"), ("statement", "statements only")],
+            help_text="Only events or only statements; both by default.",
+            **kwargs,
+        )
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        return qs.none() if value and value != self.kind else qs
+
+
+class TimelineEventFilterSet(EventFilterSet):
+    """The timeline's parameters, as applied to its events (and as the schema lists them)."""
+
+    kind = TimelineKindFilter(kind="event")
+
+
+class TimelineStatementFilterSet(StatementFilterSet):
+    """The timeline's parameters, as applied to its statements. `event` is not a timeline parameter."""
+
+    kind = TimelineKindFilter(kind="statement")
+    event = None
+
+
+class SourceFilterSet(filters.FilterSet):
+    start = filters.DateFilter(field_name="published_date", lookup_expr="gte", help_text="Published on or after.")
+    end = filters.DateFilter(field_name="published_date", lookup_expr="lte", help_text="Published on or before.")
+    publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher name, any case.")
+    language = filters.CharFilter(help_text="Language code, e.g. en.")
+    q = filters.CharFilter(method="search", help_text="Text search over headline, publisher and full text.")
+
+    class Meta:
+        model = Source
+        form = DateRangeForm
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.text_search(queryset, value, ["headline", "publisher", "text"])
+
+
+class ActorFilterSet(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=ActorKind.choices, help_text="Actor kind; repeat for several.")
+    q = filters.CharFilter(method="search", help_text="Text search over name and description.")
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.text_search(queryset, value, ["name", "description"])

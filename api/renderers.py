@@ -1,0 +1,249 @@
+"""Exports of the timeline: TimelineJS 3 JSON, CSV and iCalendar.
+
+Each renderer takes the list of serialized timeline entries (TimelineEntrySerializer) and turns it
+into its format; chosen by `?format=` or the Accept header.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from html import escape
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+from rest_framework import renderers
+
+FUZZY_PRECISIONS = {"week", "weekend", "month", "quarter", "season", "year", "decade", "century"}
+SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+
+
+class ExportRenderer(renderers.BaseRenderer):
+    """A download of the whole filtered timeline rather than one page of the API."""
+
+    charset = "utf-8"
+    filename_extension = ""
+
+
+# --- TimelineJS 3 -----------------------------------------------------------------------------
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def timelinejs_dates(date: dict) -> tuple[dict, dict | None, str | None]:
+    """start_date, end_date and display_date for one date object, no more precise than the date itself."""
+    start, end = _day(date["start"]), _day(date["end"])
+    precision = date["precision"] or "day"
+    text = date["text"]
+
+    def ymd(day: dt.date) -> dict:
+        return {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
+
+    def ym(day: dt.date) -> dict:
+        return {"year": str(day.year), "month": str(day.month)}
+
+    def y(day: dt.date) -> dict:
+        return {"year": str(day.year)}
+
+    if precision in ("day", "time"):
+        display = f"{start:%-d %B %Y} ({text})" if precision == "time" and text else None
+        return ymd(start), (ymd(end) if end != start else None), display
+    if precision in ("week", "weekend"):
+        label = "Week" if precision == "week" else "Weekend"
+        return ymd(start), ymd(end), f"{label} of {start:%-d %B %Y}"
+    if precision == "month":
+        return ym(start), None, f"{start:%B %Y}"
+    if precision == "quarter":
+        return ym(start), ym(end), f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if precision == "season":
+        season = SEASONS.get(date["value"][5:7], "Season") if date["value"] else "Season"
+        return ym(start), ym(end), f"{season} {start.year}"
+    if precision == "year":
+        return y(start), None, str(start.year)
+    if precision == "decade":
+        return y(start), y(end), f"{start.year}s"
+    return y(start), y(end), f"{start.year}–{end.year}"
+
+
+def _sources_html(entry: dict) -> str:
+    credits = []
+    for source in entry["sources"]:
+        name = escape(f"{source['publisher']}, {source['publication']['date']}")
+        if source["url"]:
+            credits.append(f'<a href="{escape(source["url"])}">{name}</a>')
+        else:
+            credits.append(name)
+    return f"<p>Sources: {'; '.join(credits)}</p>" if credits else ""
+
+
+def _disagreement_html(entry: dict) -> str:
+    if not entry["sources_disagree"]:
+        return ""
+    readings = []
+    for reading in entry["date_readings"]:
+        publishers = ", ".join(source["publisher"] for source in reading["sources"])
+        words = "/".join(reading["texts"])
+        readings.append(f"{publishers}: {reading['value']}" + (f" ({words})" if words else ""))
+    return f"<p>Sources disagree on the date: {escape('; '.join(readings))}</p>"
+
+
+def timelinejs_slide(entry: dict) -> dict:
+    start_date, end_date, display_date = timelinejs_dates(entry["date"])
+    body = "".join(
+        part
+        for part in (
+            f"<p>{escape(entry['text'])}</p>" if entry["text"] else "",
+            _disagreement_html(entry),
+            _sources_html(entry),
+        )
+        if part
+    )
+    slide = {
+        "start_date": start_date,
+        "text": {"headline": escape(entry["title"]), "text": body},
+        "group": entry["category"] or (entry["actors"][0]["name"] if entry["actors"] else entry["kind"]),
+        "unique_id": entry["unique_id"],
+    }
+    if end_date:
+        slide["end_date"] = end_date
+    if display_date:
+        slide["display_date"] = display_date
+    return slide
+
+
+def timelinejs_document(entries: list[dict], *, title: str = "News timeline") -> dict:
+    return {
+        "title": {"text": {"headline": escape(title), "text": f"<p>{len(entries)} events and statements.</p>"}},
+        "events": [timelinejs_slide(entry) for entry in entries if entry["date"]["start"]],
+    }
+
+
+class TimelineJSRenderer(ExportRenderer):
+    """TimelineJS 3 JSON (https://timeline.knightlab.com/docs/json-format.html)."""
+
+    media_type = "application/vnd.timelinejs+json"
+    format = "timelinejs"
+    filename_extension = "timeline.json"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        return json.dumps(timelinejs_document(data), ensure_ascii=False, indent=2).encode(self.charset)
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "unique_id",
+    "kind",
+    "id",
+    "title",
+    "text",
+    "date_text",
+    "date_value",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_status",
+    "date_anchor",
+    "date_explanation",
+    "category",
+    "actors",
+    "sources",
+    "source_urls",
+    "sources_disagree",
+]
+LIST_SEPARATOR = "; "
+
+
+def csv_row(entry: dict) -> dict:
+    date = entry["date"]
+    return {
+        "unique_id": entry["unique_id"],
+        "kind": entry["kind"],
+        "id": entry["id"],
+        "title": entry["title"],
+        "text": entry["text"],
+        "date_text": date["text"],
+        "date_value": date["value"],
+        "date_start": date["start"] or "",
+        "date_end": date["end"] or "",
+        "date_precision": date["precision"],
+        "date_status": date["status"],
+        "date_anchor": date["anchor"] or "",
+        "date_explanation": date["explanation"],
+        "category": entry["category"],
+        "actors": LIST_SEPARATOR.join(actor["name"] for actor in entry["actors"]),
+        "sources": LIST_SEPARATOR.join(source["publisher"] for source in entry["sources"]),
+        "source_urls": LIST_SEPARATOR.join(source["url"] for source in entry["sources"] if source["url"]),
+        "sources_disagree": "true" if entry["sources_disagree"] else "false",
+    }
+
+
+class CSVRenderer(ExportRenderer):
+    """One row per timeline entry; lists joined with "; "."""
+
+    media_type = "text/csv"
+    format = "csv"
+    filename_extension = "timeline.csv"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+        writer.writeheader()
+        for entry in data:
+            writer.writerow(csv_row(entry))
+        return out.getvalue().encode(self.charset)
+
+
+# --- iCalendar --------------------------------------------------------------------------------
+
+
+def calendar_event(entry: dict, *, stamp: dt.datetime, host: str) -> CalendarEvent:
+    date = entry["date"]
+    event = CalendarEvent()
+    event.add("uid", f"{entry['unique_id']}@{host}")
+    event.add("dtstamp", stamp)
+    event.add("summary", entry["title"])
+    # All-day over the interval: DTEND is exclusive, hence the day after the last day covered.
+    event.add("dtstart", _day(date["start"]))
+    event.add("dtend", _day(date["end"]) + dt.timedelta(days=1))
+    lines = [entry["text"]] if entry["text"] else []
+    if date["text"]:
+        lines.append(f"Date as written: {date['text']} ({date['value']}, {date['precision']}, {date['status']})")
+    if entry["sources_disagree"]:
+        lines.append(
+            "Sources disagree: "
+            + "; ".join(
+                f"{', '.join(s['publisher'] for s in r['sources'])}: {r['value']}" for r in entry["date_readings"]
+            )
+        )
+    if entry["sources"]:
+        lines.append("Sources: " + "; ".join(f"{s['publisher']} {s['url']}".strip() for s in entry["sources"]))
+    event.add("description", "\n".join(lines))
+    if entry["category"]:
+        event.add("categories", [entry["category"]])
+    return event
+
+
+class ICalendarRenderer(ExportRenderer):
+    """RFC 5545: one all-day VEVENT per dated entry, spanning its whole interval."""
+
+    media_type = "text/calendar"
+    format = "ics"
+    filename_extension = "timeline.ics"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        request = (renderer_context or {}).get("request")
+        host = request.get_host().split(":")[0] if request else "timeline"
+        calendar = Calendar()
+        calendar.add("prodid", "-//News timeline//API//EN")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", "News timeline")
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        for entry in data:
+            if entry["date"]["start"]:
+                calendar.add_component(calendar_event(entry, stamp=stamp, host=host))
+        return calendar.to_ical()

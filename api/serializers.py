@@ -1,0 +1,495 @@
+"""Serializers: the shape of every payload. Reads come from prefetched rows; writes call services."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import available_timezones
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+
+from timeline import selectors
+from timeline.models import (
+    DATED_STATUSES,
+    Actor,
+    Citation,
+    DatePrecision,
+    DateStatus,
+    Event,
+    Source,
+    Statement,
+)
+from timeline.services import records
+
+DATE_EXAMPLE = {
+    "text": "Tuesday",
+    "value": "2022-09-27",
+    "start": "2022-09-27",
+    "end": "2022-09-27",
+    "precision": "day",
+    "status": "resolved",
+    "anchor": "2022-09-28",
+    "explanation": "weekday before the publication date",
+}
+
+
+class DateSerializer(serializers.Serializer):
+    """A date as every payload carries it: the words, their TIMEX3 value, the interval it covers, and how it
+    was read. `start` and `end` are inclusive; a month-precision date covers the whole month."""
+
+    text = serializers.CharField(
+        source="date_text", max_length=200, required=False, allow_blank=True, help_text="The expression as written."
+    )
+    value = serializers.CharField(
+        source="date_value",
+        max_length=64,
+        required=False,
+        allow_blank=True,
+        help_text="TIMEX3 value, e.g. 2022-09-27, 2022-09, 2022-W38, 2022-09-27TNI.",
+    )
+    start = serializers.DateField(
+        source="date_start", required=False, allow_null=True, help_text="First day covered (inclusive)."
+    )
+    end = serializers.DateField(
+        source="date_end", required=False, allow_null=True, help_text="Last day covered (inclusive)."
+    )
+    precision = serializers.ChoiceField(
+        source="date_precision",
+        choices=DatePrecision.choices,
+        required=False,
+        allow_blank=True,
+        help_text="How fine the interval is.",
+    )
+    status = serializers.ChoiceField(
+        source="date_status",
+        choices=DateStatus.choices,
+        required=False,
+        help_text="How the date was obtained; `ambiguous` means the sources disagree.",
+    )
+    anchor = serializers.DateField(
+        source="date_anchor",
+        required=False,
+        allow_null=True,
+        help_text="The date a relative expression was resolved against (usually the publication date).",
+    )
+    explanation = serializers.CharField(
+        source="date_explanation", max_length=300, required=False, allow_blank=True, help_text="How it was dated."
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("date_start"), attrs.get("date_end")
+        if (start is None) != (end is None) and ("date_start" in attrs or "date_end" in attrs):
+            raise serializers.ValidationError(
+                {"start" if start is None else "end": "Give both start and end, or neither."}
+            )
+        if start and end and end < start:
+            raise serializers.ValidationError({"end": "The end comes before the start."})
+        if attrs.get("date_status") in DATED_STATUSES:
+            missing = [name for name, key in (("value", "date_value"), ("start", "date_start")) if not attrs.get(key)]
+            if missing:
+                raise serializers.ValidationError(
+                    {name: f"Required when status is {attrs['date_status']}." for name in missing}
+                )
+        return attrs
+
+
+def _date(**kwargs) -> DateSerializer:
+    return DateSerializer(source="*", **kwargs)
+
+
+# --- Brief forms, nested in other payloads ----------------------------------------------------
+
+
+class PublicationSerializer(serializers.Serializer):
+    """The publication context a source's relative dates are resolved against."""
+
+    date = serializers.DateField(source="published_date")
+    time = serializers.TimeField(
+        source="published_time", allow_null=True, required=False, help_text="Time of publication, when known."
+    )
+    timezone = serializers.CharField(
+        max_length=64, required=False, help_text="IANA time zone of the publisher, e.g. Europe/London; UTC if left out."
+    )
+
+
+class SourceBriefSerializer(serializers.ModelSerializer):
+    publication = PublicationSerializer(source="*", read_only=True)
+
+    class Meta:
+        model = Source
+        fields = ["id", "slug", "headline", "publisher", "url", "publication"]
+
+
+class ActorBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Actor
+        fields = ["id", "name", "kind"]
+
+
+class EventBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Event
+        fields = ["id", "slug", "title"]
+
+
+# --- Sources ----------------------------------------------------------------------------------
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "A news article",
+            value={
+                "slug": "cnn-2022-09-28",
+                "headline": "US Embassy in Moscow urges Americans to leave Russia",
+                "publisher": "CNN",
+                "url": "https://edition.cnn.com/europe/live-news/russia-ukraine-war-news-09-28-22",
+                "authors": [],
+                "language": "en",
+                "text": "A security alert on the Embassy's website, dated Tuesday, ...",
+                "publication": {"date": "2022-09-28", "time": None, "timezone": "America/New_York"},
+            },
+            request_only=True,
+        )
+    ]
+)
+class SourceSerializer(serializers.ModelSerializer):
+    url_api = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This resource.")
+    publication = PublicationSerializer(source="*", help_text="When and where it was published.")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url_api",
+            "slug",
+            "headline",
+            "publisher",
+            "url",
+            "authors",
+            "language",
+            "publication",
+            "origin",
+            "notes",
+            "text",
+            "checksum",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["checksum", "created_at", "updated_at"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        tz = attrs.get("timezone")
+        if tz is not None and tz not in available_timezones():
+            raise serializers.ValidationError({"publication": {"timezone": [f"Unknown IANA time zone {tz!r}."]}})
+        authors = attrs.get("authors")
+        if authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
+            raise serializers.ValidationError({"authors": ["A list of names is required."]})
+        return attrs
+
+    def create(self, validated_data: dict[str, Any]) -> Source:
+        return records.source_create(**validated_data)
+
+    def update(self, instance: Source, validated_data: dict[str, Any]) -> Source:
+        return records.source_update(source=instance, data=validated_data)
+
+
+# --- Actors -----------------------------------------------------------------------------------
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    url_api = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This resource.")
+
+    class Meta:
+        model = Actor
+        fields = ["id", "url_api", "name", "kind", "aliases", "description"]
+
+    def validate_aliases(self, value: Any) -> list[str]:
+        if not (isinstance(value, list) and all(isinstance(a, str) for a in value)):
+            raise serializers.ValidationError("A list of names is required.")
+        return value
+
+    def create(self, validated_data: dict[str, Any]) -> Actor:
+        return records.actor_create(**validated_data)
+
+    def update(self, instance: Actor, validated_data: dict[str, Any]) -> Actor:
+        return records.actor_update(actor=instance, data=validated_data)
+
+
+# --- Events -----------------------------------------------------------------------------------
+
+
+def _dates(validated: dict[str, Any]) -> dict[str, Any]:
+    """Take the date fields (merged in by the nested `date` object) out of validated data."""
+    return {name: validated.pop(name) for name in records.DATE_FIELDS if name in validated}
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    """Where one source supports the event, with the date as that source words it."""
+
+    id = serializers.IntegerField(
+        required=False, help_text="On update: the citation to keep and change. Leave out to add one."
+    )
+    source = SourceBriefSerializer(read_only=True)
+    source_id = serializers.PrimaryKeyRelatedField(
+        source="source", queryset=Source.objects.all(), write_only=True, help_text="The citing source's id."
+    )
+    date = _date(required=False, help_text="The date as this source words it, read against its publication date.")
+    agrees_with_event = serializers.SerializerMethodField(
+        help_text="Whether this source's date meets the event's date; null when either is undated."
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["id", "source", "source_id", "sentence", "char_start", "char_end", "date", "agrees_with_event"]
+        validators = []  # uniqueness is checked by the service, which knows the event
+
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_agrees_with_event(self, citation: Citation) -> bool | None:
+        return selectors.citation_agrees_with_event(citation, citation.event)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("char_start"), attrs.get("char_end")
+        if start is not None and end is not None and end <= start:
+            raise serializers.ValidationError({"char_end": ["Must be greater than char_start."]})
+        return attrs
+
+
+class DateReadingSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    precision = serializers.CharField()
+    texts = serializers.ListField(child=serializers.CharField(), help_text="The expressions that read so.")
+    sources = SourceBriefSerializer(many=True, help_text="The sources that read so.")
+    citation_ids = serializers.ListField(child=serializers.IntegerField())
+
+
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample(
+            "An event with two citations",
+            value={
+                "slug": "embassy-alert-2022-09",
+                "title": "US Embassy in Moscow tells Americans to leave Russia",
+                "category": "diplomacy",
+                "date": DATE_EXAMPLE,
+                "actor_ids": [1],
+                "citations": [
+                    {
+                        "source_id": 3,
+                        "sentence": "A security alert on the Embassy's website, dated Tuesday, ...",
+                        "char_start": 512,
+                        "char_end": 570,
+                        "date": DATE_EXAMPLE,
+                    }
+                ],
+            },
+            request_only=True,
+        )
+    ]
+)
+class EventSerializer(serializers.ModelSerializer):
+    url_api = serializers.HyperlinkedIdentityField(view_name="api:event-detail", help_text="This resource.")
+    date = _date(required=False, help_text="The event's date: the best-supported reading of its citations.")
+    actors = ActorBriefSerializer(many=True, read_only=True)
+    actor_ids = serializers.PrimaryKeyRelatedField(
+        source="actors", queryset=Actor.objects.all(), many=True, write_only=True, required=False
+    )
+    citations = CitationSerializer(many=True, required=False, help_text="Every source supporting the event.")
+    sources_disagree = serializers.SerializerMethodField(
+        help_text="True when two citations date the event to intervals that do not meet."
+    )
+    date_readings = serializers.SerializerMethodField(
+        help_text="The distinct dates the citations give, each with the sources that give it."
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "url_api",
+            "slug",
+            "title",
+            "description",
+            "location",
+            "category",
+            "date",
+            "actors",
+            "actor_ids",
+            "citations",
+            "sources_disagree",
+            "date_readings",
+        ]
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_sources_disagree(self, event: Event) -> bool:
+        return selectors.readings_disagree(selectors.date_readings(event.citations.all()))
+
+    @extend_schema_field(DateReadingSerializer(many=True))
+    def get_date_readings(self, event: Event) -> list[dict]:
+        readings = selectors.date_readings(event.citations.all())
+        return DateReadingSerializer(readings, many=True, context=self.context).data
+
+    @staticmethod
+    def _citation_inputs(items: list[dict[str, Any]]) -> list[records.CitationInput]:
+        return [
+            records.CitationInput(
+                id=item.get("id"),
+                source=item["source"],
+                sentence=item.get("sentence", ""),
+                char_start=item["char_start"],
+                char_end=item["char_end"],
+                dates=_dates(item),
+            )
+            for item in items
+        ]
+
+    def create(self, validated_data: dict[str, Any]) -> Event:
+        citations = validated_data.pop("citations", [])
+        actors = validated_data.pop("actors", [])
+        return records.event_create(
+            dates=_dates(validated_data),
+            actors=actors,
+            citations=self._citation_inputs(citations),
+            **validated_data,
+        )
+
+    def update(self, instance: Event, validated_data: dict[str, Any]) -> Event:
+        citations = validated_data.pop("citations", None)
+        actors = validated_data.pop("actors", None)
+        return records.event_update(
+            event=instance,
+            data=validated_data,
+            actors=actors,
+            citations=None if citations is None else self._citation_inputs(citations),
+        )
+
+
+# --- Statements -------------------------------------------------------------------------------
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    url_api = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This resource.")
+    date = _date(required=False, help_text="When it was said.")
+    speaker = ActorBriefSerializer(read_only=True)
+    speaker_id = serializers.PrimaryKeyRelatedField(source="speaker", queryset=Actor.objects.all(), write_only=True)
+    source = SourceBriefSerializer(read_only=True)
+    source_id = serializers.PrimaryKeyRelatedField(source="source", queryset=Source.objects.all(), write_only=True)
+    event = EventBriefSerializer(read_only=True, allow_null=True)
+    event_id = serializers.PrimaryKeyRelatedField(
+        source="event", queryset=Event.objects.all(), write_only=True, required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "url_api",
+            "text",
+            "mode",
+            "speaker",
+            "speaker_id",
+            "source",
+            "source_id",
+            "event",
+            "event_id",
+            "char_start",
+            "char_end",
+            "date",
+        ]
+        validators = []  # (source, char_start) uniqueness: full_clean() in the service reports it by field
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start = attrs.get("char_start", getattr(self.instance, "char_start", None))
+        end = attrs.get("char_end", getattr(self.instance, "char_end", None))
+        if start is not None and end is not None and end <= start:
+            raise serializers.ValidationError({"char_end": ["Must be greater than char_start."]})
+        return attrs
+
+    def create(self, validated_data: dict[str, Any]) -> Statement:
+        return records.statement_create(dates=_dates(validated_data), **validated_data)
+
+    def update(self, instance: Statement, validated_data: dict[str, Any]) -> Statement:
+        return records.statement_update(statement=instance, data=validated_data)
+
+
+# --- The timeline -----------------------------------------------------------------------------
+
+
+TIMELINE_KINDS = [("event", "event"), ("statement", "statement")]
+
+
+class TimelineEntrySerializer(serializers.Serializer):
+    """One row of the timeline: an event (with its citations) or a statement (with its source)."""
+
+    kind = serializers.ChoiceField(choices=TIMELINE_KINDS)
+    id = serializers.IntegerField()
+    unique_id = serializers.CharField(help_text="Stable across requests: kind and id, e.g. event-12.")
+    title = serializers.CharField()
+    text = serializers.CharField(help_text="The event's description or the statement's words.")
+    date = DateSerializer(source="record")
+    category = serializers.CharField(allow_blank=True)
+    actors = ActorBriefSerializer(many=True, help_text="An event's actors, or a statement's speaker.")
+    sources = SourceBriefSerializer(many=True)
+    citations = CitationSerializer(many=True, help_text="Events only; empty for statements.")
+    sources_disagree = serializers.BooleanField(help_text="Events only: the citations date it differently.")
+    date_readings = DateReadingSerializer(many=True)
+    event_id = serializers.IntegerField(allow_null=True, help_text="The event, or the event a statement is about.")
+
+
+# --- Dates ------------------------------------------------------------------------------------
+
+
+class AnnotateRequestSerializer(serializers.Serializer):
+    text = serializers.CharField(
+        trim_whitespace=False,
+        help_text="Up to ANNOTATE_MAX_CHARS characters (100,000 by default).",
+    )
+    reference_date = serializers.DateField(help_text="What relative expressions resolve against, e.g. publication day.")
+    timezone = serializers.CharField(required=False, allow_null=True, help_text="IANA name, e.g. Europe/London.")
+
+    def validate_text(self, value: str) -> str:
+        limit = settings.ANNOTATE_MAX_CHARS
+        if len(value) > limit:
+            raise serializers.ValidationError(f"Too long: {len(value)} characters, the limit is {limit}.")
+        return value
+
+    def validate_timezone(self, value: str | None) -> str | None:
+        if value and value not in available_timezones():
+            raise serializers.ValidationError(f"Unknown IANA time zone {value!r}.")
+        return value or None
+
+
+class TimexSerializer(serializers.Serializer):
+    start = serializers.IntegerField(help_text="Offset of the expression in the text (Python str index).")
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+    type = serializers.ChoiceField(choices=["DATE", "TIME", "DURATION", "SET"])
+    value = serializers.CharField(help_text="TIMEX3 value.")
+    start_date = serializers.DateField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True)
+    precision = serializers.ChoiceField(choices=DatePrecision.choices, allow_null=True)
+    rule = serializers.CharField(allow_blank=True)
+    mod = serializers.CharField(allow_null=True)
+    explanation = serializers.CharField(allow_blank=True)
+    anchor = serializers.DateField(allow_null=True)
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(style={"input_type": "password"})
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text='Send as "Authorization: Token <token>".')
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text="What went wrong, in a sentence.")
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Validation failures only: each field or query parameter at fault, with its messages.",
+    )

@@ -1,0 +1,356 @@
+"""API views: one viewset per resource, the merged timeline, date annotation and tokens."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django_filters import utils as filter_utils
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import renderers, status, viewsets
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api import filtersets, serializers
+from api.exceptions import PayloadTooLarge, ServiceUnavailable
+from api.pagination import TimelineCursorPagination
+from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
+from timeline import selectors
+from timeline.models import Actor, Event, Source, Statement
+from timeline.services import records
+
+# An export holds the whole filtered timeline up to this many rows; past it, a Link header
+# (rel="next") gives the cursor to continue from.
+EXPORT_MAX_ROWS = 5000
+
+ERRORS = {
+    400: OpenApiResponse(serializers.ErrorSerializer, description="Invalid input; `errors` names each field."),
+    401: OpenApiResponse(serializers.ErrorSerializer, description="Not authenticated."),
+    403: OpenApiResponse(serializers.ErrorSerializer, description="Authenticated without the model permission."),
+    404: OpenApiResponse(serializers.ErrorSerializer, description="No such record."),
+    429: OpenApiResponse(serializers.ErrorSerializer, description="Too many requests (anonymous clients)."),
+}
+READ_ERRORS = {code: ERRORS[code] for code in (400, 429)}
+DETAIL_ERRORS = {code: ERRORS[code] for code in (404, 429)}
+WRITE_ERRORS = ERRORS
+DELETE_ERRORS = {
+    **{code: ERRORS[code] for code in (401, 403, 404)},
+    409: OpenApiResponse(
+        serializers.ErrorSerializer, description="Still referenced (an actor who speaks in statements)."
+    ),
+}
+
+
+def crud_schema(name: str, plural: str, serializer) -> dict:
+    """The same operation descriptions for every resource."""
+    return {
+        "list": extend_schema(
+            summary=f"List {plural}",
+            description=f"{plural.capitalize()}, filtered by the query parameters, paged by `page` and `page_size`.",
+            responses={200: serializer(many=True), **READ_ERRORS},
+        ),
+        "retrieve": extend_schema(summary=f"Get one {name}", responses={200: serializer, **DETAIL_ERRORS}),
+        "create": extend_schema(
+            summary=f"Create a {name}",
+            description=f"Needs a user with the add_{name} permission.",
+            responses={201: serializer, **WRITE_ERRORS},
+        ),
+        "update": extend_schema(
+            summary=f"Replace a {name}",
+            description=f"Needs the change_{name} permission.",
+            responses={200: serializer, **WRITE_ERRORS},
+        ),
+        "partial_update": extend_schema(
+            summary=f"Change some fields of a {name}",
+            description=f"Needs the change_{name} permission.",
+            responses={200: serializer, **WRITE_ERRORS},
+        ),
+        "destroy": extend_schema(
+            summary=f"Delete a {name}",
+            description=f"Needs the delete_{name} permission.",
+            responses={204: None, **DELETE_ERRORS},
+        ),
+    }
+
+
+class RecordViewSet(viewsets.ModelViewSet):
+    """Reads for anyone; writes through the services in timeline.services.records."""
+
+    def perform_destroy(self, instance) -> None:
+        records.record_delete(record=instance)
+
+
+@extend_schema_view(**crud_schema("source", "sources", serializers.SourceSerializer))
+class SourceViewSet(RecordViewSet):
+    queryset = Source.objects.all()
+    serializer_class = serializers.SourceSerializer
+    filterset_class = filtersets.SourceFilterSet
+
+    def get_queryset(self) -> QuerySet[Source]:
+        return selectors.source_list()
+
+
+@extend_schema_view(**crud_schema("actor", "actors", serializers.ActorSerializer))
+class ActorViewSet(RecordViewSet):
+    queryset = Actor.objects.all()
+    serializer_class = serializers.ActorSerializer
+    filterset_class = filtersets.ActorFilterSet
+
+    def get_queryset(self) -> QuerySet[Actor]:
+        return selectors.actor_list()
+
+
+@extend_schema_view(**crud_schema("event", "events", serializers.EventSerializer))
+class EventViewSet(RecordViewSet):
+    """Events with every citation: each source's own reading of the date, and whether the sources disagree.
+
+    Ordered by date start, then precision (finest first), then id; undated events come last.
+    On update, `citations` (when given) replaces the event's citations: items with an `id` are kept and
+    changed, items without are added, and the others are deleted.
+    """
+
+    queryset = Event.objects.all()
+    serializer_class = serializers.EventSerializer
+    filterset_class = filtersets.EventFilterSet
+
+    def get_queryset(self) -> QuerySet[Event]:
+        return selectors.event_list()
+
+
+@extend_schema_view(**crud_schema("statement", "statements", serializers.StatementSerializer))
+class StatementViewSet(RecordViewSet):
+    """Statements: what a speaker said, as one source reports it. Ordered like events."""
+
+    queryset = Statement.objects.all()
+    serializer_class = serializers.StatementSerializer
+    filterset_class = filtersets.StatementFilterSet
+
+    def get_queryset(self) -> QuerySet[Statement]:
+        return selectors.statement_list()
+
+
+# --- The timeline -----------------------------------------------------------------------------
+
+EXPORT_FORMATS = {"timelinejs": TimelineJSRenderer, "csv": CSVRenderer, "ics": ICalendarRenderer}
+TIMELINE_DESCRIPTION = f"""Events and statements merged in chronological order: date start, then precision
+(finest first), then events before statements, then id. Rows with no resolved interval are left out
+(the timeline has nowhere to place them); find them with `/api/v1/events?status=unresolved`.
+
+Paged by cursor: follow `next` and `previous`; pages stay stable while rows are added.
+
+**Exports** of the same filtered timeline, chosen by `?format=` or the `Accept` header:
+
+| format | Accept | content |
+|---|---|---|
+| `json` (default) | `application/json` | one page, as below |
+| `timelinejs` | `application/vnd.timelinejs+json` | TimelineJS 3 JSON (see below) |
+| `csv` | `text/csv` | one row per entry, lists joined with "; " |
+| `ics` | `text/calendar` | iCalendar, one all-day event over each interval |
+
+TimelineJS: `start_date`/`end_date` only as precise as the date (a month gives year and month),
+`display_date` for dates coarser than a day, a stable `unique_id` (`event-12`), `group` from the
+category (or the first actor), and the sources credited in the slide text.
+
+An export holds up to {EXPORT_MAX_ROWS} rows from the cursor position; past that, a `Link: <...>; rel="next"`
+header continues it."""
+
+
+def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
+    filterset = filterset_class(request.query_params, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        raise filter_utils.translate_validation(filterset.errors)
+    return filterset.qs
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="The timeline",
+        description=TIMELINE_DESCRIPTION,
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", "timelinejs", "csv", "ics"],
+                description="Response format (an alternative to the Accept header).",
+            )
+        ],
+        responses={
+            (200, "application/json"): serializers.TimelineEntrySerializer(many=True),
+            (200, TimelineJSRenderer.media_type): OpenApiResponse(
+                OpenApiTypes.OBJECT, description="TimelineJS 3 JSON: {title, events: [slide, ...]}."
+            ),
+            (200, CSVRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="CSV with a header row."),
+            (200, ICalendarRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="iCalendar (RFC 5545)."),
+            **READ_ERRORS,
+        },
+        examples=[
+            OpenApiExample(
+                "One event on the timeline",
+                response_only=True,
+                value={
+                    "kind": "event",
+                    "id": 1,
+                    "unique_id": "event-1",
+                    "title": "US Embassy in Moscow tells Americans to leave Russia",
+                    "text": "",
+                    "date": serializers.DATE_EXAMPLE,
+                    "category": "diplomacy",
+                    "actors": [{"id": 1, "name": "US Embassy in Moscow", "kind": "government_body"}],
+                    "sources": [],
+                    "citations": [],
+                    "sources_disagree": True,
+                    "date_readings": [],
+                    "event_id": 1,
+                },
+            )
+        ],
+    )
+)
+class TimelineViewSet(viewsets.GenericViewSet):
+    queryset = Event.objects.all()
+    serializer_class = serializers.TimelineEntrySerializer
+    filterset_class = filtersets.TimelineEventFilterSet
+    pagination_class = TimelineCursorPagination
+    permission_classes = [AllowAny]  # read-only: there is nothing to write here
+    renderer_classes = [renderers.JSONRenderer, renderers.BrowsableAPIRenderer, *EXPORT_FORMATS.values()]
+
+    def list(self, request) -> Response:
+        events = apply_filterset(filtersets.TimelineEventFilterSet, request, selectors.event_list())
+        statements = apply_filterset(filtersets.TimelineStatementFilterSet, request, selectors.statement_list())
+        paginator: TimelineCursorPagination = self.paginator
+        renderer = request.accepted_renderer
+        if not isinstance(renderer, ExportRenderer):
+            entries = paginator.paginate_timeline(events, statements, request)
+            return paginator.get_paginated_response(self.get_serializer(entries, many=True).data)
+
+        entries = paginator.paginate_timeline(events, statements, request, limit=EXPORT_MAX_ROWS)
+        response = Response(self.get_serializer(entries, many=True).data)
+        response["Content-Disposition"] = f'attachment; filename="{renderer.filename_extension}"'
+        next_link = paginator.get_next_link()
+        if next_link:
+            response["Link"] = f'<{next_link}>; rel="next"'
+        return response
+
+    def handle_exception(self, exc):
+        # Errors are JSON whatever format was asked for: a CSV writer cannot render {"detail": ...}.
+        if isinstance(getattr(self.request, "accepted_renderer", None), ExportRenderer):
+            self.request.accepted_renderer = renderers.JSONRenderer()
+            self.request.accepted_media_type = renderers.JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+
+# --- Dates ------------------------------------------------------------------------------------
+
+
+def annotate_text(*, text: str, reference_date, timezone: str | None) -> list[dict]:
+    """The date engine's reading of a text, as the JSON the annotate_dates command prints."""
+    from timeline.temporal import annotate
+    from timeline.temporal.serialize import timex_to_dict
+    from timeline.temporal.types import Reference
+
+    return [timex_to_dict(timex) for timex in annotate(text, Reference(date=reference_date, timezone=timezone))]
+
+
+class AnnotateDatesView(APIView):
+    permission_classes = [AllowAny]  # reads nothing and writes nothing; throttled like every anonymous call
+
+    @extend_schema(
+        operation_id="dates_annotate",
+        summary="Find and resolve the dates in a text",
+        description=(
+            'Runs the date engine over `text`, resolving relative expressions ("on Tuesday", "last week") '
+            "against `reference_date` (and `timezone`), and returns every expression found with its TIMEX3 "
+            "value and the interval it covers, in text order: a JSON list, the same shape as "
+            "`manage.py annotate_dates --format json`. "
+            "The text may hold at most ANNOTATE_MAX_CHARS characters (100,000 by default): longer is a 400 "
+            "naming `text`, and a body far past that is refused unread with 413."
+        ),
+        request=serializers.AnnotateRequestSerializer,
+        responses={
+            200: serializers.TimexSerializer(many=True),
+            503: OpenApiResponse(serializers.ErrorSerializer, description="The date engine is not available."),
+            400: ERRORS[400],
+            413: OpenApiResponse(serializers.ErrorSerializer, description="Request body too large."),
+            429: ERRORS[429],
+        },
+        examples=[
+            OpenApiExample(
+                "A news sentence",
+                request_only=True,
+                value={
+                    "text": "The U.S. Embassy in Moscow on Wednesday issued a security alert.",
+                    "reference_date": "2022-09-28",
+                    "timezone": "America/New_York",
+                },
+            ),
+            OpenApiExample(
+                "Its annotation",
+                response_only=True,
+                value=[
+                    {
+                        "start": 30,
+                        "end": 42,
+                        "text": "on Wednesday",
+                        "type": "DATE",
+                        "value": "2022-09-28",
+                        "start_date": "2022-09-28",
+                        "end_date": "2022-09-28",
+                        "precision": "day",
+                        "rule": "weekday",
+                        "mod": None,
+                        "explanation": "the Wednesday of the publication week",
+                        "anchor": "2022-09-28",
+                    }
+                ],
+            ),
+        ],
+    )
+    def post(self, request) -> Response:
+        limit = settings.ANNOTATE_MAX_CHARS
+        # JSON may spend up to 6 bytes on a character (\uXXXX); past that the body cannot be valid.
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit * 6 + 4096:
+            raise PayloadTooLarge(f"The request body is {length} bytes; the text may hold at most {limit} characters.")
+        serializer = serializers.AnnotateRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            annotations = annotate_text(
+                text=data["text"], reference_date=data["reference_date"], timezone=data.get("timezone")
+            )
+        except ImportError:
+            raise ServiceUnavailable("The date engine is not available on this server.") from None
+        return Response(annotations, status=status.HTTP_200_OK)
+
+
+# --- Tokens -----------------------------------------------------------------------------------
+
+
+class ObtainTokenView(ObtainAuthToken):
+    @extend_schema(
+        operation_id="auth_token_create",
+        summary="Get an API token",
+        description=(
+            "Exchange a username and password for the user's token (created on first request, the same "
+            "one after). Send it on writes as the header `Authorization: Token <token>`."
+        ),
+        request=serializers.TokenRequestSerializer,
+        responses={200: serializers.TokenResponseSerializer, 400: ERRORS[400], 429: ERRORS[429]},
+        examples=[
+            OpenApiExample("Credentials", request_only=True, value={"username": "editor", "password": "…"}),
+            OpenApiExample("A token", response_only=True, value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}),
+        ],
+    )
+    def post(self, request, *args, **kwargs) -> Response:
+        return super().post(request, *args, **kwargs)

@@ -1,0 +1,279 @@
+"""Reads that compose more than one QuerySet method: what the API lists, and the merged timeline.
+
+Everything here returns QuerySets or plain values built from already-fetched rows, so that a list
+costs the same number of queries at 10 rows as at 100.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.db import connections
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+
+from timeline.models import PRECISION_RANK, Actor, Citation, Event, Source, Statement
+
+# The timeline orders rows of equal start and precision events first, then statements.
+KIND_RANK = {"event": 0, "statement": 1}
+Kind = Literal["event", "statement"]
+
+
+def precision_rank_expression() -> Case:
+    """PRECISION_RANK as SQL, so the database can order and page by it. Blank precision sorts last."""
+    return Case(
+        *(When(date_precision=value, then=Value(rank)) for value, rank in PRECISION_RANK.items()),
+        default=Value(len(PRECISION_RANK)),
+        output_field=IntegerField(),
+    )
+
+
+def chronological(qs: QuerySet) -> QuerySet:
+    """Date start, then precision (finest first), then id; rows with no date last."""
+    return qs.annotate(precision_rank=precision_rank_expression()).order_by(
+        F("date_start").asc(nulls_last=True), "precision_rank", "id"
+    )
+
+
+def source_list() -> QuerySet[Source]:
+    return Source.objects.order_by("-published_date", "slug", "id")
+
+
+def actor_list() -> QuerySet[Actor]:
+    return Actor.objects.order_by("name", "id")
+
+
+def event_list() -> QuerySet[Event]:
+    """Events with what their payload shows: actors, and every citation with its source."""
+    citations = Citation.objects.select_related("source").order_by("source__published_date", "source_id", "char_start")
+    return chronological(
+        Event.objects.prefetch_related(
+            Prefetch("actors", queryset=Actor.objects.order_by("name")),
+            Prefetch("citations", queryset=citations),
+        )
+    )
+
+
+def statement_list() -> QuerySet[Statement]:
+    return chronological(Statement.objects.select_related("speaker", "source", "event"))
+
+
+def text_search(qs: QuerySet, value: str, fields: list[str]) -> QuerySet:
+    """Full-text search on PostgreSQL; on other databases every word must appear in one of the fields."""
+    value = value.strip()
+    if not value:
+        return qs
+    if connections[qs.db].vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector(*fields, config="english")
+        return qs.alias(search=vector).filter(search=SearchQuery(value, config="english", search_type="websearch"))
+    for word in value.split():
+        word_matches = Q()
+        for name in fields:
+            word_matches |= Q(**{f"{name}__icontains": word})
+        qs = qs.filter(word_matches)
+    return qs
+
+
+# --- Where sources disagree -------------------------------------------------------------------
+
+
+@dataclass
+class DateReading:
+    """One way the sources date an event, and which citations read it so."""
+
+    value: str
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    texts: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    citation_ids: list[int] = field(default_factory=list)
+
+
+def _overlaps(a: DateReading, b: DateReading) -> bool:
+    if a.start is None or b.start is None:
+        return True  # an undated reading contradicts nothing
+    return a.start <= b.end and b.start <= a.end
+
+
+def date_readings(citations: Iterable[Citation]) -> list[DateReading]:
+    """The distinct date readings of an event's citations, in the order the citations come."""
+    readings: dict[tuple, DateReading] = {}
+    for citation in citations:
+        if citation.date_start is None:
+            continue
+        key = (citation.date_value, citation.date_start, citation.date_end)
+        reading = readings.setdefault(
+            key,
+            DateReading(
+                value=citation.date_value,
+                start=citation.date_start,
+                end=citation.date_end,
+                precision=citation.date_precision,
+            ),
+        )
+        if citation.date_text and citation.date_text not in reading.texts:
+            reading.texts.append(citation.date_text)
+        if citation.source not in reading.sources:
+            reading.sources.append(citation.source)
+        reading.citation_ids.append(citation.pk)
+    return list(readings.values())
+
+
+def readings_disagree(readings: list[DateReading]) -> bool:
+    """Sources disagree when two readings cover intervals that do not meet ("Tuesday" vs "Wednesday").
+
+    "Tuesday night" and "Tuesday" are different values but do not disagree: one lies within the other.
+    """
+    return any(not _overlaps(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :])
+
+
+def citation_agrees_with_event(citation: Citation, event: Event) -> bool | None:
+    """None when either side has no date to compare."""
+    if citation.date_start is None or event.date_start is None:
+        return None
+    return citation.date_start <= event.date_end and event.date_start <= citation.date_end
+
+
+# --- The timeline -----------------------------------------------------------------------------
+
+
+@dataclass
+class TimelineEntry:
+    """An event or a statement, as one row of the merged timeline."""
+
+    kind: Kind
+    record: Event | Statement
+
+    @property
+    def id(self) -> int:
+        return self.record.pk
+
+    @property
+    def unique_id(self) -> str:
+        return f"{self.kind}-{self.record.pk}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.record.date_start, self.record.precision_rank, KIND_RANK[self.kind], self.record.pk)
+
+    @property
+    def title(self) -> str:
+        if self.kind == "event":
+            return self.record.title
+        return f"{self.record.speaker.name}: {_shorten(self.record.text, 120)}"
+
+    @property
+    def text(self) -> str:
+        return self.record.description if self.kind == "event" else self.record.text
+
+    @property
+    def category(self) -> str:
+        if self.kind == "event":
+            return self.record.category
+        return self.record.event.category if self.record.event else ""
+
+    @property
+    def actors(self) -> list[Actor]:
+        if self.kind == "event":
+            return list(self.record.actors.all())
+        return [self.record.speaker]
+
+    @property
+    def sources(self) -> list[Source]:
+        if self.kind == "statement":
+            return [self.record.source]
+        seen: list[Source] = []
+        for citation in self.record.citations.all():
+            if citation.source not in seen:
+                seen.append(citation.source)
+        return seen
+
+    @property
+    def citations(self) -> list[Citation]:
+        return list(self.record.citations.all()) if self.kind == "event" else []
+
+    @property
+    def date_readings(self) -> list[DateReading]:
+        return date_readings(self.citations)
+
+    @property
+    def sources_disagree(self) -> bool:
+        return readings_disagree(self.date_readings)
+
+    @property
+    def event_id(self) -> int | None:
+        return self.record.pk if self.kind == "event" else self.record.event_id
+
+
+def _shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class TimelinePosition:
+    """A point in timeline order: the sort key of the last row a client has seen."""
+
+    date_start: dt.date
+    precision_rank: int
+    kind_rank: int
+    id: int
+
+
+def _keyset(position: TimelinePosition, kind: Kind, *, reverse: bool) -> Q:
+    """Rows of one kind strictly after (or, reversed, before) the position in timeline order.
+
+    Within one model the kind is constant, so the 4-part comparison reduces to a 3- or 2-part one.
+    """
+    later = "lt" if reverse else "gt"
+    d, r = position.date_start, position.precision_rank
+    past_day = Q(**{f"date_start__{later}": d})
+    past_rank = Q(date_start=d, **{f"precision_rank__{later}": r})
+    same = Q(date_start=d, precision_rank=r)
+    kind_rank = KIND_RANK[kind]
+    if kind_rank == position.kind_rank:
+        tail = same & Q(**{f"id__{later}": position.id})
+    elif (kind_rank > position.kind_rank) != reverse:
+        tail = same  # this kind sorts after the position's kind at equal (date, rank)
+    else:
+        tail = Q(pk__in=[])
+    return past_day | past_rank | tail
+
+
+def timeline_page(
+    *,
+    events: QuerySet[Event],
+    statements: QuerySet[Statement],
+    after: TimelinePosition | None = None,
+    before: TimelinePosition | None = None,
+    limit: int,
+) -> tuple[list[TimelineEntry], bool]:
+    """Up to `limit` entries after `after` (or just before `before`), and whether more lie beyond.
+
+    Each kind is fetched with its own bounded, ordered query and the two are merged here, so the
+    number of queries does not depend on the number of rows. Rows with no date are not on the
+    timeline: it has nowhere to put them.
+    """
+    reverse = before is not None
+    sources: list[list[TimelineEntry]] = []
+    for kind, qs in (("event", events), ("statement", statements)):
+        qs = qs.filter(date_start__isnull=False)
+        if "precision_rank" not in qs.query.annotations:
+            qs = qs.annotate(precision_rank=precision_rank_expression())
+        position = before if reverse else after
+        if position is not None:
+            qs = qs.filter(_keyset(position, kind, reverse=reverse))
+        order = ("-date_start", "-precision_rank", "-id") if reverse else ("date_start", "precision_rank", "id")
+        rows = list(qs.order_by(*order)[: limit + 1])
+        sources.append([TimelineEntry(kind=kind, record=row) for row in rows])
+    merged = list(heapq.merge(*sources, key=lambda entry: entry.sort_key, reverse=reverse))
+    has_more = len(merged) > limit
+    page = merged[:limit]
+    if reverse:
+        page.reverse()
+    return page, has_more

@@ -1,0 +1,269 @@
+"""Writes to the timeline's records (sources, actors, events with their citations, statements).
+
+Each function validates with `full_clean()` before saving and runs in one transaction, so a bad
+nested citation leaves the event as it was. Callers (the API, the admin, scripts) pass plain,
+already-parsed values; validation errors come back as django.core.exceptions.ValidationError
+keyed by field name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+
+from timeline.models import Actor, Citation, Event, Source, Statement, text_checksum
+
+DATE_FIELDS = (
+    "date_text",
+    "date_value",
+    "date_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_status",
+    "date_anchor",
+    "date_rule",
+    "date_explanation",
+)
+SOURCE_FIELDS = (
+    "slug",
+    "headline",
+    "publisher",
+    "url",
+    "authors",
+    "language",
+    "text",
+    "origin",
+    "notes",
+    "published_date",
+    "published_time",
+    "timezone",
+)
+ACTOR_FIELDS = ("name", "kind", "aliases", "description")
+EVENT_FIELDS = ("slug", "title", "description", "location", "category", *DATE_FIELDS)
+STATEMENT_FIELDS = ("text", "mode", "speaker", "source", "event", "char_start", "char_end", *DATE_FIELDS)
+
+
+@dataclass(frozen=True)
+class CitationInput:
+    """One citation as an event write gives it. With an id it updates that citation of the event."""
+
+    source: Source
+    sentence: str
+    char_start: int
+    char_end: int
+    dates: Mapping[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+
+def _assign(instance: models.Model, data: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValidationError({name: "This field cannot be written." for name in sorted(unknown)})
+    for name, value in data.items():
+        setattr(instance, name, value)
+
+
+def _check_offsets(*, text: str, char_start: int, char_end: int) -> None:
+    if char_end > len(text):
+        raise ValidationError({"char_end": f"Past the end of the source text ({len(text)} characters)."})
+
+
+# --- Sources ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def source_create(
+    *,
+    slug: str,
+    headline: str,
+    publisher: str,
+    text: str,
+    published_date: dt.date,
+    url: str = "",
+    authors: list[str] | None = None,
+    language: str = "en",
+    published_time: dt.time | None = None,
+    timezone: str = "UTC",
+    origin: str = "",
+    notes: str = "",
+) -> Source:
+    source = Source(
+        slug=slug,
+        headline=headline,
+        publisher=publisher,
+        text=text,
+        checksum=text_checksum(text),
+        published_date=published_date,
+        url=url,
+        authors=authors or [],
+        language=language,
+        published_time=published_time,
+        timezone=timezone,
+        origin=origin,
+        notes=notes,
+    )
+    source.full_clean()
+    source.save()
+    return source
+
+
+@transaction.atomic
+def source_update(*, source: Source, data: Mapping[str, Any]) -> Source:
+    _assign(source, data, SOURCE_FIELDS)
+    source.checksum = text_checksum(source.text)
+    source.full_clean()
+    source.save()
+    return source
+
+
+# --- Actors -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def actor_create(*, name: str, kind: str, aliases: list[str] | None = None, description: str = "") -> Actor:
+    actor = Actor(name=name, kind=kind, aliases=aliases or [], description=description)
+    actor.full_clean()
+    actor.save()
+    return actor
+
+
+@transaction.atomic
+def actor_update(*, actor: Actor, data: Mapping[str, Any]) -> Actor:
+    _assign(actor, data, ACTOR_FIELDS)
+    actor.full_clean()
+    actor.save()
+    return actor
+
+
+# --- Events and their citations ---------------------------------------------------------------
+
+
+def _write_citations(event: Event, citations: Iterable[CitationInput], *, replace: bool) -> None:
+    existing = {citation.pk: citation for citation in event.citations.all()} if replace else {}
+    kept: set[int] = set()
+    pending: list[tuple[int, Citation]] = []
+    for index, item in enumerate(citations):
+        if item.id is not None:
+            if item.id not in existing:
+                raise ValidationError({"citations": f"Citation {index}: id {item.id} is not a citation of this event."})
+            citation = existing[item.id]
+            kept.add(item.id)
+        else:
+            citation = Citation(event=event)
+        citation.source = item.source
+        citation.sentence = item.sentence
+        citation.char_start = item.char_start
+        citation.char_end = item.char_end
+        _assign(citation, item.dates, DATE_FIELDS)
+        pending.append((index, citation))
+    # Delete the dropped ones first, so a replacement may reuse their (source, offset).
+    Citation.objects.filter(pk__in=set(existing) - kept).delete()
+    for index, citation in pending:
+        try:
+            _check_offsets(text=citation.source.text, char_start=citation.char_start, char_end=citation.char_end)
+            citation.full_clean()
+        except ValidationError as error:
+            raise ValidationError({"citations": _prefixed(error, f"Citation {index}")}) from error
+        citation.save()
+
+
+def _prefixed(error: ValidationError, prefix: str) -> list[str]:
+    if hasattr(error, "error_dict"):
+        return [
+            f"{prefix}: {name}: {message}" if name != "__all__" else f"{prefix}: {message}"
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return [f"{prefix}: {message}" for message in error.messages]
+
+
+@transaction.atomic
+def event_create(
+    *,
+    slug: str,
+    title: str,
+    description: str = "",
+    location: str = "",
+    category: str = "",
+    dates: Mapping[str, Any] | None = None,
+    actors: Iterable[Actor] = (),
+    citations: Iterable[CitationInput] = (),
+) -> Event:
+    event = Event(slug=slug, title=title, description=description, location=location, category=category)
+    _assign(event, dates or {}, DATE_FIELDS)
+    event.full_clean()
+    event.save()
+    event.actors.set(actors)
+    _write_citations(event, citations, replace=False)
+    return event
+
+
+@transaction.atomic
+def event_update(
+    *,
+    event: Event,
+    data: Mapping[str, Any],
+    actors: Iterable[Actor] | None = None,
+    citations: Iterable[CitationInput] | None = None,
+) -> Event:
+    """Update an event. Given `actors` or `citations` replace the event's; None leaves them as they are.
+
+    Citations given with an id are updated in place, those without are added, the rest are deleted.
+    """
+    _assign(event, data, EVENT_FIELDS)
+    event.full_clean()
+    event.save()
+    if actors is not None:
+        event.actors.set(actors)
+    if citations is not None:
+        _write_citations(event, citations, replace=True)
+    return event
+
+
+# --- Statements -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def statement_create(
+    *,
+    text: str,
+    mode: str,
+    speaker: Actor,
+    source: Source,
+    char_start: int,
+    char_end: int,
+    event: Event | None = None,
+    dates: Mapping[str, Any] | None = None,
+) -> Statement:
+    statement = Statement(
+        text=text, mode=mode, speaker=speaker, source=source, event=event, char_start=char_start, char_end=char_end
+    )
+    _assign(statement, dates or {}, DATE_FIELDS)
+    _check_offsets(text=source.text, char_start=char_start, char_end=char_end)
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def statement_update(*, statement: Statement, data: Mapping[str, Any]) -> Statement:
+    _assign(statement, data, STATEMENT_FIELDS)
+    _check_offsets(text=statement.source.text, char_start=statement.char_start, char_end=statement.char_end)
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+# --- Deleting ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_delete(*, record: Source | Actor | Event | Statement) -> None:
+    """Delete one record. Raises ProtectedError when others still need it (an actor who speaks)."""
+    record.delete()
