@@ -167,6 +167,13 @@ def test_evaluate_dates_refuses_a_missing_or_empty_folder(tmp_path, folder):
     assert len(result.stderr.decode().strip().splitlines()) == 1
 
 
+def test_evaluate_dates_names_a_document_without_a_creation_time(tmp_path, engine):
+    (tmp_path / "nodct.tml").write_text("<TimeML><TEXT>On Monday.</TEXT></TimeML>", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="nodct: no CREATION_TIME"):
+        call_command("evaluate_dates", str(tmp_path))
+
+
 def test_annotate_dates_offsets_are_exact_with_the_real_engine(tmp_path):
     try:
         from timeline.temporal import annotate  # noqa: F401

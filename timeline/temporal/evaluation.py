@@ -350,8 +350,9 @@ def evaluate_documents(
     scores = Scores()
     started = time.perf_counter()
     for doc in docs:
+        reference = doc.reference(doc_type)  # ValueError naming the document when it has no DCT
         try:
-            system = list(annotate(doc.text, doc.reference(doc_type)))
+            system = list(annotate(doc.text, reference))
         except Exception as exc:
             # The document name is what one needs to reproduce it; the traceback stays chained.
             raise RuntimeError(f"annotate failed on {doc.name}: {exc!r}") from exc

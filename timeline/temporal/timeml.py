@@ -30,7 +30,7 @@ from pathlib import Path
 
 from timeline.temporal.types import DocType, Reference
 
-TIMEML_SUFFIXES = (".tml", ".timeml", ".xml")
+TIMEML_SUFFIXES = (".tml", ".timeml")
 
 _TAG_RE = re.compile(
     r"<!--.*?-->"  # comment

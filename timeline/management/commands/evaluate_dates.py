@@ -32,7 +32,7 @@ class Command(BaseCommand):
         if not root.is_dir():
             raise CommandError(f"{directory}: no such folder.")
         if not timeml_paths(root):
-            raise CommandError(f"{directory}: no TimeML files (*.tml, *.timeml, *.xml) in it.")
+            raise CommandError(f"{directory}: no TimeML files (*.tml, *.timeml) in it.")
         if limit is not None and limit < 1:
             raise CommandError("--limit must be at least 1.")
         try:
@@ -42,8 +42,9 @@ class Command(BaseCommand):
                 doc_type=DocType.NARRATIVE if narrative else DocType.NEWS,
                 limit=limit,
             )
-        except RuntimeError as exc:
-            # The engine failing on one document: its name is the useful line; --traceback has the rest.
+        except (RuntimeError, ValueError) as exc:
+            # A document without a DCT, or the engine failing on one: the name is the useful line; --traceback
+            # has the rest.
             raise CommandError(str(exc).replace("\n", " ")) from exc
         self.stdout.write(format_scores(scores, show_errors=show_errors, title=directory))
         if any(e.kind == "offset" for e in scores.errors):
