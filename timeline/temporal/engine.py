@@ -1,0 +1,153 @@
+"""The annotator: run the grammar over a text, keep the longest non-overlapping matches, resolve them.
+
+Resolution runs in text order so that a narrative text can anchor each relative expression on the
+date mentioned last, and so that "that day" can point back in any text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import calendar as cal
+from .grammar import RULE_ORDER, RULES, TRIGGER
+from .resolve import RESOLVERS, Context, Reading
+from .types import DocType, Precision, Reference, Timex, TimexType
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found = []
+    for name, pattern in RULES:
+        for m in pattern.finditer(text):
+            start, end = m.span("x")
+            if end > start:
+                found.append(_Candidate(start, end, name, m))
+    return found
+
+
+def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tuple[_Candidate, Reading]]:
+    """Longest match wins; a match its rule rejects leaves room for a shorter one of another rule."""
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, RULE_ORDER[c.rule]))
+    taken: list[tuple[_Candidate, Reading]] = []
+    occupied = bytearray(len(text) + 1)
+    probe = Context(text, reference)
+    for c in ordered:
+        if any(occupied[c.start : c.end]):
+            continue
+        reading = RESOLVERS[c.rule](c.match, probe)
+        if reading is None:
+            continue
+        occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
+        taken.append((c, reading))
+    taken.sort(key=lambda pair: pair[0].start)
+    return taken
+
+
+_JOIN_TIME_DATE = re.compile(r",?\s+(?:(?i:on)\s+)?$")
+_SAME_DAY_RULES = frozenset({"weekday", "month_day", "deictic", "numeric_date"})
+
+
+def annotate_text(text: str, reference: Reference) -> list[Timex]:
+    if not text or not TRIGGER.search(text):
+        return []
+    chosen = _select(_candidates(text), text, reference)
+    ctx = Context(text, reference)
+    out: list[Timex] = []
+    for cand, first_reading in chosen:
+        # Re-resolve in text order: the anchor may have moved since the probe pass.
+        reading = RESOLVERS[cand.rule](cand.match, ctx) if _anchored(cand.rule) else first_reading
+        if reading is None:
+            continue
+        timex = _build(text, cand, reading, reference)
+        out.append(timex)
+        if timex.start_date is not None and timex.type in (TimexType.DATE, TimexType.TIME):
+            ctx.last_date = timex.start_date
+    return _merge_clock_with_day(text, out)
+
+
+def _anchored(rule: str) -> bool:
+    return rule not in ("year", "numeric_date", "month_year", "century", "reference", "duration", "set", "rate")
+
+
+def _build(text: str, cand: _Candidate, reading: Reading, reference: Reference) -> Timex:
+    span = cal.interval(reading.value) if reading.type in (TimexType.DATE, TimexType.TIME) else None
+    start_date, end_date, precision = span if span else (None, None, None)
+    if reading.type is TimexType.TIME and precision is not None and reading.value[10:11] == "T":
+        precision = Precision.TIME
+    surface = text[cand.start : cand.end]
+    return Timex(
+        start=cand.start,
+        end=cand.end,
+        text=surface,
+        type=reading.type,
+        value=reading.value,
+        start_date=start_date,
+        end_date=end_date,
+        precision=precision,
+        rule=cand.rule,
+        mod=reading.mod,
+        explanation=_explain(surface, reading, reference),
+        anchor=reading.anchor,
+        extra=dict(reading.extra),
+    )
+
+
+def _explain(surface: str, reading: Reading, reference: Reference) -> str:
+    flat = " ".join(surface.split())
+    if reading.anchor is None:
+        where = ""
+    elif reference.doc_type == DocType.NARRATIVE or reading.anchor != reference.date:
+        where = f" after a mention of {reading.anchor.isoformat()}"
+    else:
+        where = f" in an article of {reference.date.isoformat()}"
+    why = f": {reading.why}" if reading.why else ""
+    return f"'{flat}'{where}{why} → {reading.value}"
+
+
+def _merge_clock_with_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"9 a.m. Tuesday" is one TIME expression; a clock time beside a day takes that day's date."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if (
+            t.rule == "clock"
+            and nxt is not None
+            and nxt.rule in _SAME_DAY_RULES
+            and nxt.start_date is not None
+            and _JOIN_TIME_DATE.fullmatch(text[t.end : nxt.start]) is not None
+        ):
+            day = nxt.start_date
+            clock_part = t.value.split("T", 1)[1]
+            value = f"{day.isoformat()}T{clock_part}"
+            out.append(
+                Timex(
+                    start=t.start,
+                    end=nxt.end,
+                    text=text[t.start : nxt.end],
+                    type=TimexType.TIME,
+                    value=value,
+                    start_date=day,
+                    end_date=day,
+                    precision=t.precision,
+                    rule="clock_with_day",
+                    mod=t.mod,
+                    explanation=f"'{' '.join(text[t.start : nxt.end].split())}': the clock time on {nxt.text} → {value}",
+                    anchor=nxt.anchor,
+                    extra=t.extra,
+                )
+            )
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out

@@ -1,0 +1,225 @@
+"""The grammar: one precompiled regex per construction, each naming the rule that resolves it.
+
+Every pattern captures the expression's extent in the group `x`; words around it that only help to
+decide (a preposition before "May", the "on" before a weekday) sit outside `x`. Extents follow the
+TimeML TIMEX3 guidelines: determiners and modifiers such as "the", "last", "early", "about" belong
+to the expression, prepositions ("on", "in", "at") do not.
+
+Month and weekday names are matched case-sensitively where the lower-case word means something else
+("may", "march", "sun"); everything else is case-insensitive through scoped `(?i:...)` groups.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import NUMBER_WORD_RE
+
+_B = r"(?<![\w'’$£€#/\-])"  # left edge: not inside a word, a number or an amount
+_E = r"(?![\w'’])"  # right edge
+
+MONTH_FULL = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|May|MARCH|MAY)"
+MONTH_ABBR = r"(?:(?:Jan|Feb|Febr|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+ORD_WORD_DAY = (
+    r"(?i:(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth)"
+)
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])(?!,\d)(?!\.\d)"
+NUM = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|\d+\s*½|(?i:{NUMBER_WORD_RE})(?:\s+and\s+a\s+half)?)"
+COUNT = rf"(?:{NUM}|(?i:a|an|one|several|a\s+few|few|a\s+couple\s+of|couple\s+of|a\s+couple|many|a\s+number\s+of))"
+UNIT = (
+    r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?"
+    r"|years?|decades?|century|centuries|millenni(?:um|a))"
+)
+UNIT_SG = r"(?i:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century)"
+POD = r"(?i:morning|afternoon|evening|night)"
+TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|AEST|AEDT|Z)"
+AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b\.?|[aApP]\.[mM](?![\w.]))"
+
+# Modifiers TIMEX3 keeps inside the expression and records as `mod`.
+POINT_MOD = (
+    r"(?:(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
+    r"|latter\s+part|early\s+part|first\s+part|last\s+part|rest|remainder|dawn)\s+of(?:\s+the)?"
+    r"|early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid))[-\s]+(?:(?i:in)\s+)?)?"
+)
+AMOUNT_MOD = (
+    r"(?:(?P<amod>(?i:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over|under"
+    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over|just\s+under|just"
+    r"|only|barely|within|well\s+over|a\s+little\s+over|a\s+little\s+more\s+than|close\s+to|upwards\s+of"
+    r"|the\s+better\s+part\s+of|a\s+good\s+part\s+of))\s+)?"
+)
+
+_RULES: list[tuple[str, str]] = [
+    # "Tuesday, Sept. 27, 2022", "Sept. 27", "27 September 2022", "the 27th of September", "March eighth"
+    (
+        "month_day",
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
+        rf"(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
+        rf"|(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
+        rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d)))?){_E}",
+    ),
+    # "September 2022", "Sept. of 1998", "January this year", "July last year"
+    (
+        "month_year",
+        rf"{_B}(?P<x>{POINT_MOD}(?P<mon>{MONTH})(?:\s+of|,)?\s+(?:(?P<year>{YEAR}|'\d\d(?!\d))"
+        rf"|(?P<rel>(?i:this|last|next))\s+year)){_E}",
+    ),
+    # "in September", "last December", "early June", "mid-November"
+    (
+        "month",
+        rf"(?:(?P<prep>(?i:in|since|until|till|by|from|through|to|during|of|before|after|between|and|or|for"
+        rf"|into|throughout|around|like|that|on|this|last|next|each|every|as|the))\s+)?"
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|past|coming))\s+)?"
+        rf"(?P<mon>{MONTH_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)){_E}",
+    ),
+    # ISO and numeric dates: "2022-09-28", "9/28/2022", "28.09.2022"
+    (
+        "numeric_date",
+        r"(?<![\w/.\-])(?P<x>(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:T(?P<isotime>[0-2]\d:[0-5]\d(?::[0-5]\d)?))?"
+        r"|(?P<num>[0-3]?\d[/.][0-3]?\d[/.](?:(?:19|20)\d\d|\d\d)))(?![\w/]|\.\d)",
+    ),
+    # "Tuesday", "last Friday", "Tuesday night", "late Monday", "this coming Sunday"
+    (
+        "weekday",
+        rf"(?:(?P<prep>(?i:on|by|until|till|since|from|before|after|through))\s+)?"
+        rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+coming|this\s+past|coming|past|the\s+following"
+        rf"|the\s+previous|the\s+next))\s+)?(?:(?P<mod>(?i:early|late|earlier|later))\s+)?"
+        rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{POD}))?){_E}",
+    ),
+    # "today", "yesterday afternoon", "tonight", "this morning", "last night", "earlier today"
+    (
+        "deictic",
+        rf"{_B}(?P<x>(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<word>(?i:today|yesterday|tomorrow|tonight))"
+        rf"(?:\s+(?P<pod>{POD}))?|(?P<this>(?i:this|last|tomorrow|yesterday))\s+(?P<pod2>{POD})"
+        rf"|(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<word2>yesterday|tomorrow))"
+        rf"|(?i:(?P<overnight>overnight)))){_E}(?!'s\s+(?:edition|paper|issue))",
+    ),
+    # "last week", "this month", "next year", "earlier this week", "the weekend", "the current quarter"
+    (
+        "calendar_period",
+        rf"{_B}(?P<x>{POINT_MOD}(?P<rel>(?i:last|this|next|this\s+past|the\s+current|the\s+previous|the\s+prior"
+        rf"|the\s+coming|the\s+following|the\s+same|the\s+latest|the\s+most\s+recent|the|that|current|previous"
+        rf"|coming|its|their|this\s+year's|last\s+year's|next\s+year's|a\s+year\s+earlier|the\s+year-earlier"
+        rf"|the\s+year-ago|year-earlier|year-ago|the\s+comparable|the\s+corresponding|the\s+same"
+        rf"|the\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|fiscal))[-\s]+"
+        rf"(?P<unit>(?i:week|weekend|month|year|quarter|period|decade|century|fiscal\s+year|financial\s+year"
+        rf"|nine\s+months|six\s+months|half|first\s+half|second\s+half))"
+        rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year)))?){_E}",
+    ),
+    # "the third quarter", "third-quarter", "the fiscal first quarter of 1990", "the second half", "Q3 2022"
+    (
+        "ordinal_quarter",
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<det>(?i:the|this|last|next|its|their|this\s+year's|last\s+year's|next\s+year's"
+        rf"|the\s+year-earlier|the\s+year-ago|the\s+same))\s+)?(?:(?P<year>{YEAR})\s+)?(?:(?i:fiscal)[-\s]+)?"
+        rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))[-\s]+(?P<qh>(?i:quarter|half))"
+        rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal\s+)?(?P<year2>{YEAR})|(?P<rel2>(?i:this|last|next))\s+year"
+        rf"|(?P<the_year>(?i:the\s+year))))?"
+        rf"|(?P<q>Q[1-4])(?:\s+(?P<year3>{YEAR}))?|(?P<hq>H[12])\s+(?P<year4>{YEAR})){_E}",
+    ),
+    # "1990", "fiscal 1989", "the end of 1990", "the 1990s", "the early '80s", "mid-1990s"
+    (
+        "year",
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<the>(?i:the))\s+)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
+        rf"|model\s+year|the\s+year|financial\s+year))\s*)?"
+        rf"(?:(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s))"
+        rf"(?:\s+(?P<era>(?i:AD|A\.D\.|BC|B\.C\.|BCE|CE)))?){_E}",
+    ),
+    # "the 19th century", "the twenty-first century"
+    (
+        "century",
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?i:the)\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD_DAY})[-\s]+(?i:century)){_E}",
+    ),
+    # "three days ago", "a year earlier", "two weeks from now", "six months later"
+    (
+        "offset",
+        rf"{_B}(?P<x>{AMOUNT_MOD}(?P<num>{COUNT})[-\s]+(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
+        rf"|hence|back|before|after|previously|since|on))){_E}(?!\s+(?i:than|that|when|the|a|an|his|her|its|their))",
+    ),
+    # "nine years", "the past two weeks", "24 hours", "an eight-month war", "the first nine months", "weeks"
+    (
+        "duration",
+        rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<the>(?i:the|each\s+of\s+the|all))\s+)?(?:(?P<rel>(?i:past|last|next|first"
+        rf"|previous|coming|following|final|latest|remaining|initial|preceding|prior|recent|ensuing|same))\s+)?"
+        rf"(?:(?P<num>{COUNT}|\d+\s+to\s+\d+|(?i:{NUMBER_WORD_RE})\s+(?:to|or)\s+(?i:{NUMBER_WORD_RE}))[-\s]+)?"
+        rf"(?:(?i:more|additional|extra|straight|consecutive|full|trading|business|calendar|long|short)[-\s]+)?"
+        rf"(?P<unit>{UNIT})(?P<suffix>(?i:[-\s]long|[-\s]old|-plus))?){_E}",
+    ),
+    # "every Monday", "each July", "daily", "annually", "twice a year", "on Mondays"
+    (
+        "set",
+        rf"{_B}(?P<x>(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?"
+        rf"|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})[-\s]+(?P<unit2>{UNIT})|(?P<unit>{UNIT_SG}|{POD}|(?i:weekday|summer|winter"
+        rf"|spring|fall|autumn)))"
+        rf"|(?P<adv>(?i:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|bi-weekly"
+        rf"|semiannually|semi-annually|bimonthly|bi-monthly))"
+        rf"){_E}",
+    ),
+    # "twice a year", "$5 million a year", "40 percent a month"
+    (
+        "rate",
+        rf"(?:(?i:once|twice|thrice|times|percent|million|billion|dollars|\d)|%)\s+(?P<x>(?i:a|an)\s+(?P<unit>{UNIT_SG})){_E}",
+    ),
+    # "at 3 p.m.", "10:35 a.m. EST", "09:00 GMT", "noon", "midnight", "4 in the morning"
+    (
+        "clock",
+        rf"{_B}(?P<x>(?:(?P<approx>(?i:about|around|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after"
+        rf"|just\s+before))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})(?:\s+(?P<tz>{TZ}))?"
+        rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz2>{TZ}|(?i:hrs|hours|h)))?"
+        rf"|(?P<word>(?i:noon|midnight|midday|mid-?day))(?:\s+(?P<tz3>{TZ}))?"
+        rf"|(?P<h3>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)"
+        rf"(?:\s+(?i:in\s+the)\s+(?P<pod3>{POD}))?"
+        rf"|(?P<h4>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:in\s+the)\s+"
+        rf"(?P<pod4>(?i:morning|afternoon|evening)))){_E}",
+    ),
+    # "the summer", "last fall", "spring 2022", "the winter of 1941"
+    (
+        "season",
+        rf"(?:(?P<prep>(?i:in|since|until|till|by|during|through|throughout|for|over|before|after))\s+)?"
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the"
+        rf"|that|early|late|mid))[-\s]+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
+        rf"(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?){_E}(?!\s+(?i:of|in)\s+(?!\d))",
+    ),
+    # "now", "currently", "recently", "the past", "the near future"
+    (
+        "reference",
+        rf"{_B}(?P<x>(?P<present>(?i:now|right\s+now|currently|presently|at\s+present|nowadays|these\s+days"
+        rf"|the\s+present|current))"
+        rf"|(?P<past>(?i:recently|recent|lately|the\s+past|the\s+recent\s+past|formerly|the\s+old\s+days"
+        rf"|in\s+recent\s+times))"
+        rf"|(?P<future>(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|not-too-distant\s+|not\s+too\s+distant\s+)?future"
+        rf"|the\s+near[-\s]term|the\s+long[-\s]term|the\s+short[-\s]term|the\s+medium[-\s]term|the\s+years\s+ahead"
+        rf"|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead))){_E}",
+    ),
+    # "Christmas", "New Year's Day", "Thanksgiving Day", "Easter week"
+    (
+        "holiday",
+        rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?P<hol>Christmas(?:\s+Day|\s+Eve)?"
+        rf"|New\s+Year'?s?(?:\s+Day|\s+Eve)|New\s+Year's|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?"
+        rf"|Halloween|Independence\s+Day|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day"
+        rf"|Boxing\s+Day|Good\s+Friday|Christmas\s+week|Thanksgiving\s+week)(?:,?\s+(?P<year>{YEAR}))?){_E}",
+    ),
+    # "that day", "the same year", "the following week", "the day before", "that morning"
+    (
+        "anaphoric",
+        rf"{_B}(?P<x>(?P<rel>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior"
+        rf"|the\s+next|later\s+that|earlier\s+that|by\s+that))\s+(?P<unit>(?i:day|week|weekend|month|year|morning"
+        rf"|afternoon|evening|night|quarter|summer|winter|spring|fall|autumn|decade))"
+        rf"|(?i:the\s+day\s+(?P<ba>before|after))(?!\s+(?i:yesterday|tomorrow))){_E}",
+    ),
+]
+
+RULES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern)) for name, pattern in _RULES]
+RULE_ORDER: dict[str, int] = {name: i for i, (name, _) in enumerate(_RULES)}
+
+# A cheap test that lets a text with no digit and no date word skip the grammar entirely.
+TRIGGER = re.compile(
+    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|quarter|half|now|current|recent"
+    r"|past|future|term|today|tomorrow|yesterday|tonight|morning|noon|spring|summer|fall|autumn|winter|daily|weekly"
+    r"|annual|hourly|century|decade|hour|minute|second|christmas|easter|thanksgiving|lately|soon|ago|ahead|present"
+    r"|moment|every|each|period)"
+)

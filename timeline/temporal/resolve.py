@@ -1,0 +1,934 @@
+"""From a grammar match to a TIMEX3 value: one resolver per rule, all reading the same context.
+
+A resolver returns a `Reading` (value, type, mod and the reason in words) or None when the match is
+not a temporal expression after all ("May" as a modal, "the fall of Rome", "2000 troops").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateutil.easter import easter
+
+from . import calendar as cal
+from .absolute import parse_numeric_date
+from .lexicon import ORDINALS, PARTS_OF_DAY, SEASONS, month_number, number_value, unit_code, weekday_number
+from .tense import Tense, tense_at
+from .types import DocType, Reference, TimexType
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    value: str
+    type: TimexType = TimexType.DATE
+    why: str = ""
+    mod: str | None = None
+    anchor: dt.date | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Context:
+    """What a resolver may look at: the text, the reference and the dates mentioned so far."""
+
+    text: str
+    reference: Reference
+    last_date: dt.date | None = None  # the last date mentioned in the text (narrative anchor)
+    last_unit: str = "D"
+
+    @property
+    def narrative(self) -> bool:
+        return self.reference.doc_type == DocType.NARRATIVE
+
+    @property
+    def anchor(self) -> dt.date:
+        """The date relative expressions count from: the publication date, or in narrative text the
+        last date mentioned."""
+        if self.narrative and self.last_date is not None:
+            return self.last_date
+        return self.reference.date
+
+    def mentioned(self) -> dt.date:
+        """The date an anaphoric "that day" / "the following year" points back to."""
+        return self.last_date if self.last_date is not None else self.reference.date
+
+    def tense(self, m: re.Match[str]) -> Tense | None:
+        return tense_at(self.text, m.start("x"), m.end("x"))
+
+
+Resolver = Callable[[re.Match[str], Context], Reading | None]
+
+_MOD_WORDS: dict[str, str] = {
+    "end": "END",
+    "close": "END",
+    "latter part": "END",
+    "last part": "END",
+    "rest": "END",
+    "remainder": "END",
+    "late": "END",
+    "later": "END",
+    "beginning": "START",
+    "start": "START",
+    "early part": "START",
+    "first part": "START",
+    "dawn": "START",
+    "early": "START",
+    "earlier": "START",
+    "first half": "START",
+    "second half": "END",
+    "middle": "MID",
+    "mid": "MID",
+    "turn": "APPROX",
+}
+
+_AMOUNT_MODS: dict[str, str] = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "close to": "APPROX",
+    "the better part of": "APPROX",
+    "a good part of": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "under": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "within": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "a little over": "MORE_THAN",
+    "a little more than": "MORE_THAN",
+    "upwards of": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+}
+
+
+def _norm(s: str | None) -> str:
+    return " ".join(s.lower().split()) if s else ""
+
+
+def point_mod(m: re.Match[str]) -> str | None:
+    raw = _norm(m.groupdict().get("mod"))
+    if not raw:
+        return None
+    raw = raw.removeprefix("the ").removesuffix(" the").removesuffix(" of").removeprefix("very ")
+    return _MOD_WORDS.get(raw)
+
+
+def amount_mod(m: re.Match[str]) -> str | None:
+    return _AMOUNT_MODS.get(_norm(m.groupdict().get("amod")))
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing among the occurrences of a recurring date ("June 22", "Tuesday", "December")
+
+
+def _choose(past: dt.date, future: dt.date, anchor: dt.date, tense: Tense | None, default: str) -> tuple[dt.date, str]:
+    """Pick the occurrence on or before the anchor or the one on or after it, by tense."""
+    if past == future:
+        return past, "the anchor's own"
+    if tense is Tense.FUTURE:
+        return future, "the next (future tense)"
+    if tense is Tense.PAST:
+        return past, "the latest (past tense)"
+    if default == "nearest":
+        if (anchor - past) <= (future - anchor):
+            return past, "the nearest"
+        return future, "the nearest"
+    if default == "future":
+        return future, "the next"
+    return past, "the latest"
+
+
+def _weekday_dates(anchor: dt.date, weekday: int) -> tuple[dt.date, dt.date]:
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    return anchor - dt.timedelta(days=back), anchor + dt.timedelta(days=ahead)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+
+def _day_number(raw: str) -> int | None:
+    raw = raw.lower().rstrip(".")
+    digits = re.match(r"\d+", raw)
+    if digits:
+        return int(digits.group())
+    parts = raw.replace("-", " ").split()
+    total = 0
+    for p in parts:
+        if p == "twenty":
+            total += 20
+        elif p == "thirty":
+            total += 30
+        elif p in ORDINALS:
+            total += ORDINALS[p]
+        else:
+            return None
+    return total or None
+
+
+def _year_number(raw: str, anchor: dt.date) -> int:
+    if raw.startswith(("'", "’")):
+        two = int(raw[1:])
+        year = anchor.year // 100 * 100 + two
+        return year - 100 if year > anchor.year + 20 else year
+    return int(raw)
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    g = m.groupdict()
+    mon_raw = g["mon"] or g["mon2"]
+    month = month_number(mon_raw)
+    day = _day_number(g["day"] or g["day2"])
+    if month is None or day is None or day > 31:
+        return None
+    if g["day2"] and mon_raw in ("May", "March", "MAY", "MARCH") and not g["year"]:
+        # "5 May" is a date, but "the 5 march" is not; demand a capital and a plain number.
+        pass
+    mod = point_mod(m)
+    if g["year"]:
+        year = _year_number(g["year"], ctx.anchor)
+        d = _safe_date(year, month, day)
+        if d is None:
+            return None
+        return Reading(d.isoformat(), why="a full date", mod=mod)
+    anchor = ctx.anchor
+    if ctx.narrative:
+        d = _safe_date(anchor.year, month, day)
+        if d is None:
+            return None
+        return Reading(d.isoformat(), why=f"the year of the date last mentioned ({anchor.year})", mod=mod, anchor=anchor)
+    candidates = [_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
+    past = max((c for c in candidates if c and c <= anchor), default=None)
+    future = min((c for c in candidates if c and c >= anchor), default=None)
+    if past is None or future is None:
+        return None
+    tense = ctx.tense(m)
+    # A weekday written beside the date settles which year is meant.
+    if g["wd"]:
+        wd = weekday_number(g["wd"])
+        if wd and past.isoweekday() == wd and future.isoweekday() != wd:
+            tense = Tense.PAST
+        elif wd and future.isoweekday() == wd and past.isoweekday() != wd:
+            tense = Tense.FUTURE
+    chosen, how = _choose(past, future, anchor, tense, "nearest")
+    # Far-off readings are rarely meant: a past-tense "Nov. 1" written on Oct. 27 still means the coming one
+    # when the past one would be almost a year back and the future one days away.
+    if chosen == past and (anchor - past).days > 300 and (future - anchor).days < 30:
+        chosen, how = future, "the nearest"
+    elif chosen == future and (future - anchor).days > 300 and (anchor - past).days < 30:
+        chosen, how = past, "the nearest"
+    return Reading(chosen.isoformat(), why=f"{how} such day", mod=mod, anchor=anchor)
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
+    month = month_number(m["mon"])
+    if month is None:
+        return None
+    if m["year"]:
+        year = _year_number(m["year"], ctx.anchor)
+        why = "a month of a named year"
+    else:
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        why = f"{m['rel'].lower()} year's month"
+    return Reading(f"{year:04d}-{month:02d}", why=why, mod=point_mod(m))
+
+
+_BARE_MONTH_NEEDS_CONTEXT = frozenset({"May", "March", "MAY", "MARCH"})
+
+
+def month(m: re.Match[str], ctx: Context) -> Reading | None:
+    mon_raw = m["mon"]
+    rel = _norm(m["rel"])
+    mod = point_mod(m)
+    if mon_raw in _BARE_MONTH_NEEDS_CONTEXT and not (m["prep"] or rel or mod):
+        return None
+    if not (m["prep"] or rel or mod):
+        # "June Carter", "August Wilson": a capitalised word right after is likely a surname.
+        after = ctx.text[m.end("x") : m.end("x") + 2]
+        if len(after) == 2 and after[0] == " " and after[1].isupper():
+            return None
+    month_no = month_number(mon_raw)
+    if month_no is None:
+        return None
+    anchor = ctx.anchor
+    if ctx.narrative and not rel:
+        return Reading(f"{anchor.year:04d}-{month_no:02d}", why="in the year of the date last mentioned", mod=mod)
+    this_year = dt.date(anchor.year, month_no, 1)
+    anchor_month = dt.date(anchor.year, anchor.month, 1)
+    past = this_year if this_year <= anchor_month else dt.date(anchor.year - 1, month_no, 1)
+    future = this_year if this_year >= anchor_month else dt.date(anchor.year + 1, month_no, 1)
+    if rel in ("last", "this past", "past"):
+        chosen = past if past < anchor_month else dt.date(anchor.year - 1, month_no, 1)
+        how = f"the {mon_raw.rstrip('.')} before the reference month"
+    elif rel in ("next", "this coming", "the coming", "coming"):
+        chosen = future if future > anchor_month else dt.date(anchor.year + 1, month_no, 1)
+        how = f"the {mon_raw.rstrip('.')} after the reference month"
+    elif rel == "this":
+        chosen, how = this_year, "the month of the reference year"
+    else:
+        chosen, how = _choose(past, future, anchor_month, ctx.tense(m), "past")
+        how = f"{how} {mon_raw.rstrip('.')}"
+    return Reading(f"{chosen.year:04d}-{chosen.month:02d}", why=how, mod=mod, anchor=anchor)
+
+
+def numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["iso"]:
+        try:
+            d = dt.date.fromisoformat(m["iso"])
+        except ValueError:
+            return None
+        if m["isotime"]:
+            return Reading(f"{d.isoformat()}T{m['isotime'][:5]}", TimexType.TIME, why="an ISO date and time")
+        return Reading(d.isoformat(), why="an ISO date")
+    d = parse_numeric_date(m["num"])
+    if d is None:
+        return None
+    return Reading(d.isoformat(), why="a numeric date")
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
+    wd = weekday_number(m["wd"])
+    if wd is None:
+        return None
+    pod = PARTS_OF_DAY.get(_norm(m["pod"])) if m["pod"] else None
+    if m["plural"]:
+        if m["rel"]:
+            return None
+        value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
+        return Reading(value, TimexType.SET, why="a recurring weekday")
+    anchor = ctx.anchor
+    past, future = _weekday_dates(anchor, wd)
+    rel = _norm(m["rel"])
+    if rel in ("last", "this past", "past", "the previous"):
+        chosen = past if past < anchor else past - dt.timedelta(days=7)
+        how = "the one before the anchor"
+    elif rel in ("next", "this coming", "coming", "the following", "the next"):
+        chosen = future if future > anchor else future + dt.timedelta(days=7)
+        how = "the one after the anchor"
+    else:
+        chosen, how = _choose(past, future, anchor, ctx.tense(m), "past")
+        how = f"{how} {m['wd'].capitalize()}"
+    value = chosen.isoformat()
+    kind = TimexType.DATE
+    if pod:
+        value += f"T{pod}"
+        kind = TimexType.TIME
+    mod = _MOD_WORDS.get(_norm(m["mod"])) if m["mod"] else None
+    return Reading(value, kind, why=how, mod=mod, anchor=anchor)
+
+
+_DEICTIC_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
+
+
+def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
+    anchor = ctx.anchor
+    mod = _MOD_WORDS.get(_norm(m["mod"])) if m["mod"] else None
+    if m["overnight"]:
+        return Reading(f"{anchor.isoformat()}TNI", TimexType.TIME, why="the night of the anchor", anchor=anchor)
+    if m["word2"]:
+        shift = (-2 if m["word2"].lower() == "yesterday" else 2) if m["ba"].lower() in ("before", "after") else 0
+        shift = -2 if m["word2"].lower() == "yesterday" else 2
+        d = anchor + dt.timedelta(days=shift)
+        return Reading(d.isoformat(), why=f"{abs(shift)} days from the anchor", anchor=anchor)
+    word = _norm(m["word"] or m["this"])
+    pod_raw = _norm(m["pod"] or m["pod2"])
+    d = anchor + dt.timedelta(days=_DEICTIC_SHIFT[word])
+    if word == "tonight":
+        pod_raw = "night"
+    if word == "last" and pod_raw != "night":
+        return None  # "last morning" is not said; "last evening" is rare enough to skip
+    if pod_raw:
+        code = PARTS_OF_DAY[pod_raw]
+        return Reading(f"{d.isoformat()}T{code}", TimexType.TIME, why=f"{word} {pod_raw}", mod=mod, anchor=anchor)
+    return Reading(d.isoformat(), why=f"{word}, counted from the anchor", mod=mod, anchor=anchor)
+
+
+def _last_completed_quarter(d: dt.date) -> dt.date:
+    """Financial news speaks of "the quarter" just ended until well into the next one."""
+    start = dt.date(d.year, 3 * (cal.quarter_of(d) - 1) + 1, 1)
+    if (d - start).days < 60:
+        return cal.add_months(start, -3)
+    return start
+
+
+def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
+    rel = _norm(m["rel"])
+    unit_raw = _norm(m["unit"])
+    mod = point_mod(m)
+    ago = _norm(m["ago"])
+    anchor = ctx.anchor
+    if rel in ("that", "the same") and not ago:
+        return None  # left to the anaphoric rule
+    if unit_raw in ("nine months", "six months"):
+        if rel in ("the", "the latest", "the year-earlier", "the same", "the comparable", "the corresponding"):
+            return Reading(f"P{unit_raw.split()[0] == 'nine' and 9 or 6}M", TimexType.DURATION, why="a span of months")
+        return None
+    if unit_raw in ("half", "first half", "second half"):
+        if unit_raw == "half":
+            return None
+        half = 1 if unit_raw == "first half" else 2
+        year = anchor.year + (-1 if rel in ("last", "last year's") else 1 if rel in ("next", "next year's") else 0)
+        return Reading(f"{year}-H{half}", why="a half of the year", mod=mod)
+    if "fiscal" in unit_raw or "financial" in unit_raw or rel in ("the fiscal", "this fiscal", "fiscal", "last fiscal", "next fiscal"):
+        if unit_raw not in ("year", "fiscal year", "financial year", "quarter"):
+            return None
+        shift = -1 if "last" in rel else 1 if "next" in rel else 0
+        unit = "Q" if unit_raw == "quarter" else "Y"
+        return Reading(cal.value_at(cal.shift(anchor, shift, unit), unit), why="the fiscal period of the anchor", mod=mod)
+    year_back = rel in ("a year earlier", "the year-earlier", "the year-ago", "year-earlier", "year-ago",
+                        "the comparable", "the corresponding", "last year's") or bool(ago)
+    if unit_raw in ("quarter", "period"):
+        if unit_raw == "period" and not (year_back or rel in ("the latest", "the most recent", "the same")):
+            return None
+        if rel in ("this", "the current", "current", "this year's"):
+            q = anchor
+        elif rel in ("last", "the previous", "the prior", "previous", "this past"):
+            q = cal.add_months(dt.date(anchor.year, anchor.month, 1), -3)
+        elif rel in ("next", "the coming", "the following", "coming", "next year's"):
+            q = cal.add_months(anchor, 3)
+        else:
+            q = _last_completed_quarter(anchor)
+        if year_back:
+            q = cal.add_months(q, -12)
+        return Reading(cal.value_at(q, "Q"), why="the quarter financial news speaks of", mod=mod, anchor=anchor)
+    unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit_raw]
+    if rel in ("last", "the previous", "the prior", "previous", "this past", "last year's"):
+        shift = -1
+    elif rel in ("next", "the coming", "the following", "coming", "next year's"):
+        shift = 1
+    elif rel in ("a year earlier", "year-earlier", "the year-earlier", "the year-ago", "year-ago"):
+        if unit != "Y":
+            return None
+        shift = -1
+    elif rel in ("this", "the current", "current", "the", "its", "their", "the latest", "the most recent", "this year's"):
+        shift = 0
+    else:
+        return None
+    if rel in ("the", "its", "their") and unit in ("DE", "CE"):
+        return None
+    if unit == "WE":
+        if rel in ("the", "this") and shift == 0:
+            # "the weekend" in a report written on a weekday: the one just past unless the clause looks ahead.
+            if anchor.isoweekday() < 6 and ctx.tense(m) is not Tense.FUTURE:
+                shift = -1
+        d = cal.shift(anchor, shift, "W")
+        return Reading(cal.value_at(d, "WE"), why="a weekend counted from the anchor's week", mod=mod, anchor=anchor)
+    d = cal.shift(anchor, shift, unit)
+    words = {-1: "the one before the anchor's", 0: "the anchor's own", 1: "the one after the anchor's"}[shift]
+    return Reading(cal.value_at(d, unit), why=f"{words} {unit_raw}", mod=mod, anchor=anchor)
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def ordinal_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
+    anchor = ctx.anchor
+    mod = point_mod(m)
+    if m["q"]:
+        year = int(m["year3"]) if m["year3"] else anchor.year
+        return Reading(f"{year}-{m['q']}", why="a named quarter", mod=mod)
+    if m["hq"]:
+        return Reading(f"{m['year4']}-{m['hq']}", why="a named half year", mod=mod)
+    ord_raw = _norm(m["ord"])
+    kind = _norm(m["qh"])
+    n = _QUARTER_ORD.get(ord_raw, 4 if kind == "quarter" else 2)
+    det = _norm(m["det"])
+    letter = "Q" if kind == "quarter" else "H"
+    months = 3 if kind == "quarter" else 6
+    explicit = m["year"] or m["year2"]
+    if explicit:
+        year = int(explicit)
+        why = f"{kind} of a named year"
+    elif m["rel2"] or det in ("last", "next", "last year's", "next year's", "the year-earlier", "the year-ago", "this year's"):
+        rel = _norm(m["rel2"]) or det
+        year = anchor.year + (-1 if "last" in rel or "year-" in rel else 1 if "next" in rel else 0)
+        why = f"{kind} of the year {rel.split()[0]}"
+    else:
+        year = anchor.year
+        start = dt.date(year, months * (n - 1) + 1, 1)
+        end = cal.add_months(start, months) - dt.timedelta(days=1)
+        tense = ctx.tense(m)
+        if start > anchor and tense is not Tense.FUTURE:
+            year -= 1
+            why = f"the latest {kind} of that name (it has not begun in the anchor's year)"
+        elif end < anchor and tense is Tense.FUTURE and not ctx.narrative:
+            year += 1
+            why = f"the next {kind} of that name"
+        else:
+            why = f"the {kind} of the anchor's year"
+    return Reading(f"{year}-{letter}{n}", why=why, mod=mod, anchor=anchor)
+
+
+_NOT_AFTER_YEAR = re.compile(
+    r"\s*(?:%|(?i:percent|per\s*cent|people|troops|soldiers|workers|men|women|feet|foot|ft|meters|metres|miles|km"
+    r"|kilometers|tons|tonnes|barrels|shares|points|votes|seats|dollars|yen|marks|pounds|euros|cars|jobs|units"
+    r"|acres|pages|words|cases|deaths|rounds|patients|employees|students|members|residents|homes|houses|refugees"
+    r"|civilians|prisoners|rooms|hours|calories|pounds|ounces|kg|kilograms|square|cubic|yards|rupees|francs"
+    r"|boxes|copies|plants|stores|flights|vehicles|tanks|aircraft|planes|ships|guns|rifles|missiles|hectares"
+    r"|to\s+\d|-\d|or\s+so\s+(?:people|troops)|times|more|fewer|others|of\s+(?:them|the|these|those|its|their)"
+    r"|additional|new|million|billion))\b"
+)
+_NOT_BEFORE_YEAR = re.compile(
+    r"(?i:(?:no|number|nos|flight|route|highway|room|article|resolution|section|model|boeing|airbus|a|"
+    r"about|some|nearly|almost|than|over|under|approximately|roughly|least|only|just|all|another|top|"
+    r"page|pages|item|chapter|rule|law|code|bill|form|apollo|windows|office|channel|interstate|us|u\.s\.)\.?\s*|[#$£€+])$"
+)
+
+
+def year(m: re.Match[str], ctx: Context) -> Reading | None:
+    mod = point_mod(m)
+    if m["short_decade"]:
+        digit = int(m["short_decade"].strip("'’s")[0])
+        century = ctx.reference.date.year // 100
+        decade = century * 10 + digit
+        if decade * 10 > ctx.reference.date.year:
+            decade -= 10
+        return Reading(f"{decade:03d}", why="a decade", mod=mod)
+    y = int(m["year"])
+    before = ctx.text[max(0, m.start("x") - 14) : m.start("x")]
+    after = ctx.text[m.end("x") : m.end("x") + 40]
+    guarded = bool(m["fiscal"] or m["mod"] or m["the"] or m["era"])
+    if not guarded:
+        if _NOT_BEFORE_YEAR.search(before) or _NOT_AFTER_YEAR.match(after):
+            return None
+        if y < 1600 and not re.search(r"(?i:\b(?:in|since|of|from|until|by|year)\s*)$", before):
+            return None
+    if m["decade"]:
+        if m["the"] is None and not m["mod"] and y % 10:
+            return None
+        return Reading(f"{y // 10:03d}", why="a decade", mod=mod)
+    if m["era"] and m["era"].upper().startswith("B"):
+        return Reading(f"BC{y:04d}", why="a year before the common era", mod=mod)
+    if m["the"] and not (m["fiscal"] or m["mod"]):
+        return None  # "the 1990" is a count, not a year
+    return Reading(f"{y:04d}", why="a named year", mod=mod)
+
+
+def century(m: re.Match[str], ctx: Context) -> Reading | None:
+    n = _day_number(m["ord"])
+    if not n or n > 21:
+        return None
+    return Reading(f"{n - 1:02d}", why="a named century", mod=point_mod(m))
+
+
+_DURATION_CODES = {
+    "S": ("PT", "S"),
+    "MIN": ("PT", "M"),
+    "H": ("PT", "H"),
+    "D": ("P", "D"),
+    "W": ("P", "W"),
+    "M": ("P", "M"),
+    "Q": ("P", "Q"),
+    "Y": ("P", "Y"),
+}
+# Larger units are written in years; a fraction is written in the next unit down.
+_SCALE = {"DE": ("Y", 10), "CE": ("Y", 100), "ML": ("Y", 1000), "FN": ("W", 2), "WE": ("D", 2)}
+_FRACTION = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+_VAGUE_CODES = {"DE": "DE", "CE": "CE", "ML": "ML", "FN": "W", "WE": "WE"}
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    if n is None:
+        code = _VAGUE_CODES.get(unit, unit)
+        if code == "MIN":
+            return "PTXM"
+        if code in ("H", "S"):
+            return f"PTX{code}"
+        return f"PX{code}" if code not in ("DE", "CE", "ML") else f"PX{ {'DE': 'E', 'CE': 'C', 'ML': 'L'}[code]}"
+    if unit in _SCALE:
+        unit, factor = _SCALE[unit]
+        n *= factor
+    whole = int(n)
+    frac = n - whole
+    prefix, letter = _DURATION_CODES[unit]
+    if frac and unit in _FRACTION:
+        small, per = _FRACTION[unit]
+        sprefix, sletter = _DURATION_CODES[small]
+        rest = round(frac * per)
+        if prefix == "P" and sprefix == "PT":
+            return f"P{whole}{letter}T{rest}{sletter}" if whole else f"PT{rest}{sletter}"
+        return f"{prefix}{whole}{letter}{rest}{sletter}" if whole else f"{sprefix}{rest}{sletter}"
+    return f"{prefix}{whole}{letter}"
+
+
+def _count(raw: str | None) -> tuple[bool, float | None]:
+    """(written?, value) of a count; value None when vague ("several", "12 to 18")."""
+    if not raw:
+        return False, None
+    raw_n = _norm(raw)
+    if re.search(r"\s(?:to|or)\s", raw_n):
+        return True, None
+    return True, number_value(raw_n)
+
+
+def offset(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = unit_code(m["unit"])
+    if unit is None:
+        return None
+    direction = _norm(m["dir"])
+    _, n = _count(m["num"])
+    back = direction in ("ago", "earlier", "before", "back", "previously")
+    if direction in ("since", "on"):
+        return None
+    anchor = ctx.anchor if (direction not in ("earlier", "later", "before", "after") or ctx.narrative) else (
+        ctx.reference.date if direction in ("ago",) else ctx.anchor
+    )
+    mod = amount_mod(m)
+    if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
+        mod = {"LESS_THAN": "AFTER" if back else "BEFORE", "MORE_THAN": "BEFORE" if back else "AFTER"}.get(mod, "APPROX")
+    if n is None:
+        return Reading("PAST_REF" if back else "FUTURE_REF", why="a vague distance from the anchor", mod=mod, anchor=anchor)
+    sign = -1 if back else 1
+    if unit in ("H", "MIN", "S"):
+        return Reading(anchor.isoformat(), why="a distance in hours from the anchor day", mod=mod, anchor=anchor)
+    if unit in ("WE", "FN"):
+        unit, n = ("W", n * (2 if unit == "FN" else 1))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months:
+        d = cal.add_months(anchor, sign * round(n * months))
+    else:
+        days = {"D": 1, "W": 7}[unit] * n
+        d = anchor + dt.timedelta(days=sign * round(days))
+    value_unit = unit if unit in ("D", "W", "M", "Q", "Y", "DE", "CE") else "D"
+    if value_unit == "Q":
+        value_unit = "Q"
+    word = "before" if back else "after"
+    return Reading(cal.value_at(d, value_unit), why=f"{_norm(m['num'])} {_norm(m['unit'])} {word} the anchor", mod=mod, anchor=anchor)
+
+
+_CONTINUING = frozenset({"next", "coming", "following", "remaining", "ensuing"})
+
+
+def duration(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit_raw = m["unit"].lower()
+    unit = unit_code(unit_raw)
+    if unit is None:
+        return None
+    written, n = _count(m["num"])
+    rel = _norm(m["rel"])
+    plural = unit_raw.endswith("s") and not unit_raw.endswith("ss")
+    mod = amount_mod(m)
+    if not written:
+        if m["suffix"] and not plural:
+            n = 1
+        elif rel and not plural:
+            if rel in ("first", "same", "previous", "preceding", "prior", "following", "ensuing", "final", "initial") or (
+                rel in ("next", "last", "latest", "recent") and not m["the"]
+            ):
+                return None  # "the following day", "last week": the anaphoric and calendar rules read these
+            n = 1
+        elif plural:
+            if rel == "recent" and unit == "Y":
+                return Reading("PAST_REF", why="recent years: an unspecified time before the anchor")
+            if unit_raw in ("nights", "seconds", "hours", "minutes") and not rel:
+                return None
+            n = None
+        else:
+            return None
+    elif n is None and m["num"] and _norm(m["num"]) in ("a", "an"):
+        n = 1
+    if m["the"] and not rel and written and n == 1 and not plural and _norm(m["num"]) in ("a", "an"):
+        return None
+    if written and n == 0:
+        return None
+    if unit == "WE" and n == 1 and not written:
+        return None
+    value = duration_value(n, unit)
+    return Reading(value, TimexType.DURATION, why="a length of time", mod=mod)
+
+
+_ADVERB_SETS = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "bi-weekly": "P2W",
+    "monthly": "P1M",
+    "bimonthly": "P2M",
+    "bi-monthly": "P2M",
+    "quarterly": "P3M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
+    "hourly": "PT1H",
+}
+
+
+def set_(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["adv"]:
+        return Reading(_ADVERB_SETS[m["adv"].lower()], TimexType.SET, why="a recurrence")
+    if m["wd"]:
+        wd = weekday_number(m["wd"])
+        pod = PARTS_OF_DAY.get(_norm(m["pod"])) if m["pod"] else None
+        return Reading(f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""), TimexType.SET, why="every such weekday")
+    if m["mon"]:
+        return Reading(f"XXXX-{month_number(m['mon']):02d}", TimexType.SET, why="every such month")
+    if m["unit2"]:
+        unit = unit_code(m["unit2"])
+        if unit is None:
+            return None
+        _, n = _count(m["num"])
+        return Reading(duration_value(n, unit), TimexType.SET, why="a recurrence")
+    word = _norm(m["unit"])
+    if word in PARTS_OF_DAY:
+        return Reading(f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", TimexType.SET, why="every such part of the day")
+    if word in SEASONS:
+        return Reading(f"XXXX-{SEASONS[word]}", TimexType.SET, why="every such season")
+    if word == "weekday":
+        return Reading("XXXX-WXX-X", TimexType.SET, why="every weekday")
+    unit = unit_code(word)
+    if unit is None:
+        return None
+    return Reading(duration_value(1, unit), TimexType.SET, why="a recurrence")
+
+
+def rate(m: re.Match[str], ctx: Context) -> Reading | None:
+    unit = unit_code(m["unit"])
+    if unit is None:
+        return None
+    return Reading(duration_value(1, unit), TimexType.SET, why="a rate per unit of time")
+
+
+def _hour(raw: str) -> int | None:
+    n = number_value(raw)
+    return int(n) if n is not None else None
+
+
+def clock(m: re.Match[str], ctx: Context) -> Reading | None:
+    g = m.groupdict()
+    tz = g["tz"] or g["tz2"] or g["tz3"]
+    if g["word"]:
+        hhmm = "24:00" if g["word"].lower() == "midnight" else "12:00"
+    else:
+        if g["h"] is not None:
+            h, mi = int(g["h"]), int(g["mi"] or 0)
+            pm = g["ampm"].lower().startswith("p")
+            if h > 12 or h == 0:
+                return None
+            h = (h % 12) + (12 if pm else 0)
+        elif g["h2"] is not None:
+            h, mi = int(g["h2"]), int(g["mi2"])
+            if not (tz or ":" in m["x"]):
+                return None
+            if tz and tz.lower() in ("h", "hrs", "hours"):
+                tz = None
+        elif g["h3"] is not None:
+            h, mi = _hour(g["h3"]) or 0, 0
+            if g["pod3"] and g["pod3"].lower() != "morning" and h < 12:
+                h += 12
+        else:
+            h, mi = _hour(g["h4"]) or 0, 0
+            if g["pod4"].lower() != "morning" and h < 12:
+                h += 12
+        if not 0 <= h <= 24:
+            return None
+        hhmm = f"{h:02d}:{mi:02d}"
+    anchor = ctx.anchor
+    mod = "APPROX" if g["approx"] and g["approx"].lower() in ("about", "around", "approximately", "roughly") else None
+    extra = {"timezone": tz} if tz else {}
+    return Reading(f"{anchor.isoformat()}T{hhmm}", TimexType.TIME, why="a clock time on the anchor day", mod=mod,
+                   anchor=anchor, extra=extra)
+
+
+def season(m: re.Match[str], ctx: Context) -> Reading | None:
+    code = SEASONS[m["season"].lower()]
+    rel = _norm(m["rel"])
+    mod = point_mod(m) or _MOD_WORDS.get(rel)
+    if m["year"]:
+        return Reading(f"{m['year']}-{code}", why="a season of a named year", mod=mod)
+    if not (rel or m["prep"] or m["mod"]):
+        return None
+    anchor = ctx.anchor
+    if ctx.narrative and rel not in ("last", "next", "this past", "this coming"):
+        return Reading(f"{anchor.year}-{code}", why="the season in the year of the date last mentioned", mod=mod)
+    cur_year, cur_code = cal.season_of(anchor)
+    this_start = cal.season_start(anchor.year if not (code == "WI" and anchor.month <= 2) else anchor.year - 1, code)
+    cur_start = cal.season_start(cur_year, cur_code)
+    past = this_start if this_start <= cur_start else cal.season_start(this_start.year - 1, code)
+    future = this_start if this_start >= cur_start else cal.season_start(this_start.year + 1, code)
+    if rel in ("last", "this past", "the past"):
+        chosen = past if past < cur_start else cal.season_start(past.year - 1, code)
+    elif rel in ("next", "this coming", "the coming"):
+        chosen = future if future > cur_start else cal.season_start(future.year + 1, code)
+    elif rel == "this":
+        chosen = this_start
+    else:
+        chosen, _ = _choose(past, future, cur_start, ctx.tense(m), "nearest")
+    return Reading(f"{chosen.year}-{code}", why=f"{rel or 'the'} {m['season'].lower()} counted from the anchor",
+                   mod=mod, anchor=anchor)
+
+
+def reference(m: re.Match[str], ctx: Context) -> Reading | None:
+    if m["present"]:
+        word = _norm(m["present"])
+        if word == "current":
+            after = ctx.text[m.end("x") : m.end("x") + 30].lower()
+            if re.match(r"\s+(?:account|accounts|affairs|events|flows?|carrying|value|assets|liabilities|prices)\b", after):
+                return None
+        if word == "now":
+            before = ctx.text[max(0, m.start("x") - 8) : m.start("x")].lower()
+            after = ctx.text[m.end("x") : m.end("x") + 8].lower()
+            if before.endswith(("from ", "until ", "till ", "by ", "up to ")) or after.startswith((" that", " and then")):
+                return None
+        return Reading("PRESENT_REF", why="the time of writing")
+    if m["past"]:
+        return Reading("PAST_REF", why="an unspecified time before the time of writing")
+    return Reading("FUTURE_REF", why="an unspecified time after the time of writing")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month + 1, 1) - dt.timedelta(days=1) if month < 12 else dt.date(year, 12, 31)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    if name.startswith("christmas eve"):
+        return dt.date(year, 12, 24)
+    if name.startswith("christmas"):
+        return dt.date(year, 12, 25)
+    if name.startswith("new year") and name.endswith("eve"):
+        return dt.date(year, 12, 31)
+    if name.startswith("new year"):
+        return dt.date(year, 1, 1)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name.startswith("easter monday"):
+        return easter(year) + dt.timedelta(days=1)
+    if name.startswith("good friday"):
+        return easter(year) - dt.timedelta(days=2)
+    if name.startswith("easter"):
+        return easter(year)
+    if name == "halloween":
+        return dt.date(year, 10, 31)
+    if name == "independence day":
+        return dt.date(year, 7, 4)
+    if name.startswith("valentine"):
+        return dt.date(year, 2, 14)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 1, -1)
+    if name == "veterans day":
+        return dt.date(year, 11, 11)
+    if name == "boxing day":
+        return dt.date(year, 12, 26)
+    raise KeyError(name)
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
+    name = _norm(m["hol"])
+    week = name.endswith(" week")
+    base = name.removesuffix(" week")
+    anchor = ctx.anchor
+    if m["year"]:
+        d = _holiday_date(base, int(m["year"]))
+        how = "a holiday of a named year"
+    else:
+        past = _holiday_date(base, anchor.year)
+        if past > anchor:
+            past = _holiday_date(base, anchor.year - 1)
+        future = _holiday_date(base, anchor.year)
+        if future < anchor:
+            future = _holiday_date(base, anchor.year + 1)
+        rel = _norm(m["rel"])
+        tense = Tense.PAST if rel in ("last", "this past") else Tense.FUTURE if rel in ("next", "this coming") else ctx.tense(m)
+        d, how = _choose(past, future, anchor, tense, "nearest")
+        how = f"{how} {base.title()}"
+    value = cal.value_at(d, "W") if week else d.isoformat()
+    return Reading(value, why=how, anchor=anchor)
+
+
+_ANAPHORIC_SHIFT = {
+    "that": 0,
+    "the same": 0,
+    "by that": 0,
+    "later that": 0,
+    "earlier that": 0,
+    "the following": 1,
+    "the next": 1,
+    "the previous": -1,
+    "the preceding": -1,
+    "the prior": -1,
+}
+
+
+def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
+    base = ctx.mentioned()
+    if m["ba"]:
+        shift = -1 if m["ba"].lower() == "before" else 1
+        d = base + dt.timedelta(days=shift)
+        return Reading(d.isoformat(), why=f"the day {m['ba'].lower()} the date last mentioned", anchor=base)
+    rel = _norm(m["rel"])
+    word = _norm(m["unit"])
+    shift = _ANAPHORIC_SHIFT[rel]
+    mod = {"later that": "END", "earlier that": "START"}.get(rel)
+    if rel == "the next" and not ctx.narrative:
+        base = ctx.reference.date if ctx.last_date is None else base
+    if word in PARTS_OF_DAY:
+        d = base + dt.timedelta(days=shift)
+        return Reading(f"{d.isoformat()}T{PARTS_OF_DAY[word]}", TimexType.TIME, why=f"{rel} {word}", mod=mod, anchor=base)
+    if word in SEASONS:
+        return Reading(f"{base.year + shift}-{SEASONS[word]}", why=f"{rel} {word}", mod=mod, anchor=base)
+    unit = unit_code(word)
+    if unit is None:
+        return None
+    d = cal.shift(base, shift, unit)
+    return Reading(cal.value_at(d, unit if unit != "WE" else "WE"), why=f"{rel} {word}, from the date last mentioned",
+                   mod=mod, anchor=base)
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "month_day": month_day,
+    "month_year": month_year,
+    "month": month,
+    "numeric_date": numeric_date,
+    "weekday": weekday,
+    "deictic": deictic,
+    "calendar_period": calendar_period,
+    "ordinal_quarter": ordinal_quarter,
+    "year": year,
+    "century": century,
+    "offset": offset,
+    "duration": duration,
+    "set": set_,
+    "rate": rate,
+    "clock": clock,
+    "season": season,
+    "reference": reference,
+    "holiday": holiday,
+    "anaphoric": anaphoric,
+}
+
+
+@functools.cache
+def absolute_rules() -> frozenset[str]:
+    """Rules whose values do not depend on any anchor: a narrative text re-anchors on them."""
+    return frozenset({"month_day", "month_year", "numeric_date", "year", "holiday", "ordinal_quarter"})
