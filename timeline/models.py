@@ -294,7 +294,7 @@ class Statement(DatedModel):
     natural_key.dependencies = ["timeline.source"]
 
 
-class CitationManager(models.Manager):
+class CitationManager(models.Manager.from_queryset(DatedQuerySet)):
     def get_by_natural_key(self, event_slug: str, source_slug: str, char_start: int) -> Citation:
         return self.get(event__slug=event_slug, source__slug=source_slug, char_start=char_start)
 
