@@ -1,12 +1,13 @@
 """The TempEval-3 scorer, on hand-made documents whose scores are worked out by hand."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 import timeline.temporal
 from timeline.temporal.evaluation import Scores, evaluate_documents, format_scores, main, match_spans
-from timeline.temporal.timeml import GoldTimex, TimeMLDocument
+from timeline.temporal.timeml import GoldTimex, TimeMLDocument, iter_timeml
 from timeline.temporal.types import Reference, Timex, TimexType
 
 TEXT_A = "On Monday and on 5 March 2024, for two weeks, every day."
@@ -216,3 +217,20 @@ def test_the_command_line_scores_a_folder_and_lists_errors(tmp_path, monkeypatch
 
     assert main([str(tmp_path), "--limit", "1"]) == 0
     assert "1 documents, 1 gold, 1 system timexes" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("corpus", ["te3-train", "tcr", "wikiwars-tml", "tweets-syntime"])
+def test_the_gold_scored_against_itself_is_perfect_on_the_shared_corpora(corpus):
+    root = Path("/work/shared/data") / corpus
+    if not root.is_dir():
+        pytest.skip(f"{root} is not present")
+    scores = Scores()
+    for doc in iter_timeml(root):
+        echo = [Timex(g.start, g.end, g.text, TimexType(g.type), g.value) for g in doc.gold]
+        scores.add_document(doc.name, doc.text, doc.gold, echo)
+
+    t = scores.total
+    assert t.strict_prf == t.relaxed_prf == (1.0, 1.0, 1.0)
+    assert t.type_accuracy == 1.0
+    assert t.value_accuracy == 1.0
+    assert scores.errors == []
