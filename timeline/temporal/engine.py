@@ -70,6 +70,8 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
         out.append(timex)
         if timex.start_date is not None and timex.type in (TimexType.DATE, TimexType.TIME):
             ctx.last_date = timex.start_date
+            if timex.precision in (Precision.DAY, Precision.TIME):
+                ctx.last_day = timex.start_date
     return _merge_clock_with_day(text, out)
 
 
@@ -113,7 +115,7 @@ def _explain(surface: str, reading: Reading, reference: Reference) -> str:
 
 
 def _merge_clock_with_day(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"9 a.m. Tuesday" is one TIME expression; a clock time beside a day takes that day's date."""
+    """ "9 a.m. Tuesday" is one TIME expression; a clock time beside a day takes that day's date."""
     out: list[Timex] = []
     i = 0
     while i < len(timexes):

@@ -15,15 +15,15 @@ import re
 
 from .lexicon import NUMBER_WORD_RE
 
-_B = r"(?<![\w'’$£€#/\-])"  # left edge: not inside a word, a number or an amount
-_E = r"(?![\w'’])"  # right edge
+_B = r"(?<![\w$£€#/\-])"  # left edge: not inside a word, a number or an amount
+_E = r"(?!\w)(?!['’][a-rt-zA-RT-Z])"  # right edge; a possessive "'s" may follow ("Friday's")
 
 MONTH_FULL = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|May|MARCH|MAY)"
 MONTH_ABBR = r"(?:(?:Jan|Feb|Febr|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 ORD_WORD_DAY = (
     r"(?i:(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
@@ -102,14 +102,15 @@ _RULES: list[tuple[str, str]] = [
     # "last week", "this month", "next year", "earlier this week", "the weekend", "the current quarter"
     (
         "calendar_period",
-        rf"{_B}(?P<x>{POINT_MOD}(?P<rel>(?i:last|this|next|this\s+past|the\s+current|the\s+previous|the\s+prior"
-        rf"|the\s+coming|the\s+following|the\s+same|the\s+latest|the\s+most\s+recent|the|that|current|previous"
-        rf"|coming|its|their|this\s+year's|last\s+year's|next\s+year's|a\s+year\s+earlier|the\s+year-earlier"
-        rf"|the\s+year-ago|year-earlier|year-ago|the\s+comparable|the\s+corresponding|the\s+same"
-        rf"|the\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|fiscal))[-\s]+"
+        rf"{_B}(?P<x>{POINT_MOD}(?P<rel>(?i:this\s+year's|last\s+year's|next\s+year's|this\s+past|the\s+current"
+        rf"|the\s+coming|the\s+latest|the\s+most\s+recent|the\s+year-earlier|the\s+year-ago|the\s+comparable"
+        rf"|the\s+corresponding|the\s+fiscal|this\s+fiscal|last\s+fiscal|next\s+fiscal|last|this|next|current"
+        rf"|coming|its|their|year-earlier|year-ago|fiscal|the\s+full|the\s+entire|the\s+whole|full"
+        rf"|the\s+(?P<ryear>{YEAR})|the))[-\s]+"
         rf"(?P<unit>(?i:week|weekend|month|year|quarter|period|decade|century|fiscal\s+year|financial\s+year"
         rf"|nine\s+months|six\s+months|half|first\s+half|second\s+half))"
-        rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year)))?){_E}",
+        rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year)))?){_E}(?!-)"
+        rf"(?P<ended>\s+(?i:ended|ending|to\s+date))?",
     ),
     # "the third quarter", "third-quarter", "the fiscal first quarter of 1990", "the second half", "Q3 2022"
     (
@@ -126,8 +127,16 @@ _RULES: list[tuple[str, str]] = [
         "year",
         rf"{_B}(?P<x>{POINT_MOD}(?:(?P<the>(?i:the))\s+)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
         rf"|model\s+year|the\s+year|financial\s+year))\s*)?"
-        rf"(?:(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s))"
+        rf"(?:(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s)"
+        rf"|(?P<spelled>(?i:nineteen|twenty)[-\s]+(?i:hundred\s+and\s+)?(?i:{NUMBER_WORD_RE}))"
+        rf"|(?P<word_decade>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
         rf"(?:\s+(?P<era>(?i:AD|A\.D\.|BC|B\.C\.|BCE|CE)))?){_E}",
+    ),
+    # "year-end", "by year's end", "around year end"
+    (
+        "year_end",
+        rf"{_B}(?P<x>(?:(?P<approx>(?i:around|about))\s+)?(?:(?P<rel>(?i:this|last|next|the))[-\s]+)?"
+        rf"(?i:year(?:-|\s+|'s\s+)end)){_E}",
     ),
     # "the 19th century", "the twenty-first century"
     (
@@ -138,7 +147,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "offset",
         rf"{_B}(?P<x>{AMOUNT_MOD}(?P<num>{COUNT})[-\s]+(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
-        rf"|hence|back|before|after|previously|since|on))){_E}(?!\s+(?i:than|that|when|the|a|an|his|her|its|their))",
+        rf"|hence|back|before|after|previously|since|on))){_E}(?!\s+(?i:than|that|when|the|a|an|his|her|its|their)\b)",
     ),
     # "nine years", "the past two weeks", "24 hours", "an eight-month war", "the first nine months", "weeks"
     (
@@ -155,14 +164,14 @@ _RULES: list[tuple[str, str]] = [
         rf"{_B}(?P<x>(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?"
         rf"|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})[-\s]+(?P<unit2>{UNIT})|(?P<unit>{UNIT_SG}|{POD}|(?i:weekday|summer|winter"
         rf"|spring|fall|autumn)))"
-        rf"|(?P<adv>(?i:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|bi-weekly"
+        rf"|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bi-weekly"
         rf"|semiannually|semi-annually|bimonthly|bi-monthly))"
         rf"){_E}",
     ),
     # "twice a year", "$5 million a year", "40 percent a month"
     (
         "rate",
-        rf"(?:(?i:once|twice|thrice|times|percent|million|billion|dollars|\d)|%)\s+(?P<x>(?i:a|an)\s+(?P<unit>{UNIT_SG})){_E}",
+        rf"(?:(?i:once|twice|thrice|times|percent)|%)\s+(?P<x>(?i:a|an)\s+(?P<unit>{UNIT_SG})){_E}",
     ),
     # "at 3 p.m.", "10:35 a.m. EST", "09:00 GMT", "noon", "midnight", "4 in the morning"
     (
@@ -188,11 +197,11 @@ _RULES: list[tuple[str, str]] = [
     (
         "reference",
         rf"{_B}(?P<x>(?P<present>(?i:now|right\s+now|currently|presently|at\s+present|nowadays|these\s+days"
-        rf"|the\s+present|current))"
-        rf"|(?P<past>(?i:recently|recent|lately|the\s+past|the\s+recent\s+past|formerly|the\s+old\s+days"
+        rf"|the\s+present))"
+        rf"|(?P<past>(?i:recently|lately|the\s+past|the\s+recent\s+past|formerly|the\s+old\s+days"
         rf"|in\s+recent\s+times))"
         rf"|(?P<future>(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|not-too-distant\s+|not\s+too\s+distant\s+)?future"
-        rf"|the\s+near[-\s]term|the\s+long[-\s]term|the\s+short[-\s]term|the\s+medium[-\s]term|the\s+years\s+ahead"
+        rf"|the\s+near[-\s]term|the\s+years\s+ahead"
         rf"|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead))){_E}",
     ),
     # "Christmas", "New Year's Day", "Thanksgiving Day", "Easter week"

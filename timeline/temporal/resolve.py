@@ -38,7 +38,7 @@ class Context:
     text: str
     reference: Reference
     last_date: dt.date | None = None  # the last date mentioned in the text (narrative anchor)
-    last_unit: str = "D"
+    last_day: dt.date | None = None  # the last date mentioned to the day
 
     @property
     def narrative(self) -> bool:
@@ -52,12 +52,13 @@ class Context:
             return self.last_date
         return self.reference.date
 
-    def mentioned(self) -> dt.date:
+    def mentioned(self, to_the_day: bool = False) -> dt.date:
         """The date an anaphoric "that day" / "the following year" points back to."""
-        return self.last_date if self.last_date is not None else self.reference.date
+        last = self.last_day if to_the_day else self.last_date
+        return last if last is not None else self.reference.date
 
-    def tense(self, m: re.Match[str]) -> Tense | None:
-        return tense_at(self.text, m.start("x"), m.end("x"))
+    def tense(self, m: re.Match[str], within: int | None = None) -> Tense | None:
+        return tense_at(self.text, m.start("x"), m.end("x"), within)
 
 
 Resolver = Callable[[re.Match[str], Context], Reading | None]
@@ -198,6 +199,9 @@ def _year_number(raw: str, anchor: dt.date) -> int:
     return int(raw)
 
 
+_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .,'-]+,\s*$")
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     g = m.groupdict()
     mon_raw = g["mon"] or g["mon2"]
@@ -205,10 +209,9 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     day = _day_number(g["day"] or g["day2"])
     if month is None or day is None or day > 31:
         return None
-    if g["day2"] and mon_raw in ("May", "March", "MAY", "MARCH") and not g["year"]:
-        # "5 May" is a date, but "the 5 march" is not; demand a capital and a plain number.
-        pass
     mod = point_mod(m)
+    if _DATELINE.search(ctx.text, 0, m.start("x")) and ctx.text.startswith(" (", m.end("x")):
+        return None  # "WASHINGTON, August 11 (Xinhua) --" is the wire's dateline, not part of the story
     if g["year"]:
         year = _year_number(g["year"], ctx.anchor)
         d = _safe_date(year, month, day)
@@ -220,13 +223,16 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
         d = _safe_date(anchor.year, month, day)
         if d is None:
             return None
-        return Reading(d.isoformat(), why=f"the year of the date last mentioned ({anchor.year})", mod=mod, anchor=anchor)
+        return Reading(
+            d.isoformat(), why=f"the year of the date last mentioned ({anchor.year})", mod=mod, anchor=anchor
+        )
     candidates = [_safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
     past = max((c for c in candidates if c and c <= anchor), default=None)
     future = min((c for c in candidates if c and c >= anchor), default=None)
     if past is None or future is None:
         return None
-    tense = ctx.tense(m)
+    # Only a verb close by decides; otherwise the nearest occurrence is meant.
+    tense = ctx.tense(m, within=50)
     # A weekday written beside the date settles which year is meant.
     if g["wd"]:
         wd = weekday_number(g["wd"])
@@ -381,8 +387,9 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
     mod = point_mod(m)
     ago = _norm(m["ago"])
     anchor = ctx.anchor
-    if rel in ("that", "the same") and not ago:
-        return None  # left to the anaphoric rule
+    if m["ended"] and unit_raw in ("year", "fiscal year", "financial year"):
+        # "the year ended June 30" names a twelve-month span, not the calendar year
+        return Reading("P1Y", TimexType.DURATION, why="a fiscal year ending on a given day")
     if unit_raw in ("nine months", "six months"):
         if rel in ("the", "the latest", "the year-earlier", "the same", "the comparable", "the corresponding"):
             return Reading(f"P{unit_raw.split()[0] == 'nine' and 9 or 6}M", TimexType.DURATION, why="a span of months")
@@ -393,14 +400,39 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
         half = 1 if unit_raw == "first half" else 2
         year = anchor.year + (-1 if rel in ("last", "last year's") else 1 if rel in ("next", "next year's") else 0)
         return Reading(f"{year}-H{half}", why="a half of the year", mod=mod)
-    if "fiscal" in unit_raw or "financial" in unit_raw or rel in ("the fiscal", "this fiscal", "fiscal", "last fiscal", "next fiscal"):
+    if (
+        "fiscal" in unit_raw
+        or "financial" in unit_raw
+        or rel in ("the fiscal", "this fiscal", "fiscal", "last fiscal", "next fiscal")
+    ):
         if unit_raw not in ("year", "fiscal year", "financial year", "quarter"):
             return None
         shift = -1 if "last" in rel else 1 if "next" in rel else 0
         unit = "Q" if unit_raw == "quarter" else "Y"
-        return Reading(cal.value_at(cal.shift(anchor, shift, unit), unit), why="the fiscal period of the anchor", mod=mod)
-    year_back = rel in ("a year earlier", "the year-earlier", "the year-ago", "year-earlier", "year-ago",
-                        "the comparable", "the corresponding", "last year's") or bool(ago)
+        return Reading(
+            cal.value_at(cal.shift(anchor, shift, unit), unit), why="the fiscal period of the anchor", mod=mod
+        )
+    if m["ryear"]:
+        if unit_raw in ("quarter", "period"):
+            q = _last_completed_quarter(anchor)
+            return Reading(f"{m['ryear']}-Q{cal.quarter_of(q)}", why="the same quarter of a named year", mod=mod)
+        if unit_raw == "year":
+            return Reading(m["ryear"], why="a named year", mod=mod)
+        return None
+    if rel in ("the full", "the entire", "the whole", "full"):
+        if unit_raw != "year":
+            return None
+        return Reading(f"{anchor.year:04d}", why="the whole of the anchor's year", mod=mod, anchor=anchor)
+    year_back = rel in (
+        "a year earlier",
+        "the year-earlier",
+        "the year-ago",
+        "year-earlier",
+        "year-ago",
+        "the comparable",
+        "the corresponding",
+        "last year's",
+    ) or bool(ago)
     if unit_raw in ("quarter", "period"):
         if unit_raw == "period" and not (year_back or rel in ("the latest", "the most recent", "the same")):
             return None
@@ -424,7 +456,17 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
         if unit != "Y":
             return None
         shift = -1
-    elif rel in ("this", "the current", "current", "the", "its", "their", "the latest", "the most recent", "this year's"):
+    elif rel in (
+        "this",
+        "the current",
+        "current",
+        "the",
+        "its",
+        "their",
+        "the latest",
+        "the most recent",
+        "this year's",
+    ):
         shift = 0
     else:
         return None
@@ -463,21 +505,25 @@ def ordinal_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
     if explicit:
         year = int(explicit)
         why = f"{kind} of a named year"
-    elif m["rel2"] or det in ("last", "next", "last year's", "next year's", "the year-earlier", "the year-ago", "this year's"):
+    elif m["rel2"] or det in (
+        "last",
+        "next",
+        "last year's",
+        "next year's",
+        "the year-earlier",
+        "the year-ago",
+        "this year's",
+    ):
         rel = _norm(m["rel2"]) or det
         year = anchor.year + (-1 if "last" in rel or "year-" in rel else 1 if "next" in rel else 0)
         why = f"{kind} of the year {rel.split()[0]}"
     else:
         year = anchor.year
         start = dt.date(year, months * (n - 1) + 1, 1)
-        end = cal.add_months(start, months) - dt.timedelta(days=1)
         tense = ctx.tense(m)
         if start > anchor and tense is not Tense.FUTURE:
             year -= 1
             why = f"the latest {kind} of that name (it has not begun in the anchor's year)"
-        elif end < anchor and tense is Tense.FUTURE and not ctx.narrative:
-            year += 1
-            why = f"the next {kind} of that name"
         else:
             why = f"the {kind} of the anchor's year"
     return Reading(f"{year}-{letter}{n}", why=why, mod=mod, anchor=anchor)
@@ -508,6 +554,21 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         if decade * 10 > ctx.reference.date.year:
             decade -= 10
         return Reading(f"{decade:03d}", why="a decade", mod=mod)
+    if m["word_decade"]:
+        tens = {"twen": 2, "thir": 3, "fort": 4, "fift": 5, "sixt": 6, "seve": 7, "eigh": 8, "nine": 9}
+        digit = tens[m["word_decade"].lower()[:4]]
+        century = ctx.reference.date.year // 100
+        decade = century * 10 + digit
+        if decade * 10 > ctx.reference.date.year:
+            decade -= 10
+        return Reading(f"{decade:03d}", why="a decade", mod=mod)
+    if m["spelled"]:
+        words = m["spelled"].lower().replace("-", " ").split()
+        head = 19 if words[0] == "nineteen" else 20
+        rest = number_value(" ".join(w for w in words[1:] if w not in ("hundred", "and")))
+        if rest is None or rest >= 100:
+            return None
+        return Reading(f"{head * 100 + int(rest):04d}", why="a year written in words", mod=mod)
     y = int(m["year"])
     before = ctx.text[max(0, m.start("x") - 14) : m.start("x")]
     after = ctx.text[m.end("x") : m.end("x") + 40]
@@ -526,6 +587,12 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["the"] and not (m["fiscal"] or m["mod"]):
         return None  # "the 1990" is a count, not a year
     return Reading(f"{y:04d}", why="a named year", mod=mod)
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    rel = _norm(m["rel"])
+    year = ctx.anchor.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+    return Reading(f"{year:04d}", why="the end of the anchor's year", mod="END", anchor=ctx.anchor)
 
 
 def century(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -558,7 +625,7 @@ def duration_value(n: float | None, unit: str) -> str:
             return "PTXM"
         if code in ("H", "S"):
             return f"PTX{code}"
-        return f"PX{code}" if code not in ("DE", "CE", "ML") else f"PX{ {'DE': 'E', 'CE': 'C', 'ML': 'L'}[code]}"
+        return f"PX{code}" if code not in ("DE", "CE", "ML") else f"PX{ {'DE': 'E', 'CE': 'C', 'ML': 'L'}[code] }"
     if unit in _SCALE:
         unit, factor = _SCALE[unit]
         n *= factor
@@ -594,19 +661,29 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
     back = direction in ("ago", "earlier", "before", "back", "previously")
     if direction in ("since", "on"):
         return None
-    anchor = ctx.anchor if (direction not in ("earlier", "later", "before", "after") or ctx.narrative) else (
-        ctx.reference.date if direction in ("ago",) else ctx.anchor
+    anchor = (
+        ctx.anchor
+        if (direction not in ("earlier", "later", "before", "after") or ctx.narrative)
+        else (ctx.reference.date if direction in ("ago",) else ctx.anchor)
     )
     mod = amount_mod(m)
     if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
-        mod = {"LESS_THAN": "AFTER" if back else "BEFORE", "MORE_THAN": "BEFORE" if back else "AFTER"}.get(mod, "APPROX")
+        mod = {"LESS_THAN": "AFTER" if back else "BEFORE", "MORE_THAN": "BEFORE" if back else "AFTER"}.get(
+            mod, "APPROX"
+        )
     if n is None:
-        return Reading("PAST_REF" if back else "FUTURE_REF", why="a vague distance from the anchor", mod=mod, anchor=anchor)
+        return Reading(
+            "PAST_REF" if back else "FUTURE_REF", why="a vague distance from the anchor", mod=mod, anchor=anchor
+        )
     sign = -1 if back else 1
     if unit in ("H", "MIN", "S"):
         return Reading(anchor.isoformat(), why="a distance in hours from the anchor day", mod=mod, anchor=anchor)
     if unit in ("WE", "FN"):
         unit, n = ("W", n * (2 if unit == "FN" else 1))
+    if unit == "Y" and n == 1 and _speaks_of_quarters(ctx, m):
+        # "profit rose from $5 million a year earlier": the comparison is between quarters.
+        q = cal.add_months(_last_completed_quarter(ctx.reference.date), -12)
+        return Reading(cal.value_at(q, "Q"), why="the same quarter a year before", mod=mod, anchor=anchor)
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
     if months:
         d = cal.add_months(anchor, sign * round(n * months))
@@ -617,7 +694,25 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
     if value_unit == "Q":
         value_unit = "Q"
     word = "before" if back else "after"
-    return Reading(cal.value_at(d, value_unit), why=f"{_norm(m['num'])} {_norm(m['unit'])} {word} the anchor", mod=mod, anchor=anchor)
+    return Reading(
+        cal.value_at(d, value_unit),
+        why=f"{_norm(m['num'])} {_norm(m['unit'])} {word} the anchor",
+        mod=mod,
+        anchor=anchor,
+    )
+
+
+_QUARTER_TALK = re.compile(r"(?i:quarter|three months)")
+
+
+def _speaks_of_quarters(ctx: Context, m: re.Match[str]) -> bool:
+    """Whether the paragraph before a "year ago" compares quarterly results."""
+    start = m.start("x")
+    window = ctx.text[max(0, start - 400) : start]
+    para = window.rfind("\n\n")
+    if para >= 0:
+        window = window[para:]
+    return bool(_QUARTER_TALK.search(window)) and not ctx.narrative
 
 
 _CONTINUING = frozenset({"next", "coming", "following", "remaining", "ensuing"})
@@ -636,9 +731,17 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         if m["suffix"] and not plural:
             n = 1
         elif rel and not plural:
-            if rel in ("first", "same", "previous", "preceding", "prior", "following", "ensuing", "final", "initial") or (
-                rel in ("next", "last", "latest", "recent") and not m["the"]
-            ):
+            if rel in (
+                "first",
+                "same",
+                "previous",
+                "preceding",
+                "prior",
+                "following",
+                "ensuing",
+                "final",
+                "initial",
+            ) or (rel in ("next", "last", "latest", "recent") and not m["the"]):
                 return None  # "the following day", "last week": the anaphoric and calendar rules read these
             n = 1
         elif plural:
@@ -657,8 +760,37 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if unit == "WE" and n == 1 and not written:
         return None
+    if _not_a_duration(m, ctx, unit, n):
+        return None
     value = duration_value(n, unit)
     return Reading(value, TimexType.DURATION, why="a length of time", mod=mod)
+
+
+_AGE = re.compile(r"(?i:[-\s]+old\b)")
+_PER_UNIT_BEFORE = re.compile(r"(?:\d|million|billion|thousand|hundred|cents?|dollars?|percent|%|times)\s*$", re.IGNORECASE)
+
+
+def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n: float | None) -> bool:
+    """Ages ("a 6-year-old"), rates ("$2 million a year"), fractions ("three-quarters") and years
+    read as counts ("the 1988 quarter") look like durations but are not annotated as such."""
+    text = ctx.text
+    end = m.end("x")
+    suffix = _norm(m["suffix"])
+    if suffix.endswith("old") or _AGE.match(text, end):
+        return True
+    num = _norm(m["num"])
+    if num in ("a", "an") and not m["rel"]:
+        if _PER_UNIT_BEFORE.search(text, 0, m.start("x")):
+            return True
+        if unit in ("S", "MIN"):
+            return True  # "a second group", "a minute's silence"
+    if unit == "Q" and text[max(0, m.start("unit") - 1) : m.start("unit")] == "-":
+        return True
+    if unit == "Q" and re.match(r"\s+of\b", text[end : end + 4]) and not m["rel"]:
+        return True
+    if n is not None and 1000 <= n <= 2100 and re.fullmatch(r"\d{4}", num):
+        return True
+    return False
 
 
 _ADVERB_SETS = {
@@ -751,8 +883,14 @@ def clock(m: re.Match[str], ctx: Context) -> Reading | None:
     anchor = ctx.anchor
     mod = "APPROX" if g["approx"] and g["approx"].lower() in ("about", "around", "approximately", "roughly") else None
     extra = {"timezone": tz} if tz else {}
-    return Reading(f"{anchor.isoformat()}T{hhmm}", TimexType.TIME, why="a clock time on the anchor day", mod=mod,
-                   anchor=anchor, extra=extra)
+    return Reading(
+        f"{anchor.isoformat()}T{hhmm}",
+        TimexType.TIME,
+        why="a clock time on the anchor day",
+        mod=mod,
+        anchor=anchor,
+        extra=extra,
+    )
 
 
 def season(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -779,22 +917,16 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
         chosen = this_start
     else:
         chosen, _ = _choose(past, future, cur_start, ctx.tense(m), "nearest")
-    return Reading(f"{chosen.year}-{code}", why=f"{rel or 'the'} {m['season'].lower()} counted from the anchor",
-                   mod=mod, anchor=anchor)
+    return Reading(
+        f"{chosen.year}-{code}",
+        why=f"{rel or 'the'} {m['season'].lower()} counted from the anchor",
+        mod=mod,
+        anchor=anchor,
+    )
 
 
 def reference(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["present"]:
-        word = _norm(m["present"])
-        if word == "current":
-            after = ctx.text[m.end("x") : m.end("x") + 30].lower()
-            if re.match(r"\s+(?:account|accounts|affairs|events|flows?|carrying|value|assets|liabilities|prices)\b", after):
-                return None
-        if word == "now":
-            before = ctx.text[max(0, m.start("x") - 8) : m.start("x")].lower()
-            after = ctx.text[m.end("x") : m.end("x") + 8].lower()
-            if before.endswith(("from ", "until ", "till ", "by ", "up to ")) or after.startswith((" that", " and then")):
-                return None
         return Reading("PRESENT_REF", why="the time of writing")
     if m["past"]:
         return Reading("PAST_REF", why="an unspecified time before the time of writing")
@@ -859,7 +991,13 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         if future < anchor:
             future = _holiday_date(base, anchor.year + 1)
         rel = _norm(m["rel"])
-        tense = Tense.PAST if rel in ("last", "this past") else Tense.FUTURE if rel in ("next", "this coming") else ctx.tense(m)
+        tense = (
+            Tense.PAST
+            if rel in ("last", "this past")
+            else Tense.FUTURE
+            if rel in ("next", "this coming")
+            else ctx.tense(m)
+        )
         d, how = _choose(past, future, anchor, tense, "nearest")
         how = f"{how} {base.title()}"
     value = cal.value_at(d, "W") if week else d.isoformat()
@@ -880,8 +1018,11 @@ _ANAPHORIC_SHIFT = {
 }
 
 
+_DAY_SIZED = frozenset({"day", "morning", "afternoon", "evening", "night"})
+
+
 def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
-    base = ctx.mentioned()
+    base = ctx.mentioned(to_the_day=bool(m["ba"]) or _norm(m["unit"]) in _DAY_SIZED)
     if m["ba"]:
         shift = -1 if m["ba"].lower() == "before" else 1
         d = base + dt.timedelta(days=shift)
@@ -890,19 +1031,23 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
     word = _norm(m["unit"])
     shift = _ANAPHORIC_SHIFT[rel]
     mod = {"later that": "END", "earlier that": "START"}.get(rel)
-    if rel == "the next" and not ctx.narrative:
-        base = ctx.reference.date if ctx.last_date is None else base
     if word in PARTS_OF_DAY:
         d = base + dt.timedelta(days=shift)
-        return Reading(f"{d.isoformat()}T{PARTS_OF_DAY[word]}", TimexType.TIME, why=f"{rel} {word}", mod=mod, anchor=base)
+        return Reading(
+            f"{d.isoformat()}T{PARTS_OF_DAY[word]}", TimexType.TIME, why=f"{rel} {word}", mod=mod, anchor=base
+        )
     if word in SEASONS:
         return Reading(f"{base.year + shift}-{SEASONS[word]}", why=f"{rel} {word}", mod=mod, anchor=base)
     unit = unit_code(word)
     if unit is None:
         return None
     d = cal.shift(base, shift, unit)
-    return Reading(cal.value_at(d, unit if unit != "WE" else "WE"), why=f"{rel} {word}, from the date last mentioned",
-                   mod=mod, anchor=base)
+    return Reading(
+        cal.value_at(d, unit if unit != "WE" else "WE"),
+        why=f"{rel} {word}, from the date last mentioned",
+        mod=mod,
+        anchor=base,
+    )
 
 
 RESOLVERS: dict[str, Resolver] = {
@@ -916,6 +1061,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ordinal_quarter": ordinal_quarter,
     "year": year,
     "century": century,
+    "year_end": year_end,
     "offset": offset,
     "duration": duration,
     "set": set_,

@@ -18,8 +18,8 @@ class Tense(Enum):
 
 _FUTURE_WORDS = (
     "will|'ll|wo|shall|going to|gonna|plans?|planned|planning|scheduled|expected|expects?|due|would"
-    "|upcoming|until|till|intends?|set to|is to|are to|hopes?|hoping|aims?|should|must|could|might|can"
-    "|may|tomorrow|next|ahead|begins?|starts?|opens?|closes?|ends?|meets?|takes? place|is slated"
+    "|upcoming|until|till|intends?|set to|is to|are to|hopes?|hoping|aims?|should|must|could|might"
+    "|may|tomorrow|next|ahead|is slated"
 )
 _PAST_WORDS = (
     "was|were|had|did|didn't|ago|last|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
@@ -29,10 +29,13 @@ _PAST_WORDS = (
     "|swept|swore|tore|withdrew|overtook|upheld|[a-z]+ed"
 )
 # Past participles after "is"/"be" ("is expected", "be held") speak of the future, not the past.
+_PRESENT_WORDS = "is|are|am|remains|continues|'s|says|has|have|payable"
 _MARKER = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS}))\b",
+    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<present>{_PRESENT_WORDS})|(?P<past>{_PAST_WORDS}))\b",
     re.IGNORECASE,
 )
+# "-ed" after a determiner is an adjective ("the reduced dividend"), not a past verb.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)\s+)$", re.IGNORECASE)
 _NOT_PAST_ED = frozenset(
     {
         "expected",
@@ -62,11 +65,17 @@ _NOT_PAST_ED = frozenset(
     }
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘])|\n")
+# A marker after the date counts only inside the date's own clause ("on Tuesday that they would ...").
+_CLAUSE_END = re.compile(r"[,;:—–(]|\s(?:that|which|who|when|while|but|and|as)\s", re.IGNORECASE)
 _WINDOW = 160
 
 
-def tense_at(text: str, start: int, end: int) -> Tense | None:
-    """The tense of the clause holding text[start:end], read from the nearest marker in its sentence."""
+def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tense | None:
+    """The tense of the clause holding text[start:end], read from the nearest marker in its sentence.
+
+    A present-tense marker nearer than any other ("is payable Jan. 2") means no tense; `within`
+    ignores markers further away than that many characters.
+    """
     left_from = max(0, start - _WINDOW)
     left = text[left_from:start]
     ends = list(_SENTENCE_END.finditer(left))
@@ -76,25 +85,34 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[: stop.start()]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
 
-    best: tuple[int, Tense] | None = None
+    best: tuple[int, Tense | None] | None = None
     for m in _MARKER.finditer(left):
+        if m.group("past") and _DETERMINER_BEFORE.search(left, 0, m.start()):
+            continue
         tense = _tense_of(m)
-        if tense is not None:
+        if tense is not None or m.group("present"):
             best = (len(left) - m.end(), tense)
     for m in _MARKER.finditer(right):
         tense = _tense_of(m)
-        if tense is not None:
-            distance = m.start() + 8  # a marker after the date counts for a little less
+        if tense is not None or m.group("present"):
+            distance = m.start() + 15  # a marker after the date counts for a little less
             if best is None or distance < best[0]:
                 best = (distance, tense)
             break
-    return best[1] if best else None
+    if best is None or (within is not None and best[0] > within):
+        return None
+    return best[1]
 
 
 def _tense_of(m: re.Match[str]) -> Tense | None:
     if m.group("future"):
         return Tense.FUTURE
+    if m.group("present"):
+        return None
     word = m.group("past").lower()
     if word in _NOT_PAST_ED:
         return Tense.PAST if word in ("led", "fled") else None
