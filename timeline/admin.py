@@ -5,6 +5,7 @@ automatic runs of resolve_dates never overwrite.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
@@ -68,6 +69,8 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ("headline", "publisher", "published_date", "published_time", "timezone", "n_citations")
     list_filter = ("publisher", "language")
     search_fields = ("headline", "publisher", "slug", "url", "text")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    ordering = ("-published_date", "slug")  # explicit: the count annotation drops the default ordering
     date_hierarchy = "published_date"
     readonly_fields = ("checksum", "readable_text", "created_at", "updated_at")
     inlines = (StatementInline,)
@@ -99,6 +102,7 @@ class ActorAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "alias_list", "n_statements")
     list_filter = ("kind",)
     search_fields = ("name", "aliases", "description")
+    ordering = ("name",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements"))
@@ -117,6 +121,7 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
     list_display = ("title", date_summary, "date_precision", "date_status", "category", "n_citations")
     list_filter = (*DATE_FILTERS, "category", "citations__source__publisher")
     search_fields = ("title", "description", "location", "slug")
+    ordering = ("date_start", "id")
     date_hierarchy = "date_start"
     autocomplete_fields = ("actors",)
     prepopulated_fields = {"slug": ("title",)}

@@ -16,7 +16,9 @@ SEPT_28 = dt.date(2022, 9, 28)
 
 
 def cite(event, *, publisher: str, sentence: str, date_text: str, published: dt.date = SEPT_28) -> Citation:
-    source = SourceFactory(publisher=publisher, text=f"Intro. {sentence} Outro.", published_date=published)
+    source = SourceFactory(
+        publisher=publisher, text=f"Intro. {sentence} Outro by {publisher}.", published_date=published
+    )
     return CitationFactory(
         event=event, source=source, sentence=sentence, char_start=7, char_end=7 + len(sentence), date_text=date_text
     )
@@ -147,10 +149,10 @@ def test_a_statement_is_dated_from_the_expression_in_its_paragraph():
 
 
 def test_manual_rows_are_never_touched_even_with_force():
-    event = EventFactory(**resolved_dates(dt.date(2022, 9, 20), value="2022-09-20"), date_status=DateStatus.MANUAL)
+    event = EventFactory(**resolved_dates(dt.date(2022, 9, 20)) | {"date_status": DateStatus.MANUAL})
     citation = cite(event, publisher="A", sentence="It came on Tuesday.", date_text="Tuesday")
     Citation.objects.filter(pk=citation.pk).update(
-        **resolved_dates(dt.date(2022, 9, 1), value="2022-09-01"), date_status=DateStatus.MANUAL
+        **resolved_dates(dt.date(2022, 9, 1)) | {"date_status": DateStatus.MANUAL}
     )
 
     dates_resolve(force=True)
