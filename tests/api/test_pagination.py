@@ -74,7 +74,7 @@ def test_the_previous_link_returns_the_page_before(client):
     for day in range(1, 8):
         EventFactory(**resolved_dates(dt.date(2022, 9, day)))
     first, body = timeline_ids(client, "/api/v1/timeline", {"page_size": 3})
-    second, body = timeline_ids(client, body["next"])
+    _, body = timeline_ids(client, body["next"])
     back, back_body = timeline_ids(client, body["previous"])
     assert back == first
     assert back_body["next"] is not None
