@@ -64,34 +64,27 @@ def _overlap(a: Span, b: Span) -> int:
     return min(a.end, b.end) - max(a.start, b.start)
 
 
+def _preference(g: Span, s: Span) -> tuple[bool, int, int]:
+    """Sort key of a candidate pair, best first: identical span, then larger overlap, then closer start."""
+    return ((s.start, s.end) != (g.start, g.end), -_overlap(g, s), abs(s.start - g.start))
+
+
 def match_spans(gold: Sequence[Span], system: Sequence[Span]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, system index) of overlapping spans, as many as possible.
 
     See the module docstring for the preference order.
     """
-    edges: list[list[int]] = [[] for _ in gold]
-    for i, g in enumerate(gold):
-        cands = [j for j, s in enumerate(system) if _overlap(g, s) > 0]
-        cands.sort(
-            key=lambda j: (
-                (system[j].start, system[j].end) != (g.start, g.end),
-                -_overlap(g, system[j]),
-                abs(system[j].start - g.start),
-            )
-        )
-        edges[i] = cands
+    edges: list[list[int]] = [
+        sorted((j for j, s in enumerate(system) if _overlap(g, s) > 0), key=lambda j, g=g: _preference(g, system[j]))
+        for g in gold
+    ]
 
     gold_to_sys: dict[int, int] = {}
     sys_to_gold: dict[int, int] = {}
     # Greedy pass in global preference order, so the natural pairing wins when there is a choice.
     ranked = sorted(
         ((i, j) for i, cands in enumerate(edges) for j in cands),
-        key=lambda p: (
-            (system[p[1]].start, system[p[1]].end) != (gold[p[0]].start, gold[p[0]].end),
-            -_overlap(gold[p[0]], system[p[1]]),
-            abs(system[p[1]].start - gold[p[0]].start),
-            p,
-        ),
+        key=lambda p: (*_preference(gold[p[0]], system[p[1]]), p),
     )
     for i, j in ranked:
         if i not in gold_to_sys and j not in sys_to_gold:
