@@ -100,6 +100,28 @@ def test_an_event_whose_sources_disagree_is_ambiguous_and_names_the_dissent():
     assert "New York Post says 2022-09-28 ('Wednesday')" in event.date_explanation
 
 
+def test_a_coarse_reading_that_contains_two_disagreeing_days_does_not_hide_the_disagreement():
+    event = EventFactory()
+    cite(
+        event,
+        publisher="IBT",
+        sentence="A similar alert came in September.",
+        date_text="September",
+        published=dt.date(2023, 2, 13),
+    )
+    cite(event, publisher="CNN", sentence="The alert, dated Tuesday, said leave.", date_text="Tuesday")
+    cite(event, publisher="Independent", sentence="It said so on Tuesday night.", date_text="Tuesday night")
+    cite(event, publisher="New York Post", sentence="The embassy on Wednesday issued an alert.", date_text="Wednesday")
+
+    dates_resolve()
+
+    event.refresh_from_db()
+    assert event.date_status == DateStatus.AMBIGUOUS
+    assert event.date_value == "2022-09-27TNI"
+    assert "3 of 4 readings support 2022-09-27TNI (CNN, IBT, Independent)" in event.date_explanation
+    assert "New York Post says 2022-09-28" in event.date_explanation
+
+
 def test_an_event_with_no_dated_citation_is_unresolvable():
     event = EventFactory()
     cite(event, publisher="A", sentence="Protests spread.", date_text="")

@@ -160,7 +160,13 @@ def event_reading(event: Event, citations: list[Citation]) -> Reading:
             explanation="None of the citations gives a date the engine could read.",
         )
     readings = [Reading.of(c) for c in dated]
-    support = [sum(r.agrees_with(other) for other in readings) for r in readings]
+    # A reading is supported by every reading that contains it: "September" and "Tuesday" both
+    # support "Tuesday night", but a coarse reading that contains two disagreeing days must not
+    # hide the disagreement by winning on its own.
+    support = [
+        sum(other.contains(r) if r.start is not None else other.value == r.value for other in readings)
+        for r in readings
+    ]
     # Most support first, then the most precise reading, then the earliest.
     best_index = min(
         range(len(readings)),
