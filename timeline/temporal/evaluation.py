@@ -455,6 +455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.directory.exists():
         parser.error(f"{args.directory} does not exist")
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
     doc_type = DocType.NARRATIVE if args.narrative else DocType.NEWS
     scores = evaluate_directory(args.directory, doc_type=doc_type, limit=args.limit)
     if not scores.documents:
