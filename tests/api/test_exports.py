@@ -112,9 +112,10 @@ def test_timelinejs_slides_credit_their_sources_and_show_disagreement(client, ti
 
 
 def test_timelinejs_unique_ids_are_stable_between_requests(client, timeline):
-    ids = lambda: [
-        s["unique_id"] for s in json.loads(client.get("/api/v1/timeline?format=timelinejs").content)["events"]
-    ]  # noqa: E731
+    def ids() -> list[str]:
+        document = json.loads(client.get("/api/v1/timeline?format=timelinejs").content)
+        return [slide["unique_id"] for slide in document["events"]]
+
     assert ids() == ids()
     assert all(uid.split("-")[0] in ("event", "statement") for uid in ids())
 
