@@ -73,7 +73,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "month",
         rf"(?:(?P<prep>(?i:in|since|until|till|by|from|through|to|during|of|before|after|between|and|or|for"
-        rf"|into|throughout|around|like|that|on|this|last|next|each|every|as|the))\s+)?"
+        rf"|into|throughout|around|like|that|on|each|every|as|the))\s+)?"
         rf"{_B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|past|coming))\s+)?"
         rf"(?P<mon>{MONTH_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)){_E}",
     ),

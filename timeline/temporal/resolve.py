@@ -147,7 +147,8 @@ def _choose(past: dt.date, future: dt.date, anchor: dt.date, tense: Tense | None
     if tense is Tense.PAST:
         return past, "the latest (past tense)"
     if default == "nearest":
-        if (anchor - past) <= (future - anchor):
+        # Reports look back more often than ahead: a tie, or nearly one, goes to the past.
+        if (anchor - past).days <= (future - anchor).days + 30:
             return past, "the nearest"
         return future, "the nearest"
     if default == "future":
@@ -199,9 +200,6 @@ def _year_number(raw: str, anchor: dt.date) -> int:
     return int(raw)
 
 
-_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .,'-]+,\s*$")
-
-
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     g = m.groupdict()
     mon_raw = g["mon"] or g["mon2"]
@@ -210,8 +208,6 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     if month is None or day is None or day > 31:
         return None
     mod = point_mod(m)
-    if _DATELINE.search(ctx.text, 0, m.start("x")) and ctx.text.startswith(" (", m.end("x")):
-        return None  # "WASHINGTON, August 11 (Xinhua) --" is the wire's dateline, not part of the story
     if g["year"]:
         year = _year_number(g["year"], ctx.anchor)
         d = _safe_date(year, month, day)
@@ -296,7 +292,13 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel == "this":
         chosen, how = this_year, "the month of the reference year"
     else:
-        chosen, how = _choose(past, future, anchor_month, ctx.tense(m), "past")
+        tense = ctx.tense(m, within=60)
+        if tense is None and _norm(m["prep"]) in ("by", "until", "till", "through"):
+            tense = Tense.FUTURE
+        if tense is None:
+            # Without a verb to go by, a month name in news is a past one unless it is just ahead.
+            tense = Tense.FUTURE if cal.add_months(anchor_month, 2) >= future else Tense.PAST
+        chosen, how = _choose(past, future, anchor_month, tense, "past")
         how = f"{how} {mon_raw.rstrip('.')}"
     return Reading(f"{chosen.year:04d}-{chosen.month:02d}", why=how, mod=mod, anchor=anchor)
 
@@ -661,6 +663,11 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
     back = direction in ("ago", "earlier", "before", "back", "previously")
     if direction in ("since", "on"):
         return None
+    if direction in ("before", "after") and re.match(r"\s*[\w$]", ctx.text[m.end("x") : m.end("x") + 3]):
+        return None  # "two days before the vote": the duration alone is the timex
+    if direction in ("later", "after", "before") and not ctx.narrative:
+        # News annotation (TimeBank) reads "three days later" as the length of the gap.
+        return Reading(duration_value(n, unit), TimexType.DURATION, why="a gap after an event", mod=amount_mod(m))
     anchor = (
         ctx.anchor
         if (direction not in ("earlier", "later", "before", "after") or ctx.narrative)

@@ -17,9 +17,9 @@ class Tense(Enum):
 
 
 _FUTURE_WORDS = (
-    "will|'ll|wo|shall|going to|gonna|plans?|planned|planning|scheduled|expected|expects?|due|would"
+    "will|'ll|wo|shall|going to|gonna|plans to|planned|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set to|is to|are to|hopes?|hoping|aims?|should|must|could|might"
-    "|may|tomorrow|next|ahead|is slated"
+    "|may|tomorrow|ahead|is slated|effective|be [a-z]+|to be"
 )
 _PAST_WORDS = (
     "was|were|had|did|didn't|ago|last|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
@@ -29,7 +29,7 @@ _PAST_WORDS = (
     "|swept|swore|tore|withdrew|overtook|upheld|[a-z]+ed"
 )
 # Past participles after "is"/"be" ("is expected", "be held") speak of the future, not the past.
-_PRESENT_WORDS = "is|are|am|remains|continues|'s|says|has|have|payable"
+_PRESENT_WORDS = "is|are|am|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<present>{_PRESENT_WORDS})|(?P<past>{_PAST_WORDS}))\b",
     re.IGNORECASE,
@@ -86,7 +86,8 @@ def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tens
     if stop:
         right = right[: stop.start()]
     stop = _CLAUSE_END.search(right)
-    if stop:
+    # "In January, the company said ...": a date that opens its sentence takes the verb after the comma.
+    if stop and len(left.strip()) > 12:
         right = right[: stop.start()]
 
     best: tuple[int, Tense | None] | None = None
