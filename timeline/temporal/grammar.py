@@ -42,6 +42,11 @@ TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|AEST|AEDT|Z)"
 AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b\.?|[aApP]\.[mM](?![\w.]))"
 
 # Modifiers TIMEX3 keeps inside the expression and records as `mod`.
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# "nineteen ninety-six", "two thousand", "two thousand and one": years as they are read aloud
+SPELLED_YEAR = rf"(?i:(?:nineteen|eighteen)[-\s]+(?:hundred(?:\s+and)?\s+)?(?:{_TENS}|{_TEENS})|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+
 POINT_MOD = (
     r"(?:(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
     r"|latter\s+part|early\s+part|first\s+part|last\s+part|rest|remainder|dawn)\s+of(?:\s+the)?"
@@ -67,7 +72,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "month_year",
         rf"{_B}(?P<x>{POINT_MOD}(?P<mon>{MONTH})(?:\s+of|,)?\s+(?:(?P<year>{YEAR}|'\d\d(?!\d))"
-        rf"|(?P<rel>(?i:this|last|next))\s+year)){_E}",
+        rf"|(?P<rel>(?i:this|last|next))\s+year|(?P<spelled>{SPELLED_YEAR}))){_E}",
     ),
     # "in September", "last December", "early June", "mid-November"
     (
@@ -97,7 +102,7 @@ _RULES: list[tuple[str, str]] = [
         rf"{_B}(?P<x>(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<word>(?i:today|yesterday|tomorrow|tonight))"
         rf"(?:\s+(?P<pod>{POD}))?|(?P<this>(?i:this|last|tomorrow|yesterday))\s+(?P<pod2>{POD})"
         rf"|(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<word2>yesterday|tomorrow))"
-        rf"|(?i:(?P<overnight>overnight)))){_E}(?!'s\s+(?:edition|paper|issue))",
+        rf"|(?i:(?P<overnight>overnight)))){_E}",
     ),
     # "last week", "this month", "next year", "earlier this week", "the weekend", "the current quarter"
     (
@@ -125,12 +130,18 @@ _RULES: list[tuple[str, str]] = [
     # "1990", "fiscal 1989", "the end of 1990", "the 1990s", "the early '80s", "mid-1990s"
     (
         "year",
-        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<the>(?i:the))\s+)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<the>(?i:the))\s+(?=(?:(?i:early|late|mid)[-\s]+)?(?:\d{{3}}0'?s|['’]?\d0s|(?i:[a-z]+ties))\b))?"
+        rf"(?:(?P<prepost>(?i:post|pre))-)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
         rf"|model\s+year|the\s+year|financial\s+year))\s*)?"
         rf"(?:(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s)"
-        rf"|(?P<spelled>(?i:nineteen|twenty)[-\s]+(?i:hundred\s+and\s+)?(?i:{NUMBER_WORD_RE}))"
+        rf"|(?P<spelled>(?:(?i:the\s+year\s+))?{SPELLED_YEAR})"
         rf"|(?P<word_decade>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
         rf"(?:\s+(?P<era>(?i:AD|A\.D\.|BC|B\.C\.|BCE|CE)))?){_E}",
+    ),
+    # "year-earlier results", "year-ago profit": the comparable period a year before
+    (
+        "year_ago_adj",
+        rf"{_B}(?P<x>(?i:year-(?:earlier|ago)|a\s+year-(?:earlier|ago))){_E}(?!-)",
     ),
     # "year-end", "by year's end", "around year end"
     (
@@ -191,7 +202,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?P<prep>(?i:in|since|until|till|by|during|through|throughout|for|over|before|after))\s+)?"
         rf"{_B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the"
         rf"|that|early|late|mid))[-\s]+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
-        rf"(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?){_E}(?!\s+(?i:of|in)\s+(?!\d))",
+        rf"(?:\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?){_E}(?!\s+(?i:of)\s+(?!\d))",
     ),
     # "now", "currently", "recently", "the past", "the near future"
     (

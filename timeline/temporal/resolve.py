@@ -250,8 +250,10 @@ def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     month = month_number(m["mon"])
     if month is None:
         return None
-    if m["year"]:
-        year = _year_number(m["year"], ctx.anchor)
+    if m["year"] or m["spelled"]:
+        year = _year_number(m["year"], ctx.anchor) if m["year"] else spelled_year(m["spelled"])
+        if year is None:
+            return None
         why = "a month of a named year"
     else:
         year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
@@ -450,6 +452,8 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
             q = cal.add_months(q, -12)
         return Reading(cal.value_at(q, "Q"), why="the quarter financial news speaks of", mod=mod, anchor=anchor)
     unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit_raw]
+    if m["unit"][0].isupper() and m["rel"][0].isupper() and not _sentence_start(ctx.text, m.start("x")):
+        return None  # "This Week With David Brinkley" is a programme
     if rel in ("last", "the previous", "the prior", "previous", "this past", "last year's"):
         shift = -1
     elif rel in ("next", "the coming", "the following", "coming", "next year's"):
@@ -549,6 +553,8 @@ _NOT_BEFORE_YEAR = re.compile(
 
 def year(m: re.Match[str], ctx: Context) -> Reading | None:
     mod = point_mod(m)
+    if m["short_decade"] and re.search(r"(?i:\b(?:his|her|their|my|your|our|early|late|mid)\s*-?)$", ctx.text[max(0, m.start("x") - 8) : m.start("x")]):
+        return None  # "in his 30s" is an age
     if m["short_decade"]:
         digit = int(m["short_decade"].strip("'’s")[0])
         century = ctx.reference.date.year // 100
@@ -565,12 +571,10 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
             decade -= 10
         return Reading(f"{decade:03d}", why="a decade", mod=mod)
     if m["spelled"]:
-        words = m["spelled"].lower().replace("-", " ").split()
-        head = 19 if words[0] == "nineteen" else 20
-        rest = number_value(" ".join(w for w in words[1:] if w not in ("hundred", "and")))
-        if rest is None or rest >= 100:
+        y = spelled_year(m["spelled"])
+        if y is None:
             return None
-        return Reading(f"{head * 100 + int(rest):04d}", why="a year written in words", mod=mod)
+        return Reading(f"{y:04d}", why="a year written in words", mod=mod)
     y = int(m["year"])
     before = ctx.text[max(0, m.start("x") - 14) : m.start("x")]
     after = ctx.text[m.end("x") : m.end("x") + 40]
@@ -589,6 +593,28 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["the"] and not (m["fiscal"] or m["mod"]):
         return None  # "the 1990" is a count, not a year
     return Reading(f"{y:04d}", why="a named year", mod=mod)
+
+
+def spelled_year(raw: str) -> int | None:
+    """1996 from "nineteen ninety-six", 2000 from "the year two thousand"."""
+    words = raw.lower().replace("-", " ").split()
+    if words[:2] == ["the", "year"]:
+        words = words[2:]
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + int(rest or 0)
+    head = {"nineteen": 19, "eighteen": 18}.get(words[0])
+    rest = number_value(" ".join(w for w in words[1:] if w not in ("hundred", "and")))
+    if head is None or rest is None or rest >= 100:
+        return None
+    return head * 100 + int(rest)
+
+
+def year_ago_adj(m: re.Match[str], ctx: Context) -> Reading | None:
+    if _speaks_of_quarters(ctx, m):
+        q = cal.add_months(_last_completed_quarter(ctx.reference.date), -12)
+        return Reading(cal.value_at(q, "Q"), why="the same quarter a year before", anchor=ctx.reference.date)
+    return Reading(f"{ctx.reference.date.year - 1:04d}", why="the year before the anchor's", anchor=ctx.reference.date)
 
 
 def year_end(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -858,10 +884,19 @@ def _hour(raw: str) -> int | None:
     return int(n) if n is not None else None
 
 
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" \"'“‘`")
+    return not before or before[-1] in ".!?\n"
+
+
 def clock(m: re.Match[str], ctx: Context) -> Reading | None:
     g = m.groupdict()
     tz = g["tz"] or g["tz2"] or g["tz3"]
     if g["word"]:
+        if g["word"][0].isupper() and not _sentence_start(ctx.text, m.start("x")):
+            return None  # "High Noon" is a title
+        if ctx.text[max(0, m.start("x") - 5) : m.start("x")].lower() == "high ":
+            return None
         hhmm = "24:00" if g["word"].lower() == "midnight" else "12:00"
     else:
         if g["h"] is not None:
@@ -904,8 +939,11 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = SEASONS[m["season"].lower()]
     rel = _norm(m["rel"])
     mod = point_mod(m) or _MOD_WORDS.get(rel)
-    if m["year"]:
-        return Reading(f"{m['year']}-{code}", why="a season of a named year", mod=mod)
+    if m["year"] or m["spelled"]:
+        year = m["year"] or spelled_year(m["spelled"])
+        if year is None:
+            return None
+        return Reading(f"{year}-{code}", why="a season of a named year", mod=mod)
     if not (rel or m["prep"] or m["mod"]):
         return None
     anchor = ctx.anchor
@@ -1069,6 +1107,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year": year,
     "century": century,
     "year_end": year_end,
+    "year_ago_adj": year_ago_adj,
     "offset": offset,
     "duration": duration,
     "set": set_,
