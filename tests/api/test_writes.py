@@ -242,3 +242,20 @@ def test_deleting_an_event_deletes_its_citations(editor_client):
     citation = CitationFactory()
     assert editor_client.delete(f"/api/v1/events/{citation.event_id}").status_code == 204
     assert not Citation.objects.exists()
+
+
+def test_a_date_corrected_through_the_api_becomes_manual_so_resolve_dates_keeps_it(editor_client):
+    event = EventFactory(**resolved_dates(dt.date(2022, 9, 27)))
+    correction = {"date": {"value": "2022-09-28", "start": "2022-09-28", "end": "2022-09-28", "precision": "day"}}
+    response = editor_client.patch(f"/api/v1/events/{event.pk}", correction, format="json")
+    assert response.status_code == 200, response.content
+    assert response.json()["date"]["status"] == "manual"
+
+
+def test_a_date_given_only_as_words_is_left_for_the_engine(editor_client):
+    response = editor_client.post(
+        "/api/v1/events", {"slug": "e", "title": "E", "date": {"text": "last Tuesday"}}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["date"]["status"] == "unresolved"
+    assert response.json()["date"]["text"] == "last Tuesday"

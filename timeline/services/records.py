@@ -16,7 +16,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from timeline.models import Actor, Citation, Event, Source, Statement, text_checksum
+from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement, text_checksum
+from timeline.services.dating import date_apply_editor_change
 
 DATE_FIELDS = (
     "date_text",
@@ -67,6 +68,16 @@ def _assign(instance: models.Model, data: Mapping[str, Any], allowed: Iterable[s
         raise ValidationError({name: "This field cannot be written." for name in sorted(unknown)})
     for name, value in data.items():
         setattr(instance, name, value)
+
+
+def _assign_dates(instance: DatedModel, dates: Mapping[str, Any], allowed: Iterable[str] = DATE_FIELDS) -> None:
+    """Write date fields as an editor does: a date given by hand becomes manual, so that automatic
+    runs (resolve_dates) leave it alone, unless the writer set the status too. A bare expression
+    (date_text with no value) stays for the engine to resolve."""
+    changed = [name for name in dates if name in DATE_FIELDS and getattr(instance, name) != dates[name]]
+    _assign(instance, dates, allowed)
+    if instance.date_value or instance.date_start:
+        date_apply_editor_change(obj=instance, changed=changed)
 
 
 def _check_offsets(*, text: str, char_start: int, char_end: int) -> None:
@@ -160,7 +171,7 @@ def _write_citations(event: Event, citations: Iterable[CitationInput], *, replac
         citation.sentence = item.sentence
         citation.char_start = item.char_start
         citation.char_end = item.char_end
-        _assign(citation, item.dates, DATE_FIELDS)
+        _assign_dates(citation, item.dates)
         pending.append((index, citation))
     # Delete the dropped ones first, so a replacement may reuse their (source, offset).
     Citation.objects.filter(pk__in=set(existing) - kept).delete()
@@ -196,7 +207,7 @@ def event_create(
     citations: Iterable[CitationInput] = (),
 ) -> Event:
     event = Event(slug=slug, title=title, description=description, location=location, category=category)
-    _assign(event, dates or {}, DATE_FIELDS)
+    _assign_dates(event, dates or {})
     event.full_clean()
     event.save()
     event.actors.set(actors)
@@ -216,7 +227,7 @@ def event_update(
 
     Citations given with an id are updated in place, those without are added, the rest are deleted.
     """
-    _assign(event, data, EVENT_FIELDS)
+    _assign_dates(event, data, EVENT_FIELDS)
     event.full_clean()
     event.save()
     if actors is not None:
@@ -244,7 +255,7 @@ def statement_create(
     statement = Statement(
         text=text, mode=mode, speaker=speaker, source=source, event=event, char_start=char_start, char_end=char_end
     )
-    _assign(statement, dates or {}, DATE_FIELDS)
+    _assign_dates(statement, dates or {})
     _check_offsets(text=source.text, char_start=char_start, char_end=char_end)
     statement.full_clean()
     statement.save()
@@ -253,7 +264,7 @@ def statement_create(
 
 @transaction.atomic
 def statement_update(*, statement: Statement, data: Mapping[str, Any]) -> Statement:
-    _assign(statement, data, STATEMENT_FIELDS)
+    _assign_dates(statement, data, STATEMENT_FIELDS)
     _check_offsets(text=statement.source.text, char_start=statement.char_start, char_end=statement.char_end)
     statement.full_clean()
     statement.save()
