@@ -6,9 +6,10 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from django.conf import settings
-from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from api import examples
 from timeline import selectors
 from timeline.models import (
     DATED_STATUSES,
@@ -21,17 +22,6 @@ from timeline.models import (
     Statement,
 )
 from timeline.services import records
-
-DATE_EXAMPLE = {
-    "text": "Tuesday",
-    "value": "2022-09-27",
-    "start": "2022-09-27",
-    "end": "2022-09-27",
-    "precision": "day",
-    "status": "resolved",
-    "anchor": "2022-09-28",
-    "explanation": "weekday before the publication date",
-}
 
 
 class DateSerializer(serializers.Serializer):
@@ -136,33 +126,16 @@ class EventBriefSerializer(serializers.ModelSerializer):
 # --- Sources ----------------------------------------------------------------------------------
 
 
-@extend_schema_serializer(
-    examples=[
-        OpenApiExample(
-            "A news article",
-            value={
-                "slug": "cnn-2022-09-28",
-                "headline": "US Embassy in Moscow urges Americans to leave Russia",
-                "publisher": "CNN",
-                "url": "https://edition.cnn.com/europe/live-news/russia-ukraine-war-news-09-28-22",
-                "authors": [],
-                "language": "en",
-                "text": "A security alert on the Embassy's website, dated Tuesday, ...",
-                "publication": {"date": "2022-09-28", "time": None, "timezone": "America/New_York"},
-            },
-            request_only=True,
-        )
-    ]
-)
+@extend_schema_serializer(examples=examples.pair("A news article", examples.SOURCE_REQUEST, examples.SOURCE_RESPONSE))
 class SourceSerializer(serializers.ModelSerializer):
-    url_api = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This resource.")
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This resource.")
     publication = PublicationSerializer(source="*", help_text="When and where it was published.")
 
     class Meta:
         model = Source
         fields = [
             "id",
-            "url_api",
+            "api_url",
             "slug",
             "headline",
             "publisher",
@@ -198,12 +171,13 @@ class SourceSerializer(serializers.ModelSerializer):
 # --- Actors -----------------------------------------------------------------------------------
 
 
+@extend_schema_serializer(examples=examples.pair("A government body", examples.ACTOR_REQUEST, examples.ACTOR_RESPONSE))
 class ActorSerializer(serializers.ModelSerializer):
-    url_api = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This resource.")
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This resource.")
 
     class Meta:
         model = Actor
-        fields = ["id", "url_api", "name", "kind", "aliases", "description"]
+        fields = ["id", "api_url", "name", "kind", "aliases", "description"]
 
     def validate_aliases(self, value: Any) -> list[str]:
         if not (isinstance(value, list) and all(isinstance(a, str) for a in value)):
@@ -267,31 +241,10 @@ class DateReadingSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(
-    examples=[
-        OpenApiExample(
-            "An event with two citations",
-            value={
-                "slug": "embassy-alert-2022-09",
-                "title": "US Embassy in Moscow tells Americans to leave Russia",
-                "category": "diplomacy",
-                "date": DATE_EXAMPLE,
-                "actor_ids": [1],
-                "citations": [
-                    {
-                        "source_id": 3,
-                        "sentence": "A security alert on the Embassy's website, dated Tuesday, ...",
-                        "char_start": 512,
-                        "char_end": 570,
-                        "date": DATE_EXAMPLE,
-                    }
-                ],
-            },
-            request_only=True,
-        )
-    ]
+    examples=examples.pair("An event two sources date differently", examples.EVENT_REQUEST, examples.EVENT_RESPONSE)
 )
 class EventSerializer(serializers.ModelSerializer):
-    url_api = serializers.HyperlinkedIdentityField(view_name="api:event-detail", help_text="This resource.")
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", help_text="This resource.")
     date = _date(required=False, help_text="The event's date: the best-supported reading of its citations.")
     actors = ActorBriefSerializer(many=True, read_only=True)
     actor_ids = serializers.PrimaryKeyRelatedField(
@@ -309,7 +262,7 @@ class EventSerializer(serializers.ModelSerializer):
         model = Event
         fields = [
             "id",
-            "url_api",
+            "api_url",
             "slug",
             "title",
             "description",
@@ -370,8 +323,11 @@ class EventSerializer(serializers.ModelSerializer):
 # --- Statements -------------------------------------------------------------------------------
 
 
+@extend_schema_serializer(
+    examples=examples.pair("A quoted alert", examples.STATEMENT_REQUEST, examples.STATEMENT_RESPONSE)
+)
 class StatementSerializer(serializers.ModelSerializer):
-    url_api = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This resource.")
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This resource.")
     date = _date(required=False, help_text="When it was said.")
     speaker = ActorBriefSerializer(read_only=True)
     speaker_id = serializers.PrimaryKeyRelatedField(source="speaker", queryset=Actor.objects.all(), write_only=True)
@@ -386,7 +342,7 @@ class StatementSerializer(serializers.ModelSerializer):
         model = Statement
         fields = [
             "id",
-            "url_api",
+            "api_url",
             "text",
             "mode",
             "speaker",

@@ -13,13 +13,13 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import renderers, status, viewsets
+from rest_framework import parsers, renderers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import filtersets, serializers
+from api import examples, filtersets, serializers
 from api.exceptions import PayloadTooLarge, ServiceUnavailable
 from api.pagination import TimelineCursorPagination
 from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
@@ -192,25 +192,17 @@ def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
             **READ_ERRORS,
         },
         examples=[
+            OpenApiExample("An event the sources date differently", value=examples.TIMELINE_ENTRY, response_only=True),
             OpenApiExample(
-                "One event on the timeline",
+                "TimelineJS 3",
+                value=examples.TIMELINEJS,
                 response_only=True,
-                value={
-                    "kind": "event",
-                    "id": 1,
-                    "unique_id": "event-1",
-                    "title": "US Embassy in Moscow tells Americans to leave Russia",
-                    "text": "",
-                    "date": serializers.DATE_EXAMPLE,
-                    "category": "diplomacy",
-                    "actors": [{"id": 1, "name": "US Embassy in Moscow", "kind": "government_body"}],
-                    "sources": [],
-                    "citations": [],
-                    "sources_disagree": True,
-                    "date_readings": [],
-                    "event_id": 1,
-                },
-            )
+                media_type=TimelineJSRenderer.media_type,
+            ),
+            OpenApiExample("CSV", value=examples.CSV, response_only=True, media_type=CSVRenderer.media_type),
+            OpenApiExample(
+                "iCalendar", value=examples.ICS, response_only=True, media_type=ICalendarRenderer.media_type
+            ),
         ],
     )
 )
@@ -338,6 +330,8 @@ class AnnotateDatesView(APIView):
 
 
 class ObtainTokenView(ObtainAuthToken):
+    parser_classes = [parsers.JSONParser]
+
     @extend_schema(
         operation_id="auth_token_create",
         summary="Get an API token",

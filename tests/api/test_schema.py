@@ -50,6 +50,17 @@ def test_every_operation_has_a_summary_or_description_and_every_parameter_a_desc
                 assert parameter.get("description"), (method, path, parameter["name"])
 
 
+def test_every_request_body_and_success_response_has_an_example(client):
+    paths = client.get("/api/schema/", {"format": "json"}).json()["paths"]
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            bodies = {"request": operation.get("requestBody", {}).get("content", {})}
+            bodies.update({code: r.get("content", {}) for code, r in operation["responses"].items() if code < "300"})
+            for where, content in bodies.items():
+                for media_type, body in content.items():
+                    assert "examples" in body or "example" in body, (method, path, where, media_type)
+
+
 def local_references(html: str) -> list[str]:
     return re.findall(r'(?:src|href)\s*=\s*["\']([^"\']+)["\']', html)
 

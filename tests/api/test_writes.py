@@ -224,7 +224,7 @@ def test_a_statement_is_created_and_its_offsets_checked(editor_client):
 def test_an_actor_is_created_updated_and_deleted(editor_client):
     response = editor_client.post("/api/v1/actors", {"name": "Kremlin", "kind": "government_body"}, format="json")
     assert response.status_code == 201
-    url = response.json()["url_api"]
+    url = response.json()["api_url"]
     assert editor_client.patch(url, {"aliases": ["Moscow"]}, format="json").json()["aliases"] == ["Moscow"]
     assert editor_client.delete(url).status_code == 204
     assert not Actor.objects.exists()
