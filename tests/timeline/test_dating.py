@@ -81,6 +81,7 @@ def test_an_event_whose_sources_agree_is_resolved_to_the_most_precise_reading():
     event.refresh_from_db()
     assert event.date_status == DateStatus.RESOLVED
     assert event.date_value == "2022-09-27TNI"
+    assert event.date_text == "Tuesday night"  # the wording of the reading it took
     assert event.date_start == dt.date(2022, 9, 27)
     assert "all 2 citations agree" in event.date_explanation
 

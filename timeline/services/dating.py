@@ -66,17 +66,21 @@ class Reading:
     anchor: dt.date | None = None
     rule: str = ""
     explanation: str = ""
+    # Only for events: the winning citation's wording, since an event has no text of its own.
+    text: str | None = None
 
     @classmethod
     def of(cls, row: DatedModel) -> Reading:
-        return cls(*(getattr(row, name) for name in RESULT_FIELDS))
+        return cls(*(getattr(row, name) for name in RESULT_FIELDS))  # text stays None: citations keep theirs
 
     def apply(self, row: DatedModel) -> bool:
         """Write this reading onto the row; say whether anything changed."""
         values = [getattr(self, name.removeprefix("date_")) for name in RESULT_FIELDS]
         values[-1] = values[-1][:EXPLANATION_MAX]
         changed = False
-        for name, value in zip(RESULT_FIELDS, values, strict=True):
+        if self.text is not None:
+            values.append(self.text)
+        for name, value in zip((*RESULT_FIELDS, "date_text"), values, strict=False):
             if getattr(row, name) != value:
                 setattr(row, name, value)
                 changed = True
@@ -154,10 +158,11 @@ def event_reading(event: Event, citations: list[Citation]) -> Reading:
     dated = [c for c in citations if c.date_status in (DateStatus.RESOLVED, DateStatus.MANUAL) and c.date_value]
     if not dated:
         if any(c.date_status == DateStatus.UNRESOLVED for c in citations):
-            return Reading()
+            return Reading(text="")
         return Reading(
             status=DateStatus.UNRESOLVABLE,
             explanation="None of the citations gives a date the engine could read.",
+            text="",
         )
     readings = [Reading.of(c) for c in dated]
     # A reading is supported by every reading that contains it: "September" and "Tuesday" both
@@ -200,6 +205,7 @@ def event_reading(event: Event, citations: list[Citation]) -> Reading:
         anchor=best.anchor,
         rule="event_from_citations",
         explanation=explanation,
+        text=best_citation.date_text,
     )
 
 
@@ -327,7 +333,7 @@ def dates_resolve(
             for event in batch:
                 _tally(report.events, event, event_reading(event, list(event.citations.all())), changed)
             if changed:
-                Event.objects.bulk_update(changed, RESULT_FIELDS)
+                Event.objects.bulk_update(changed, [*RESULT_FIELDS, "date_text"])
             if report.events.seen >= batch_size:  # only long runs report progress
                 say(f"events: {report.events.seen} derived")
 
