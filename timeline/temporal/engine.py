@@ -7,7 +7,7 @@ date mentioned last, and so that "that day" can point back in any text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import calendar as cal
 from .grammar import RULE_ORDER, RULES, TRIGGER
@@ -72,7 +72,7 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
             ctx.last_date = timex.start_date
             if timex.precision in (Precision.DAY, Precision.TIME):
                 ctx.last_day = timex.start_date
-    return _merge_clock_with_day(text, out)
+    return _date_the_clock_times(text, _merge_clock_with_day(text, out))
 
 
 def _anchored(rule: str) -> bool:
@@ -152,4 +152,37 @@ def _merge_clock_with_day(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         out.append(t)
         i += 1
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _date_the_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
+    """"at 10:35 a.m. (0735 GMT) Friday": a clock time takes the date of a day named in its sentence."""
+    out = list(timexes)
+    for i, t in enumerate(out):
+        if t.rule != "clock":
+            continue
+        best: Timex | None = None
+        best_gap = 80
+        for other in timexes:
+            if other.rule not in _SAME_DAY_RULES or other.start_date is None or other.precision is None:
+                continue
+            if other.precision not in (Precision.DAY, Precision.TIME):
+                continue
+            lo, hi = (other.end, t.start) if other.end <= t.start else (t.end, other.start)
+            gap = hi - lo
+            if 0 <= gap < best_gap and not _SENTENCE_BREAK.search(text, lo, hi):
+                best, best_gap = other, gap
+        if best is not None and best.start_date != t.start_date:
+            value = f"{best.start_date.isoformat()}T{t.value.split('T', 1)[1]}"
+            out[i] = replace(
+                t,
+                value=value,
+                start_date=best.start_date,
+                end_date=best.start_date,
+                anchor=best.start_date,
+                explanation=f"'{t.text}': the clock time on the day named beside it ({best.text}) → {value}",
+            )
     return out

@@ -63,7 +63,7 @@ _RULES: list[tuple[str, str]] = [
     # "Tuesday, Sept. 27, 2022", "Sept. 27", "27 September 2022", "the 27th of September", "March eighth"
     (
         "month_day",
-        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
         rf"(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
         rf"|(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
         rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d)))?){_E}",
@@ -241,5 +241,5 @@ TRIGGER = re.compile(
     r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|quarter|half|now|current|recent"
     r"|past|future|term|today|tomorrow|yesterday|tonight|morning|noon|spring|summer|fall|autumn|winter|daily|weekly"
     r"|annual|hourly|century|decade|hour|minute|second|christmas|easter|thanksgiving|lately|soon|ago|ahead|present"
-    r"|moment|every|each|period)"
+    r"|moment|every|each|period|nineteen|eighteen|thousand|ties\b|o.clock)"
 )

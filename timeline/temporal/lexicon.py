@@ -150,7 +150,7 @@ _TENS_WORDS: dict[str, int] = {
 }
 
 # "several", "a few" and their kin give an unknown count: TIMEX3 writes it as X (PXY).
-VAGUE_COUNTS = frozenset({"several", "a few", "few", "some", "many", "a couple of", "couple of", "a number of"})
+VAGUE_COUNTS = frozenset({"several", "a few", "few", "some", "many", "a number of"})
 
 NUMBER_WORD_RE = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -170,7 +170,7 @@ def number_value(words: str) -> float | None:
         return None
     if w in ("a", "an", "one", "a single", "single"):
         return 1
-    if w in ("a couple", "couple", "a pair of"):
+    if w in ("a couple", "couple", "a pair of", "a couple of", "couple of"):
         return 2
     half = _HALF.search(w)
     if half:

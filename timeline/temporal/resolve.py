@@ -237,12 +237,6 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
         elif wd and future.isoweekday() == wd and past.isoweekday() != wd:
             tense = Tense.FUTURE
     chosen, how = _choose(past, future, anchor, tense, "nearest")
-    # Far-off readings are rarely meant: a past-tense "Nov. 1" written on Oct. 27 still means the coming one
-    # when the past one would be almost a year back and the future one days away.
-    if chosen == past and (anchor - past).days > 300 and (future - anchor).days < 30:
-        chosen, how = future, "the nearest"
-    elif chosen == future and (future - anchor).days > 300 and (anchor - past).days < 30:
-        chosen, how = past, "the nearest"
     return Reading(chosen.isoformat(), why=f"{how} such day", mod=mod, anchor=anchor)
 
 
@@ -340,7 +334,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         chosen = future if future > anchor else future + dt.timedelta(days=7)
         how = "the one after the anchor"
     else:
-        chosen, how = _choose(past, future, anchor, ctx.tense(m), "past")
+        # "Wednesday's ruling" names an event already reported, whatever the clause's tense.
+        possessive = ctx.text.startswith(("'s", "’s"), m.end("x"))
+        tense = Tense.PAST if possessive else ctx.tense(m)
+        chosen, how = _choose(past, future, anchor, tense, "past")
         how = f"{how} {m['wd'].capitalize()}"
     value = chosen.isoformat()
     kind = TimexType.DATE

@@ -1,0 +1,110 @@
+"""Days: weekdays by tense, parts of the day, today/yesterday/tomorrow, and dates with or without a year."""
+
+import datetime as dt
+
+from timeline.temporal import Precision, Reference, TimexType, annotate
+
+
+def news(y: int, m: int, d: int) -> Reference:
+    return Reference(dt.date(y, m, d))
+
+
+def only(text: str, ref: Reference, phrase: str):
+    """The timex whose text is `phrase` (the test fails if the engine found something else)."""
+    hits = [t for t in annotate(text, ref) if t.text == phrase]
+    assert hits, [(t.text, t.value) for t in annotate(text, ref)]
+    return hits[0]
+
+
+def test_a_bare_weekday_in_a_past_report_is_the_latest_one_on_or_before_the_reference():
+    t = only("Peskov told reporters on Tuesday that the vote was legal.", news(2022, 9, 28), "Tuesday")
+    assert t.value == "2022-09-27"
+    assert (t.start_date, t.end_date, t.precision) == (dt.date(2022, 9, 27), dt.date(2022, 9, 27), Precision.DAY)
+    assert t.rule == "weekday"
+    assert "2022-09-28" in t.explanation
+
+
+def test_the_reference_days_own_weekday_is_the_reference_day():
+    assert only("The embassy said on Wednesday it was worried.", news(2022, 9, 28), "Wednesday").value == "2022-09-28"
+
+
+def test_a_weekday_after_will_is_the_next_one():
+    t = only("The ministers will meet on Tuesday in Brussels.", news(2022, 9, 28), "Tuesday")
+    assert t.value == "2022-10-04"
+
+
+def test_last_and_next_weekday_skip_the_reference_day():
+    ref = news(2022, 9, 28)
+    assert only("It happened last Wednesday.", ref, "last Wednesday").value == "2022-09-21"
+    assert only("It happens next Wednesday.", ref, "next Wednesday").value == "2022-10-05"
+
+
+def test_a_possessive_weekday_names_an_event_already_past():
+    t = only("Lawyers will try to get around Wednesday's ruling.", news(2000, 1, 7), "Wednesday")
+    assert t.value == "2000-01-05"
+
+
+def test_tuesday_night_is_a_time_of_that_day():
+    t = only("In a statement on Tuesday night, the embassy warned citizens.", news(2022, 9, 28), "Tuesday night")
+    assert t.value == "2022-09-27TNI"
+    assert t.type == TimexType.TIME
+    assert t.precision == Precision.TIME
+    assert t.start_date == dt.date(2022, 9, 27)
+
+
+def test_parts_of_the_day_have_their_timex3_codes():
+    ref = news(2022, 9, 28)
+    text = "He left Monday morning, returned Friday afternoon and spoke Sunday evening."
+    values = {t.text: t.value for t in annotate(text, ref)}
+    assert values == {"Monday morning": "2022-09-26TMO", "Friday afternoon": "2022-09-23TAF", "Sunday evening": "2022-09-25TEV"}
+
+
+def test_today_yesterday_tomorrow_and_tonight_count_from_the_reference():
+    ref = news(2023, 2, 13)
+    values = {t.text: t.value for t in annotate("Today, yesterday, tomorrow and tonight.", ref)}
+    assert values == {"Today": "2023-02-13", "yesterday": "2023-02-12", "tomorrow": "2023-02-14", "tonight": "2023-02-13TNI"}
+
+
+def test_earlier_today_is_the_reference_day():
+    t = only("It added in a message earlier today.", news(2023, 2, 13), "earlier today")
+    assert t.value == "2023-02-13"
+    assert t.mod == "START"
+
+
+def test_last_night_and_this_morning():
+    ref = news(1998, 1, 20)
+    assert only("Police said last night that two men fled.", ref, "last night").value == "1998-01-19TNI"
+    assert only("Markets fell this morning.", ref, "this morning").value == "1998-01-20TMO"
+
+
+def test_a_full_date_in_the_usual_news_formats():
+    ref = news(2022, 9, 28)
+    text = "Signed on June 30, 2022, then 27 September 2022, Tuesday, Sept. 27, 2022 and 2022-09-26."
+    values = [t.value for t in annotate(text, ref)]
+    assert values == ["2022-06-30", "2022-09-27", "2022-09-27", "2022-09-26"]
+
+
+def test_a_numeric_date_is_read_month_first():
+    assert only("The order dated 9/28/2022 was lifted.", news(2022, 10, 1), "9/28/2022").value == "2022-09-28"
+
+
+def test_a_day_and_month_without_a_year_takes_the_nearest_year():
+    ref = news(2022, 9, 28)
+    assert only("The address was changed on June 22.", ref, "June 22").value == "2022-06-22"
+    assert only("The dividend is payable Jan. 2 to holders.", news(1989, 11, 2), "Jan. 2").value == "1990-01-02"
+
+
+def test_february_24_in_february_2023_depends_on_tense():
+    ref = news(2023, 2, 13)
+    assert only("Russia invaded Ukraine on February 24.", ref, "February 24").value == "2022-02-24"
+    assert only("Leaders will gather on February 24.", ref, "February 24").value == "2023-02-24"
+
+
+def test_a_weekday_beside_the_date_is_part_of_it():
+    t = only("The Times said in an editorial on Saturday, April 25: the court erred.", news(1998, 4, 24), "Saturday, April 25")
+    assert t.value == "1998-04-25"
+
+
+def test_march_eighth_spelled_as_an_ordinal():
+    t = only("It opens this coming Sunday, March eighth.", news(1998, 3, 5), "this coming Sunday, March eighth")
+    assert t.value == "1998-03-08"

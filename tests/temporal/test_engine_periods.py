@@ -1,0 +1,115 @@
+"""Calendar periods: weeks, weekends, months, quarters, seasons, years, decades, centuries, and offsets."""
+
+import datetime as dt
+
+from timeline.temporal import Precision, Reference, annotate
+
+
+def news(y: int, m: int, d: int) -> Reference:
+    return Reference(dt.date(y, m, d))
+
+
+def only(text: str, ref: Reference, phrase: str):
+    hits = [t for t in annotate(text, ref) if t.text == phrase]
+    assert hits, [(t.text, t.value) for t in annotate(text, ref)]
+    return hits[0]
+
+
+def test_last_this_and_next_week_are_iso_weeks():
+    ref = news(2022, 9, 28)
+    values = {t.text: t.value for t in annotate("Last week, this week, next week.", ref)}
+    assert values == {"Last week": "2022-W38", "this week": "2022-W39", "next week": "2022-W40"}
+    t = only("It was said last week.", ref, "last week")
+    assert (t.start_date, t.end_date, t.precision) == (dt.date(2022, 9, 19), dt.date(2022, 9, 25), Precision.WEEK)
+
+
+def test_last_weekend_is_saturday_and_sunday_of_the_previous_week():
+    t = only("Last weekend saw a record number of crossings.", news(2022, 9, 28), "Last weekend")
+    assert t.value == "2022-W38-WE"
+    assert (t.start_date, t.end_date, t.precision) == (dt.date(2022, 9, 24), dt.date(2022, 9, 25), Precision.WEEKEND)
+
+
+def test_earlier_and_later_this_week_month_year_keep_the_period_and_mark_the_part():
+    ref = news(2022, 9, 28)
+    earlier = only("Earlier this month, Russia rejected the claim.", ref, "Earlier this month")
+    assert (earlier.value, earlier.mod) == ("2022-09", "START")
+    assert only("A vote is due later this year.", ref, "later this year").value == "2022"
+    assert only("He wrote earlier this week.", ref, "earlier this week").value == "2022-W39"
+
+
+def test_last_month_and_next_year():
+    ref = news(2022, 9, 28)
+    month = only("Prices rose last month.", ref, "last month")
+    assert (month.value, month.start_date, month.end_date) == ("2022-08", dt.date(2022, 8, 1), dt.date(2022, 8, 31))
+    assert only("It ends next year.", ref, "next year").value == "2023"
+    assert only("It began last year.", ref, "last year").value == "2021"
+
+
+def test_last_december_in_february_is_the_previous_year():
+    t = only("Last December, Griner was released in a swap.", news(2023, 2, 13), "Last December")
+    assert t.value == "2022-12"
+    assert t.precision == Precision.MONTH
+    assert t.explanation == "'Last December' in an article of 2023-02-13: the December before the reference month → 2022-12"
+
+
+def test_a_bare_past_month_is_the_latest_one_before_the_reference():
+    assert only("The last such warning was in September.", news(2023, 2, 13), "September").value == "2022-09"
+    assert only("Its invasion began in February.", news(2022, 9, 28), "February").value == "2022-02"
+
+
+def test_a_month_just_ahead_with_a_future_verb_is_the_coming_one():
+    assert only("The case will be heard in May.", news(2000, 3, 29), "May").value == "2000-05"
+    assert only("It will pay down the loan by February.", news(1989, 10, 30), "February").value == "1990-02"
+
+
+def test_the_third_quarter_is_the_reference_years_and_a_not_yet_begun_quarter_the_previous_years():
+    assert only("Profit rose in the third quarter.", news(2022, 10, 20), "the third quarter").value == "2022-Q3"
+    q = only("Sales fell in the fourth quarter.", news(1998, 1, 26), "the fourth quarter")
+    assert (q.value, q.start_date, q.end_date, q.precision) == ("1997-Q4", dt.date(1997, 10, 1), dt.date(1997, 12, 31), Precision.QUARTER)
+    assert only("third-quarter profit", news(1989, 10, 26), "third-quarter").value == "1989-Q3"
+
+
+def test_the_year_earlier_quarter_in_an_earnings_report():
+    assert only("Net fell from the year-earlier quarter.", news(1989, 10, 26), "the year-earlier quarter").value == "1988-Q3"
+
+
+def test_seasons_follow_the_meteorological_calendar():
+    ref = news(2022, 9, 28)
+    spring = only("The offensive came last spring.", ref, "last spring")
+    assert (spring.value, spring.start_date, spring.end_date, spring.precision) == (
+        "2022-SP",
+        dt.date(2022, 3, 1),
+        dt.date(2022, 5, 31),
+        Precision.SEASON,
+    )
+    winter = only("Troops dug in for the winter of 1941.", ref, "the winter of 1941")
+    assert (winter.value, winter.start_date, winter.end_date) == ("1941-WI", dt.date(1941, 12, 1), dt.date(1942, 2, 28))
+
+
+def test_years_decades_and_centuries():
+    ref = news(2022, 9, 28)
+    year = only("The treaty was signed in 1990.", ref, "1990")
+    assert (year.value, year.start_date, year.end_date, year.precision) == ("1990", dt.date(1990, 1, 1), dt.date(1990, 12, 31), Precision.YEAR)
+    decade = only("Tension grew in the 1990s.", ref, "the 1990s")
+    assert (decade.value, decade.start_date, decade.end_date, decade.precision) == ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31), Precision.DECADE)
+    century = only("It was built in the 19th century.", ref, "the 19th century")
+    assert (century.value, century.start_date, century.end_date, century.precision) == ("18", dt.date(1800, 1, 1), dt.date(1899, 12, 31), Precision.CENTURY)
+    assert only("Results for fiscal 1989 were weak.", ref, "fiscal 1989").value == "1989"
+    assert only("In nineteen ninety-six a bomb went off.", ref, "nineteen ninety-six").value == "1996"
+
+
+def test_the_end_of_a_year_keeps_the_year_and_marks_the_end():
+    t = only("Troops should leave by the end of 1990.", news(1989, 10, 26), "the end of 1990")
+    assert (t.value, t.mod) == ("1990", "END")
+
+
+def test_offsets_from_the_reference():
+    ref = news(2022, 9, 28)
+    assert only("He left three days ago.", ref, "three days ago").value == "2022-09-25"
+    assert only("A decision is due two weeks from now.", ref, "two weeks from now").value == "2022-W41"
+    assert only("It was built five years ago.", ref, "five years ago").value == "2017"
+    assert only("They met a month ago.", ref, "a month ago").value == "2022-08"
+
+
+def test_a_week_earlier_is_the_week_before():
+    assert only("A week earlier, the talks had failed.", news(2022, 9, 28), "A week earlier").value == "2022-W38"
