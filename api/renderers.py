@@ -24,7 +24,7 @@ class ExportRenderer(renderers.BaseRenderer):
     """A download of the whole filtered timeline rather than one page of the API."""
 
     charset = "utf-8"
-    filename_extension = ""
+    filename = "timeline"
 
 
 # --- TimelineJS 3 -----------------------------------------------------------------------------
@@ -127,7 +127,7 @@ class TimelineJSRenderer(ExportRenderer):
 
     media_type = "application/vnd.timelinejs+json"
     format = "timelinejs"
-    filename_extension = "timeline.json"
+    filename = "timeline.json"
 
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
         return json.dumps(timelinejs_document(data), ensure_ascii=False, indent=2).encode(self.charset)
@@ -187,7 +187,7 @@ class CSVRenderer(ExportRenderer):
 
     media_type = "text/csv"
     format = "csv"
-    filename_extension = "timeline.csv"
+    filename = "timeline.csv"
 
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
         out = io.StringIO()
@@ -233,7 +233,7 @@ class ICalendarRenderer(ExportRenderer):
 
     media_type = "text/calendar"
     format = "ics"
-    filename_extension = "timeline.ics"
+    filename = "timeline.ics"
 
     def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
         request = (renderer_context or {}).get("request")

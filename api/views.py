@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django_filters import utils as filter_utils
@@ -20,12 +22,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples, filtersets, serializers
-from api.exceptions import PayloadTooLarge, ServiceUnavailable
+from api.exceptions import PayloadTooLarge
 from api.pagination import TimelineCursorPagination
 from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
-from timeline import selectors
+from timeline import selectors, temporal
 from timeline.models import Actor, Event, Source, Statement
 from timeline.services import records
+from timeline.temporal.serialize import timex_to_dict
 
 # An export holds the whole filtered timeline up to this many rows; past it, a Link header
 # (rel="next") gives the cursor to continue from.
@@ -207,7 +210,7 @@ def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
     )
 )
 class TimelineViewSet(viewsets.GenericViewSet):
-    queryset = Event.objects.all()
+    queryset = Event.objects.all()  # for the schema, which reads the filter parameters off the filterset
     serializer_class = serializers.TimelineEntrySerializer
     filterset_class = filtersets.TimelineEventFilterSet
     pagination_class = TimelineCursorPagination
@@ -225,7 +228,7 @@ class TimelineViewSet(viewsets.GenericViewSet):
 
         entries = paginator.paginate_timeline(events, statements, request, limit=EXPORT_MAX_ROWS)
         response = Response(self.get_serializer(entries, many=True).data)
-        response["Content-Disposition"] = f'attachment; filename="{renderer.filename_extension}"'
+        response["Content-Disposition"] = f'attachment; filename="{renderer.filename}"'
         next_link = paginator.get_next_link()
         if next_link:
             response["Link"] = f'<{next_link}>; rel="next"'
@@ -242,13 +245,10 @@ class TimelineViewSet(viewsets.GenericViewSet):
 # --- Dates ------------------------------------------------------------------------------------
 
 
-def annotate_text(*, text: str, reference_date, timezone: str | None) -> list[dict]:
+def annotate_text(*, text: str, reference_date: dt.date, timezone: str | None) -> list[dict]:
     """The date engine's reading of a text, as the JSON the annotate_dates command prints."""
-    from timeline.temporal import annotate
-    from timeline.temporal.serialize import timex_to_dict
-    from timeline.temporal.types import Reference
-
-    return [timex_to_dict(timex) for timex in annotate(text, Reference(date=reference_date, timezone=timezone))]
+    reference = temporal.Reference(date=reference_date, timezone=timezone)
+    return [timex_to_dict(timex) for timex in temporal.annotate(text, reference)]
 
 
 class AnnotateDatesView(APIView):
@@ -268,7 +268,6 @@ class AnnotateDatesView(APIView):
         request=serializers.AnnotateRequestSerializer,
         responses={
             200: serializers.TimexSerializer(many=True),
-            503: OpenApiResponse(serializers.ErrorSerializer, description="The date engine is not available."),
             400: ERRORS[400],
             413: OpenApiResponse(serializers.ErrorSerializer, description="Request body too large."),
             429: ERRORS[429],
@@ -317,12 +316,9 @@ class AnnotateDatesView(APIView):
         serializer = serializers.AnnotateRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        try:
-            annotations = annotate_text(
-                text=data["text"], reference_date=data["reference_date"], timezone=data.get("timezone")
-            )
-        except ImportError:
-            raise ServiceUnavailable("The date engine is not available on this server.") from None
+        annotations = annotate_text(
+            text=data["text"], reference_date=data["reference_date"], timezone=data.get("timezone")
+        )
         return Response(annotations, status=status.HTTP_200_OK)
 
 

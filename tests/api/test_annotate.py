@@ -82,13 +82,3 @@ def test_bad_input_is_a_400_naming_the_field(client, body, field):
 
 def test_anyone_may_annotate_but_not_with_get(client):
     assert client.get(URL).status_code == 405
-
-
-def test_without_the_engine_it_is_a_503_json(client, monkeypatch):
-    def missing(**kwargs):
-        raise ImportError("no engine")
-
-    monkeypatch.setattr("api.views.annotate_text", missing)
-    response = client.post(URL, {"text": TEXT, "reference_date": "2022-09-28"}, format="json")
-    assert response.status_code == 503
-    assert "date engine" in response.json()["detail"]

@@ -187,3 +187,13 @@ def test_an_export_with_a_bad_filter_is_a_json_400(client, timeline):
 
 def test_an_unknown_format_is_a_404(client):
     assert client.get("/api/v1/timeline", {"format": "pdf"}).status_code == 404
+
+
+def test_an_export_past_the_row_cap_links_to_the_rest(client, timeline, monkeypatch):
+    monkeypatch.setattr("api.views.EXPORT_MAX_ROWS", 2)
+    response = client.get("/api/v1/timeline", {"format": "csv"})
+    first = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(first) == 2
+    next_url = response["Link"].split(";")[0].strip("<>")
+    rest = list(csv.DictReader(io.StringIO(client.get(next_url).content.decode())))
+    assert [row["unique_id"] for row in first + rest] == [entry["unique_id"] for entry in as_json(client)][:4]
