@@ -56,13 +56,22 @@ def test_parts_of_the_day_have_their_timex3_codes():
     ref = news(2022, 9, 28)
     text = "He left Monday morning, returned Friday afternoon and spoke Sunday evening."
     values = {t.text: t.value for t in annotate(text, ref)}
-    assert values == {"Monday morning": "2022-09-26TMO", "Friday afternoon": "2022-09-23TAF", "Sunday evening": "2022-09-25TEV"}
+    assert values == {
+        "Monday morning": "2022-09-26TMO",
+        "Friday afternoon": "2022-09-23TAF",
+        "Sunday evening": "2022-09-25TEV",
+    }
 
 
 def test_today_yesterday_tomorrow_and_tonight_count_from_the_reference():
     ref = news(2023, 2, 13)
     values = {t.text: t.value for t in annotate("Today, yesterday, tomorrow and tonight.", ref)}
-    assert values == {"Today": "2023-02-13", "yesterday": "2023-02-12", "tomorrow": "2023-02-14", "tonight": "2023-02-13TNI"}
+    assert values == {
+        "Today": "2023-02-13",
+        "yesterday": "2023-02-12",
+        "tomorrow": "2023-02-14",
+        "tonight": "2023-02-13TNI",
+    }
 
 
 def test_earlier_today_is_the_reference_day():
@@ -101,7 +110,11 @@ def test_february_24_in_february_2023_depends_on_tense():
 
 
 def test_a_weekday_beside_the_date_is_part_of_it():
-    t = only("The Times said in an editorial on Saturday, April 25: the court erred.", news(1998, 4, 24), "Saturday, April 25")
+    t = only(
+        "The Times said in an editorial on Saturday, April 25: the court erred.",
+        news(1998, 4, 24),
+        "Saturday, April 25",
+    )
     assert t.value == "1998-04-25"
 
 

@@ -49,7 +49,10 @@ def test_last_december_in_february_is_the_previous_year():
     t = only("Last December, Griner was released in a swap.", news(2023, 2, 13), "Last December")
     assert t.value == "2022-12"
     assert t.precision == Precision.MONTH
-    assert t.explanation == "'Last December' in an article of 2023-02-13: the December before the reference month → 2022-12"
+    assert (
+        t.explanation
+        == "'Last December' in an article of 2023-02-13: the December before the reference month → 2022-12"
+    )
 
 
 def test_a_bare_past_month_is_the_latest_one_before_the_reference():
@@ -65,12 +68,20 @@ def test_a_month_just_ahead_with_a_future_verb_is_the_coming_one():
 def test_the_third_quarter_is_the_reference_years_and_a_not_yet_begun_quarter_the_previous_years():
     assert only("Profit rose in the third quarter.", news(2022, 10, 20), "the third quarter").value == "2022-Q3"
     q = only("Sales fell in the fourth quarter.", news(1998, 1, 26), "the fourth quarter")
-    assert (q.value, q.start_date, q.end_date, q.precision) == ("1997-Q4", dt.date(1997, 10, 1), dt.date(1997, 12, 31), Precision.QUARTER)
+    assert (q.value, q.start_date, q.end_date, q.precision) == (
+        "1997-Q4",
+        dt.date(1997, 10, 1),
+        dt.date(1997, 12, 31),
+        Precision.QUARTER,
+    )
     assert only("third-quarter profit", news(1989, 10, 26), "third-quarter").value == "1989-Q3"
 
 
 def test_the_year_earlier_quarter_in_an_earnings_report():
-    assert only("Net fell from the year-earlier quarter.", news(1989, 10, 26), "the year-earlier quarter").value == "1988-Q3"
+    assert (
+        only("Net fell from the year-earlier quarter.", news(1989, 10, 26), "the year-earlier quarter").value
+        == "1988-Q3"
+    )
 
 
 def test_seasons_follow_the_meteorological_calendar():
@@ -89,11 +100,26 @@ def test_seasons_follow_the_meteorological_calendar():
 def test_years_decades_and_centuries():
     ref = news(2022, 9, 28)
     year = only("The treaty was signed in 1990.", ref, "1990")
-    assert (year.value, year.start_date, year.end_date, year.precision) == ("1990", dt.date(1990, 1, 1), dt.date(1990, 12, 31), Precision.YEAR)
+    assert (year.value, year.start_date, year.end_date, year.precision) == (
+        "1990",
+        dt.date(1990, 1, 1),
+        dt.date(1990, 12, 31),
+        Precision.YEAR,
+    )
     decade = only("Tension grew in the 1990s.", ref, "the 1990s")
-    assert (decade.value, decade.start_date, decade.end_date, decade.precision) == ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31), Precision.DECADE)
+    assert (decade.value, decade.start_date, decade.end_date, decade.precision) == (
+        "199",
+        dt.date(1990, 1, 1),
+        dt.date(1999, 12, 31),
+        Precision.DECADE,
+    )
     century = only("It was built in the 19th century.", ref, "the 19th century")
-    assert (century.value, century.start_date, century.end_date, century.precision) == ("18", dt.date(1800, 1, 1), dt.date(1899, 12, 31), Precision.CENTURY)
+    assert (century.value, century.start_date, century.end_date, century.precision) == (
+        "18",
+        dt.date(1800, 1, 1),
+        dt.date(1899, 12, 31),
+        Precision.CENTURY,
+    )
     assert only("Results for fiscal 1989 were weak.", ref, "fiscal 1989").value == "1989"
     assert only("In nineteen ninety-six a bomb went off.", ref, "nineteen ninety-six").value == "1996"
 

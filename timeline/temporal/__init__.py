@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from .engine import annotate_text
+from .engine import annotate_text, vague_reference
 from .types import DocType, Precision, Reference, Timex, TimexType
 
 __all__ = ["DocType", "Precision", "Reference", "Timex", "TimexType", "annotate", "resolve_expression"]
@@ -37,7 +37,7 @@ def resolve_expression(expression: str, reference: Reference, *, context: str | 
                     return max(hits, key=lambda t: min(t.end, end) - max(t.start, at))
         hits = annotate_text(expression, reference)
         if not hits:
-            return None
+            return vague_reference(expression)
         return max(hits, key=lambda t: t.end - t.start)
     except Exception:  # an editor's odd string must never break the caller; there is simply no date
         return None

@@ -18,7 +18,7 @@ _SETTINGS = {
 
 
 @functools.cache
-def _parser():  # noqa: ANN202 - dateparser's DateDataParser has no public type
+def _parser():  # dateparser's DateDataParser has no public type to name here
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=["en"], settings=_SETTINGS)

@@ -46,7 +46,8 @@ def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tu
         if reading is None:
             continue
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
-        taken.append((c, reading))
+        if reading.value:
+            taken.append((c, reading))
     taken.sort(key=lambda pair: pair[0].start)
     return taken
 
@@ -64,7 +65,7 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
     for cand, first_reading in chosen:
         # Re-resolve in text order: the anchor may have moved since the probe pass.
         reading = RESOLVERS[cand.rule](cand.match, ctx) if _anchored(cand.rule) else first_reading
-        if reading is None:
+        if reading is None or not reading.value:
             continue
         timex = _build(text, cand, reading, reference)
         out.append(timex)
@@ -143,7 +144,7 @@ def _merge_clock_with_day(text: str, timexes: list[Timex]) -> list[Timex]:
                     precision=t.precision,
                     rule="clock_with_day",
                     mod=t.mod,
-                    explanation=f"'{' '.join(text[t.start : nxt.end].split())}': the clock time on {nxt.text} → {value}",
+                    explanation=f"'{' '.join(text[t.start : nxt.end].split())}': the time on {nxt.text} → {value}",
                     anchor=nxt.anchor,
                     extra=t.extra,
                 )
@@ -159,7 +160,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 def _date_the_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
-    """"at 10:35 a.m. (0735 GMT) Friday": a clock time takes the date of a day named in its sentence."""
+    """ "at 10:35 a.m. (0735 GMT) Friday": a clock time takes the date of a day named in its sentence."""
     out = list(timexes)
     for i, t in enumerate(out):
         if t.rule != "clock":
@@ -186,3 +187,31 @@ def _date_the_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
                 explanation=f"'{t.text}': the clock time on the day named beside it ({best.text}) → {value}",
             )
     return out
+
+
+# Words an editor may record as "the date" that running text does not annotate on their own
+# (TimeBank leaves "earlier" and "recent" unmarked in most sentences).
+_VAGUE_WORDS = re.compile(
+    r"(?i)^\s*(?:(?P<past>earlier|recent|previously|before|formerly|once|(?:just\s+)?(?:hours|days|weeks|moments)\s+"
+    r"(?:before|earlier|ago))|(?P<future>soon|later|shortly|(?:just\s+)?(?:hours|days)\s+later|in\s+the\s+future))\s*$"
+)
+
+
+def vague_reference(expression: str) -> Timex | None:
+    """PAST_REF or FUTURE_REF for a lone vague word such as "earlier" or "soon"; None for anything else."""
+    m = _VAGUE_WORDS.match(expression)
+    if m is None:
+        return None
+    value = "PAST_REF" if m.group("past") else "FUTURE_REF"
+    side = "before" if value == "PAST_REF" else "after"
+    start = len(expression) - len(expression.lstrip())
+    end = len(expression.rstrip())
+    return Timex(
+        start=start,
+        end=end,
+        text=expression[start:end],
+        type=TimexType.DATE,
+        value=value,
+        rule="vague_reference",
+        explanation=f"'{expression.strip()}': an unspecified time {side} the reference → {value}",
+    )

@@ -19,7 +19,10 @@ _B = r"(?<![\w$£€#/\-])"  # left edge: not inside a word, a number or an amou
 _E = r"(?!\w)(?!['’][a-rt-zA-RT-Z])"  # right edge; a possessive "'s" may follow ("Friday's")
 
 MONTH_FULL = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|May|MARCH|MAY)"
-MONTH_ABBR = r"(?:(?:Jan|Feb|Febr|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
+MONTH_ABBR = (
+    r"(?:(?:Jan|Feb|Febr|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"|(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)"
+)
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
@@ -42,10 +45,14 @@ TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|AEST|AEDT|Z)"
 AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b\.?|[aApP]\.[mM](?![\w.]))"
 
 # Modifiers TIMEX3 keeps inside the expression and records as `mod`.
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s]{_DIGIT_WORD})?"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 # "nineteen ninety-six", "two thousand", "two thousand and one": years as they are read aloud
-SPELLED_YEAR = rf"(?i:(?:nineteen|eighteen)[-\s]+(?:hundred(?:\s+and)?\s+)?(?:{_TENS}|{_TEENS})|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+SPELLED_YEAR = (
+    rf"(?i:(?:nineteen|eighteen)[-\s]+(?:hundred(?:\s+and)?\s+)?(?:{_TENS}|{_TEENS})"
+    rf"|two\s+thousand(?:\s+and\s+(?:{_DIGIT_WORD}|ten))?)"
+)
 
 POINT_MOD = (
     r"(?:(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
@@ -94,7 +101,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?P<prep>(?i:on|by|until|till|since|from|before|after|through))\s+)?"
         rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+coming|this\s+past|coming|past|the\s+following"
         rf"|the\s+previous|the\s+next))\s+)?(?:(?P<mod>(?i:early|late|earlier|later))\s+)?"
-        rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{POD}))?){_E}",
+        rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{POD})(?P<pod_plural>s)?)?){_E}",
     ),
     # "today", "yesterday afternoon", "tonight", "this morning", "last night", "earlier today"
     (
@@ -163,7 +170,7 @@ _RULES: list[tuple[str, str]] = [
     # "nine years", "the past two weeks", "24 hours", "an eight-month war", "the first nine months", "weeks"
     (
         "duration",
-        rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<the>(?i:the|each\s+of\s+the|all))\s+)?(?:(?P<rel>(?i:past|last|next|first"
+        rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<the>(?i:the|each\s+of\s+the|all))\s+(?![\w.]+-\w))?(?:(?P<rel>(?i:past|last|next|first"
         rf"|previous|coming|following|final|latest|remaining|initial|preceding|prior|recent|ensuing|same))\s+)?"
         rf"(?:(?P<num>{COUNT}|\d+\s+to\s+\d+|(?i:{NUMBER_WORD_RE})\s+(?:to|or)\s+(?i:{NUMBER_WORD_RE}))[-\s]+)?"
         rf"(?:(?i:more|additional|extra|straight|consecutive|full|trading|business|calendar|long|short)[-\s]+)?"

@@ -63,6 +63,9 @@ class Context:
 
 Resolver = Callable[[re.Match[str], Context], Reading | None]
 
+# A match that looks like a date but names none ("February 30"): it blocks shorter readings of its words.
+NOT_A_DATE = Reading("")
+
 _MOD_WORDS: dict[str, str] = {
     "end": "END",
     "close": "END",
@@ -206,19 +209,19 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     month = month_number(mon_raw)
     day = _day_number(g["day"] or g["day2"])
     if month is None or day is None or day > 31:
-        return None
+        return NOT_A_DATE
     mod = point_mod(m)
     if g["year"]:
         year = _year_number(g["year"], ctx.anchor)
         d = _safe_date(year, month, day)
         if d is None:
-            return None
+            return NOT_A_DATE
         return Reading(d.isoformat(), why="a full date", mod=mod)
     anchor = ctx.anchor
     if ctx.narrative:
         d = _safe_date(anchor.year, month, day)
         if d is None:
-            return None
+            return NOT_A_DATE
         return Reading(
             d.isoformat(), why=f"the year of the date last mentioned ({anchor.year})", mod=mod, anchor=anchor
         )
@@ -226,7 +229,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     past = max((c for c in candidates if c and c <= anchor), default=None)
     future = min((c for c in candidates if c and c >= anchor), default=None)
     if past is None or future is None:
-        return None
+        return NOT_A_DATE
     # Only a verb close by decides; otherwise the nearest occurrence is meant.
     tense = ctx.tense(m, within=50)
     # A weekday written beside the date settles which year is meant.
@@ -319,7 +322,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     if wd is None:
         return None
     pod = PARTS_OF_DAY.get(_norm(m["pod"])) if m["pod"] else None
-    if m["plural"]:
+    if m["plural"] or m["pod_plural"]:
         if m["rel"]:
             return None
         value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
@@ -393,7 +396,8 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading("P1Y", TimexType.DURATION, why="a fiscal year ending on a given day")
     if unit_raw in ("nine months", "six months"):
         if rel in ("the", "the latest", "the year-earlier", "the same", "the comparable", "the corresponding"):
-            return Reading(f"P{unit_raw.split()[0] == 'nine' and 9 or 6}M", TimexType.DURATION, why="a span of months")
+            months = 9 if unit_raw.startswith("nine") else 6
+            return Reading(f"P{months}M", TimexType.DURATION, why="a span of months")
         return None
     if unit_raw in ("half", "first half", "second half"):
         if unit_raw == "half":
@@ -476,10 +480,9 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
     if rel in ("the", "its", "their") and unit in ("DE", "CE"):
         return None
     if unit == "WE":
-        if rel in ("the", "this") and shift == 0:
-            # "the weekend" in a report written on a weekday: the one just past unless the clause looks ahead.
-            if anchor.isoweekday() < 6 and ctx.tense(m) is not Tense.FUTURE:
-                shift = -1
+        # "the weekend" in a report written on a weekday: the one just past unless the clause looks ahead.
+        if rel in ("the", "this") and shift == 0 and anchor.isoweekday() < 6 and ctx.tense(m) is not Tense.FUTURE:
+            shift = -1
         d = cal.shift(anchor, shift, "W")
         return Reading(cal.value_at(d, "WE"), why="a weekend counted from the anchor's week", mod=mod, anchor=anchor)
     d = cal.shift(anchor, shift, unit)
@@ -550,7 +553,9 @@ _NOT_BEFORE_YEAR = re.compile(
 
 def year(m: re.Match[str], ctx: Context) -> Reading | None:
     mod = point_mod(m)
-    if m["short_decade"] and re.search(r"(?i:\b(?:his|her|their|my|your|our|early|late|mid)\s*-?)$", ctx.text[max(0, m.start("x") - 8) : m.start("x")]):
+    if m["short_decade"] and re.search(
+        r"(?i:\b(?:his|her|their|my|your|our|early|late|mid)\s*-?)$", ctx.text[max(0, m.start("x") - 8) : m.start("x")]
+    ):
         return None  # "in his 30s" is an age
     if m["short_decade"]:
         digit = int(m["short_decade"].strip("'’s")[0])
@@ -797,7 +802,9 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _AGE = re.compile(r"(?i:[-\s]+old\b)")
-_PER_UNIT_BEFORE = re.compile(r"(?:\d|million|billion|thousand|hundred|cents?|dollars?|percent|%|times)\s*$", re.IGNORECASE)
+_PER_UNIT_BEFORE = re.compile(
+    r"(?:\d|million|billion|thousand|hundred|cents?|dollars?|percent|%|times)\s*$", re.IGNORECASE
+)
 
 
 def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n: float | None) -> bool:
@@ -818,9 +825,7 @@ def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n: float | None) 
         return True
     if unit == "Q" and re.match(r"\s+of\b", text[end : end + 4]) and not m["rel"]:
         return True
-    if n is not None and 1000 <= n <= 2100 and re.fullmatch(r"\d{4}", num):
-        return True
-    return False
+    return bool(n is not None and 1000 <= n <= 2100 and re.fullmatch(r"\d{4}", num))
 
 
 _ADVERB_SETS = {

@@ -1,0 +1,44 @@
+"""Words that look like dates and are not: the modal "may", the verb "march", "Sun", numbers, ordinals."""
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal import Reference, annotate
+
+REF = Reference(dt.date(2022, 9, 28))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assistance for U.S. citizens departing Russia may be severely limited.",
+        "Russia may refuse to acknowledge dual nationals.",
+        "Protesters march on the Kremlin.",
+        "They will March to the square.",
+        "The Sun reported the story first.",
+        "He read it in the Sun.",
+        "More than 50,000 Russians crossed; 7,052 entered; 300,000 reservists were called.",
+        "It was the first time; the second wave; a third attempt.",
+        "He finished fourth in the race and second overall.",
+        "A 6-year-old boy and a 44-year-old man survived.",
+        "Shares rose 2000 points, to 1,995.",
+        "They will fall back; prices fall sharply after the market's fall of 3%.",
+    ],
+)
+def test_no_timex_is_found_in(text):
+    assert [(t.text, t.value) for t in annotate(text, REF)] == []
+
+
+def test_may_as_a_month_is_still_found():
+    assert [t.value for t in annotate("The talks end in May.", REF)] == ["2022-05"]
+    assert [t.value for t in annotate("It opened May 5, 2021.", REF)] == ["2021-05-05"]
+
+
+def test_march_as_a_month_is_still_found():
+    assert [t.value for t in annotate("Since March, the army has advanced.", REF)] == ["2022-03"]
+
+
+def test_empty_and_dateless_text_give_nothing():
+    assert annotate("", REF) == []
+    assert annotate("No dates here at all.", REF) == []

@@ -1,0 +1,81 @@
+"""Durations, sets, *_REF values and clock times."""
+
+import datetime as dt
+
+from timeline.temporal import Precision, Reference, TimexType, annotate
+
+
+def news(y: int, m: int, d: int) -> Reference:
+    return Reference(dt.date(y, m, d))
+
+
+def only(text: str, ref: Reference, phrase: str):
+    hits = [t for t in annotate(text, ref) if t.text == phrase]
+    assert hits, [(t.text, t.value) for t in annotate(text, ref)]
+    return hits[0]
+
+
+REF = news(2022, 9, 28)
+
+
+def test_durations_have_iso_values_and_no_interval():
+    text = "She was sentenced to nine years; the eight-month war; over the past week; 24 hours later."
+    found = {t.text: (t.value, t.type) for t in annotate(text, REF)}
+    assert found["nine years"] == ("P9Y", TimexType.DURATION)
+    assert found["eight-month"] == ("P8M", TimexType.DURATION)
+    assert found["over the past week"] == ("P1W", TimexType.DURATION)
+    t = only("It lasted 24 hours.", REF, "24 hours")
+    assert (t.value, t.start_date, t.end_date, t.precision) == ("PT24H", None, None, None)
+
+
+def test_fractions_and_vague_counts_in_durations():
+    assert only("It took 2 1/2 years.", REF, "2 1/2 years").value == "P2Y6M"
+    assert only("It took several months.", REF, "several months").value == "PXM"
+    assert only("It took a couple of years.", REF, "a couple of years").value == "P2Y"
+
+
+def test_amount_modifiers_go_into_mod():
+    t = only("It took more than four hours.", REF, "more than four hours")
+    assert (t.value, t.mod) == ("PT4H", "MORE_THAN")
+    assert only("It took nearly two years.", REF, "nearly two years").mod == "LESS_THAN"
+
+
+def test_sets():
+    found = {t.text: (t.value, t.type) for t in annotate("They meet every Monday and publish weekly, annually.", REF)}
+    assert found == {
+        "every Monday": ("XXXX-WXX-1", TimexType.SET),
+        "weekly": ("P1W", TimexType.SET),
+        "annually": ("P1Y", TimexType.SET),
+    }
+    assert only("Flights leave on Tuesday nights.", REF, "Tuesday nights").value == "XXXX-WXX-2TNI"
+    assert only("He visits each July.", REF, "each July").value == "XXXX-07"
+
+
+def test_present_past_and_future_references():
+    text = "Now he is currently held; he was recently moved, and borders may close in the near future."
+    found = {t.text: t.value for t in annotate(text, REF)}
+    assert found == {
+        "Now": "PRESENT_REF",
+        "currently": "PRESENT_REF",
+        "recently": "PAST_REF",
+        "the near future": "FUTURE_REF",
+    }
+    assert only("Things were different in the past.", REF, "the past").value == "PAST_REF"
+
+
+def test_clock_times_take_the_reference_date_or_the_day_named_beside_them():
+    t = only("The alert went out at 3 p.m. local time.", REF, "3 p.m.")
+    assert (t.value, t.type, t.precision, t.start_date) == (
+        "2022-09-28T15:00",
+        TimexType.TIME,
+        Precision.TIME,
+        REF.date,
+    )
+    gmt = only("Trading opens at 09:00 GMT.", REF, "09:00 GMT")
+    assert gmt.value == "2022-09-28T09:00"
+    assert gmt.extra == {"timezone": "GMT"}
+    assert only("The deadline is 9 a.m. EST Tuesday.", REF, "9 a.m. EST Tuesday").value == "2022-09-27T09:00"
+    assert (
+        only("It occurred at about 10:35 a.m. (0735 GMT) Friday.", REF, "about 10:35 a.m.").value == "2022-09-23T10:35"
+    )
+    assert only("They left at noon.", REF, "noon").value == "2022-09-28T12:00"
