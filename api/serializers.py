@@ -211,7 +211,8 @@ class CitationSerializer(serializers.ModelSerializer):
     )
     date = _date(required=False, help_text="The date as this source words it, read against its publication date.")
     agrees_with_event = serializers.SerializerMethodField(
-        help_text="Whether this source's date meets the event's date; null when either is undated."
+        help_text="Whether this source's date agrees with the event's (one interval lies within the other); "
+        "null when either is undated."
     )
 
     class Meta:
@@ -252,7 +253,7 @@ class EventSerializer(serializers.ModelSerializer):
     )
     citations = CitationSerializer(many=True, required=False, help_text="Every source supporting the event.")
     sources_disagree = serializers.SerializerMethodField(
-        help_text="True when two citations date the event to intervals that do not meet."
+        help_text="True when two citations date the event differently (neither interval lies within the other)."
     )
     date_readings = serializers.SerializerMethodField(
         help_text="The distinct dates the citations give, each with the sources that give it."

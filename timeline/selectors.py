@@ -95,10 +95,12 @@ class DateReading:
     citation_ids: list[int] = field(default_factory=list)
 
 
-def _overlaps(a: DateReading, b: DateReading) -> bool:
-    if a.start is None or b.start is None:
-        return True  # an undated reading contradicts nothing
-    return a.start <= b.end and b.start <= a.end
+def _agree(a_start, a_end, b_start, b_end) -> bool:
+    """Two readings agree when one interval lies within the other ("Tuesday night" within "Tuesday"),
+    the rule timeline.services.dating derives event dates by; an undated reading contradicts nothing."""
+    if a_start is None or b_start is None:
+        return True
+    return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end)
 
 
 def date_readings(citations: Iterable[Citation]) -> list[DateReading]:
@@ -126,18 +128,18 @@ def date_readings(citations: Iterable[Citation]) -> list[DateReading]:
 
 
 def readings_disagree(readings: list[DateReading]) -> bool:
-    """Sources disagree when two readings cover intervals that do not meet ("Tuesday" vs "Wednesday").
+    """Sources disagree when two of their readings do not agree ("Tuesday" and "Wednesday").
 
     "Tuesday night" and "Tuesday" are different values but do not disagree: one lies within the other.
     """
-    return any(not _overlaps(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :])
+    return any(not _agree(a.start, a.end, b.start, b.end) for i, a in enumerate(readings) for b in readings[i + 1 :])
 
 
 def citation_agrees_with_event(citation: Citation, event: Event) -> bool | None:
-    """None when either side has no date to compare."""
+    """Whether the citation's reading agrees with the event's date; None when either has no date."""
     if citation.date_start is None or event.date_start is None:
         return None
-    return citation.date_start <= event.date_end and event.date_start <= citation.date_end
+    return _agree(citation.date_start, citation.date_end, event.date_start, event.date_end)
 
 
 # --- The timeline -----------------------------------------------------------------------------
