@@ -60,7 +60,9 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
             description=f"{plural.capitalize()}, filtered by the query parameters, paged by `page` and `page_size`.",
             responses={200: serializer(many=True), **READ_ERRORS},
         ),
-        "retrieve": extend_schema(summary=f"Get one {name}", responses={200: serializer, **DETAIL_ERRORS}),
+        "retrieve": extend_schema(
+            summary=f"Get one {name}", description=f"One {name} by id.", responses={200: serializer, **DETAIL_ERRORS}
+        ),
         "create": extend_schema(
             summary=f"Create a {name}",
             description=f"Needs a user with the add_{name} permission.",
@@ -85,7 +87,7 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
 
 
 class RecordViewSet(viewsets.ModelViewSet):
-    """Reads for anyone; writes through the services in timeline.services.records."""
+    # Reads for anyone; writes go through the services in timeline.services.records, deletes too.
 
     def perform_destroy(self, instance) -> None:
         records.record_delete(record=instance)
@@ -93,6 +95,9 @@ class RecordViewSet(viewsets.ModelViewSet):
 
 @extend_schema_view(**crud_schema("source", "sources", serializers.SourceSerializer))
 class SourceViewSet(RecordViewSet):
+    """News articles with their publication context (date, time when known, time zone), which their
+    relative dates ("on Tuesday") are resolved against."""
+
     queryset = Source.objects.all()
     serializer_class = serializers.SourceSerializer
     filterset_class = filtersets.SourceFilterSet
@@ -103,6 +108,8 @@ class SourceViewSet(RecordViewSet):
 
 @extend_schema_view(**crud_schema("actor", "actors", serializers.ActorSerializer))
 class ActorViewSet(RecordViewSet):
+    """People, organisations, government bodies and countries that act in events or make statements."""
+
     queryset = Actor.objects.all()
     serializer_class = serializers.ActorSerializer
     filterset_class = filtersets.ActorFilterSet

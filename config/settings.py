@@ -194,6 +194,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Group operations by resource (tags "events", "timeline", ...) rather than all under "v1".
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "TAGS": [
+        {"name": "timeline", "description": "Events and statements merged in date order; exports."},
+        {"name": "events", "description": "What happened, with every citation and each source's own date."},
+        {"name": "statements", "description": "What was said, by whom, as one source reports it."},
+        {"name": "sources", "description": "News articles and their publication context."},
+        {"name": "actors", "description": "People, organisations, government bodies and countries."},
+        {"name": "dates", "description": "The date engine, over any text."},
+        {"name": "auth", "description": "API tokens for scripts."},
+    ],
     # Two different choice sets share the field name "kind"; name each one.
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "timeline.models.ActorKind",
