@@ -6,7 +6,8 @@ bodies and bad query parameters alike) and names every field or parameter at fau
 
 from __future__ import annotations
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
 from rest_framework import exceptions, status
@@ -53,6 +54,11 @@ def _summary(errors) -> str:
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = _from_django(exc)
+    elif isinstance(exc, RequestDataTooBig):
+        # Raised by Django while DRF reads the body; left alone it would be an HTML 400.
+        exc = PayloadTooLarge(
+            f"The request body is larger than the server accepts ({settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes)."
+        )
     elif isinstance(exc, ProtectedError):
         names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
         exc = Conflict(f"Cannot delete: still referenced by {', '.join(names)}.")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django_filters import utils as filter_utils
 from drf_spectacular.types import OpenApiTypes
@@ -22,7 +21,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples, filtersets, serializers
-from api.exceptions import PayloadTooLarge
 from api.pagination import TimelineCursorPagination
 from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
 from timeline import selectors, temporal
@@ -270,7 +268,8 @@ class AnnotateDatesView(APIView):
             "value and the interval it covers, in text order: a JSON list, the same shape as "
             "`manage.py annotate_dates --format json`. "
             "The text may hold at most ANNOTATE_MAX_CHARS characters (100,000 by default): longer is a 400 "
-            "naming `text`, and a body far past that is refused unread with 413."
+            "naming `text`; a body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) is refused unread "
+            "with 413."
         ),
         request=serializers.AnnotateRequestSerializer,
         responses={
@@ -312,14 +311,6 @@ class AnnotateDatesView(APIView):
         ],
     )
     def post(self, request) -> Response:
-        limit = settings.ANNOTATE_MAX_CHARS
-        # JSON may spend up to 6 bytes on a character (\uXXXX); past that the body cannot be valid.
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > limit * 6 + 4096:
-            raise PayloadTooLarge(f"The request body is {length} bytes; the text may hold at most {limit} characters.")
         serializer = serializers.AnnotateRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data

@@ -57,11 +57,11 @@ def test_a_text_over_the_limit_is_a_400_that_says_the_limit(client, settings):
     assert "limit is 50" in response.json()["errors"]["text"][0]
 
 
-def test_a_body_far_over_the_limit_is_refused_unread_with_a_413(client, settings):
-    settings.ANNOTATE_MAX_CHARS = 10
+def test_a_body_over_the_upload_limit_is_refused_with_a_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     response = client.post(URL, {"text": "x" * 10_000, "reference_date": "2022-09-28"}, format="json")
     assert response.status_code == 413
-    assert "at most 10 characters" in response.json()["detail"]
+    assert "1000 bytes" in response.json()["detail"]
     assert not Source.objects.exists() and not Event.objects.exists()
 
 

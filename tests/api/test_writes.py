@@ -259,3 +259,18 @@ def test_a_date_given_only_as_words_is_left_for_the_engine(editor_client):
     assert response.status_code == 201, response.content
     assert response.json()["date"]["status"] == "unresolved"
     assert response.json()["date"]["text"] == "last Tuesday"
+
+
+def test_an_oversized_body_is_a_413_json_and_nothing_is_written(editor_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = {
+        "slug": "big",
+        "headline": "Big",
+        "publisher": "X",
+        "text": "x" * 2000,
+        "publication": {"date": "2022-09-28"},
+    }
+    response = editor_client.post("/api/v1/sources", body, format="json")
+    assert response.status_code == 413
+    assert "1000 bytes" in response.json()["detail"]
+    assert not Source.objects.exists()
