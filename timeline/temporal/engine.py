@@ -10,7 +10,18 @@ import re
 from dataclasses import dataclass, replace
 
 from . import calendar as cal
-from .grammar import RULE_ORDER, RULES, TRIGGER
+from .grammar import (
+    CLOCK_AFTER,
+    CUE_AFTER,
+    CUE_BEFORE,
+    CUE_OF_WORD,
+    NUMERIC_AFTER,
+    QUARTER_TOKEN,
+    RULE_CUES,
+    RULE_ORDER,
+    RULES,
+    TOKEN,
+)
 from .resolve import RESOLVERS, Context, Reading
 from .types import DocType, Precision, Reference, Timex, TimexType
 
@@ -23,14 +34,68 @@ class _Candidate:
     match: re.Match[str]
 
 
+def _cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each cue occurs: one tokenising pass over the lower-cased text."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased; keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for tok in TOKEN.finditer(lowered):
+        word = tok.group()
+        span = tok.span()
+        if word[0].isdigit():
+            end = span[1]
+            if len(word) == 4 and word.isdigit() or word.endswith("0s") or word.endswith("0's"):
+                hits.setdefault("year", []).append(span)
+            if CLOCK_AFTER.match(lowered, end):
+                hits.setdefault("clock_number", []).append(span)
+            if NUMERIC_AFTER.match(lowered, end):
+                hits.setdefault("numeric", []).append(span)
+            continue
+        cues = CUE_OF_WORD.get(word)
+        if cues is None:
+            if QUARTER_TOKEN.match(word):
+                hits.setdefault("quarter", []).append(span)
+            continue
+        for cue in cues:
+            hits.setdefault(cue, []).append(span)
+    return hits
+
+
 def _candidates(text: str) -> list[_Candidate]:
+    hits = _cue_spans(text)
+    if not hits:
+        return []
     found = []
+    n = len(text)
     for name, pattern in RULES:
-        for m in pattern.finditer(text):
-            start, end = m.span("x")
-            if end > start:
-                found.append(_Candidate(start, end, name, m))
+        spans = sorted(span for cue_name in RULE_CUES[name] for span in hits.get(cue_name, ()))
+        if not spans:
+            continue
+        for lo, hi in _windows(spans, text, n):
+            for m in pattern.finditer(text, lo, hi):
+                start, end = m.span("x")
+                if end > start:
+                    found.append(_Candidate(start, end, name, m))
     return found
+
+
+def _windows(spans: list[tuple[int, int]], text: str, n: int) -> list[tuple[int, int]]:
+    """Merged stretches of text around the cue spans, ending on whitespace so no word is cut."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo = max(0, s - CUE_BEFORE)
+        hi = min(n, e + CUE_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    result = []
+    for lo, hi in out:
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        result.append((lo, hi))
+    return result
 
 
 def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tuple[_Candidate, Reading]]:
@@ -57,7 +122,7 @@ _SAME_DAY_RULES = frozenset({"weekday", "month_day", "deictic", "numeric_date"})
 
 
 def annotate_text(text: str, reference: Reference) -> list[Timex]:
-    if not text or not TRIGGER.search(text):
+    if not text:
         return []
     chosen = _select(_candidates(text), text, reference)
     ctx = Context(text, reference)

@@ -243,10 +243,74 @@ _RULES: list[tuple[str, str]] = [
 RULES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern)) for name, pattern in _RULES]
 RULE_ORDER: dict[str, int] = {name: i for i, (name, _) in enumerate(_RULES)}
 
-# A cheap test that lets a text with no digit and no date word skip the grammar entirely.
-TRIGGER = re.compile(
-    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|quarter|half|now|current|recent"
-    r"|past|future|term|today|tomorrow|yesterday|tonight|morning|noon|spring|summer|fall|autumn|winter|daily|weekly"
-    r"|annual|hourly|century|decade|hour|minute|second|christmas|easter|thanksgiving|lately|soon|ago|ahead|present"
-    r"|moment|every|each|period|nineteen|eighteen|thousand|ties\b|o.clock)"
-)
+# Cues: the words every match of a rule must contain. The text is split into lower-cased tokens once;
+# each token names the cues it carries, and each rule then runs only in windows around its own cues.
+# That keeps the grammar fast on long articles, where most of the text holds no date at all.
+_CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "month": (
+        "jan january feb febr february mar march apr april may jun june jul july aug august sep sept september"
+        " oct october nov november dec december",
+    ),
+    "weekday": (
+        "mon monday mondays tue tues tuesday tuesdays wed wednesday wednesdays thu thur thurs thursday thursdays"
+        " fri friday fridays sat saturday saturdays sun sunday sundays",
+    ),
+    "unit": (
+        "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight"
+        " fortnights month months quarter quarters half period year years decade decades century centuries"
+        " millennium millennia",
+    ),
+    "pod": ("morning mornings afternoon afternoons evening evenings night nights",),
+    "deictic": ("today yesterday tomorrow tonight overnight",),
+    "spelled_year": (
+        "nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
+    ),
+    "clock": ("noon midnight midday mid o'clock clock",),
+    "season": ("spring summer fall autumn winter",),
+    "reference": ("now current currently present presently recent recently lately past future term ahead formerly",),
+    "set": (
+        "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi",
+    ),
+    "holiday": ("christmas thanksgiving easter halloween independence valentine",),
+}
+TOKEN = re.compile(r"[a-z0-9']+")
+CUE_OF_WORD: dict[str, frozenset[str]] = {}
+for _cue, _lines in _CUE_WORDS.items():
+    for _word in " ".join(_lines).split():
+        CUE_OF_WORD[_word] = CUE_OF_WORD.get(_word, frozenset()) | {_cue}
+for _word in list(CUE_OF_WORD):
+    # "Friday's", "year's": a possessive carries the cues of its word
+    CUE_OF_WORD[_word + "'s"] = CUE_OF_WORD[_word]
+QUARTER_TOKEN = re.compile(r"[qh][1-4]$")
+# What may follow a number for it to start a clock time or a numeric date ("3 p", "10:35", "9/28").
+CLOCK_AFTER = re.compile(r"\s?[ap]\.?\s?m\b|[:.]\d\d|\s+(?:in\s+the|o'clock)")
+NUMERIC_AFTER = re.compile(r"[/.\-]\d")
+
+RULE_CUES: dict[str, frozenset[str]] = {
+    "month_day": frozenset({"month"}),
+    "month_year": frozenset({"month"}),
+    "month": frozenset({"month"}),
+    "numeric_date": frozenset({"numeric"}),
+    "weekday": frozenset({"weekday"}),
+    "deictic": frozenset({"deictic", "pod"}),
+    "calendar_period": frozenset({"unit"}),
+    "ordinal_quarter": frozenset({"unit", "quarter"}),
+    "year": frozenset({"year", "spelled_year"}),
+    "year_ago_adj": frozenset({"unit"}),
+    "year_end": frozenset({"unit"}),
+    "century": frozenset({"unit"}),
+    "offset": frozenset({"unit"}),
+    "duration": frozenset({"unit"}),
+    "set": frozenset({"set"}),
+    "rate": frozenset({"unit"}),
+    "clock": frozenset({"clock", "clock_number"}),
+    "season": frozenset({"season"}),
+    "reference": frozenset({"reference", "unit"}),
+    "holiday": frozenset({"holiday", "unit", "weekday"}),
+    "anaphoric": frozenset({"unit", "pod", "season"}),
+}
+assert set(RULE_CUES) == set(RULE_ORDER), "every rule needs its cues"
+
+# How far a match may reach before and after its cue ("the very end of the ..." / "... of fiscal 1990").
+CUE_BEFORE = 45
+CUE_AFTER = 45

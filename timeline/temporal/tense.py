@@ -7,6 +7,7 @@ verb) the one before; with neither, the caller falls back to its own default.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 
@@ -70,6 +71,7 @@ _CLAUSE_END = re.compile(r"[,;:—–(]|\s(?:that|which|who|when|while|but|and|a
 _WINDOW = 160
 
 
+@functools.lru_cache(maxsize=2048)
 def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tense | None:
     """The tense of the clause holding text[start:end], read from the nearest marker in its sentence.
 
