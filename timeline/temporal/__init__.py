@@ -1,6 +1,50 @@
 """The date engine: find temporal expressions in English text and resolve them to TIMEX3 values.
 
-(Conventions documented below; filled in as the engine settles.)
+    annotate(text, Reference(date(2022, 9, 28)))        # every timex, sorted, non-overlapping
+    resolve_expression("on Tuesday night", reference)    # one editor-recorded expression → 2022-09-27TNI
+
+Plain Python (no Django). The grammar (`grammar.py`) finds expressions with precompiled regexes run
+only around cue words; one resolver per rule (`resolve.py`) turns each into a value, counting from
+the reference date in news and from the last date mentioned in narrative text; `calendar.py` turns
+values into inclusive date intervals; `tense.py` decides which way a bare "Tuesday" points.
+
+Conventions: these follow the TimeML TIMEX3 guidelines that the TempEval-3 corpora use, which a
+reader may not expect.
+
+- Extents leave out prepositions: "on Tuesday" is annotated as "Tuesday", "in September" as
+  "September"; determiners and modifiers stay in ("last week", "the third quarter", "about two years").
+- Modifiers do not move the value, they go to `mod`: "earlier this month" is 2022-09 with mod START,
+  "late yesterday" is yesterday with mod END, "more than four hours" is PT4H with mod MORE_THAN.
+- A bare weekday in news is the latest one on or before the publication date ("said Tuesday"), unless
+  the clause is in the future ("will meet on Tuesday" → the next one); the publication day's own
+  weekday is that day. A bare month is the latest such month, unless a future verb or "by/until"
+  points ahead and the month is at most two months away. A day and month without a year ("June 22")
+  take the verb's tense when it is close by, else the nearest such date.
+- "last December" is the December before the reference month (2022-12 in February 2023); "last week"
+  is the ISO week before the reference's (2022-W38 on 2022-09-28); weeks are ISO weeks, Monday-Sunday.
+- "the past week", "the last two months" are durations (P1W, P2M), not dates.
+- Parts of the day are TIME values: "Tuesday night" → 2022-09-27TNI (also TMO, TAF, TEV); their
+  interval is that day, with precision `time`. "tonight" → the reference day's TNI, "last night" →
+  the day before's TNI.
+- Decades and centuries are written with their leading digits: "the 1990s" → 199, "the 19th century"
+  → 18 (the 1800s); their intervals are 1990-01-01..1999-12-31 and 1800-01-01..1899-12-31.
+- Seasons use the meteorological northern-hemisphere months: spring March-May, summer June-August,
+  fall September-November, winter December of the value's year to the end of February of the next
+  (so 2022-WI is 2022-12-01..2023-02-28).
+- Quarters: "the third quarter" without a year is the reference year's, unless that quarter has not
+  begun yet and the clause is not in the future (then last year's: "the fourth quarter" in January).
+  "the quarter", "the latest quarter", "a year ago" in earnings reports mean the quarter just ended
+  (and the same quarter a year before), because financial news reports on closed quarters.
+- News annotation (TimeBank) reads "three days later" and "a week after the vote" as durations
+  (P3D, P1W); "three days ago" and "a year earlier" are dates. In narrative text all of them are dates.
+- "now", "currently" → PRESENT_REF; "recently", "the past" → PAST_REF; "the future", "the near
+  future" → FUTURE_REF. These have no interval. Durations and sets (P9Y, XXXX-WXX-1, P1W for
+  "weekly") have no interval either.
+- Clock times take the reference date unless a day is named beside them ("9 a.m. Tuesday",
+  "at 10:35 a.m. (0735 GMT) Friday"); the time zone written after a time goes to `extra["timezone"]`,
+  the value stays in local time.
+- Not annotated: the modal "may", the verb "march", "Sun" as a name, bare numbers, ordinals, ages
+  ("a 6-year-old"), rates ("$2 million a year"), "the fall of ...".
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def _cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         span = tok.span()
         if word[0].isdigit():
             end = span[1]
-            if len(word) == 4 and word.isdigit() or word.endswith("0s") or word.endswith("0's"):
+            if (len(word) == 4 and word.isdigit()) or word.endswith("0s") or word.endswith("0's"):
                 hits.setdefault("year", []).append(span)
             if CLOCK_AFTER.match(lowered, end):
                 hits.setdefault("clock_number", []).append(span)
