@@ -52,15 +52,19 @@ def test_sets():
 
 
 def test_present_past_and_future_references():
-    text = "Now he is currently held; he was recently moved, and borders may close in the near future."
+    text = "He is now in custody, currently held; he was recently moved, and borders may close in the near future."
     found = {t.text: t.value for t in annotate(text, REF)}
     assert found == {
-        "Now": "PRESENT_REF",
+        "now": "PRESENT_REF",
         "currently": "PRESENT_REF",
         "recently": "PAST_REF",
         "the near future": "FUTURE_REF",
     }
     assert only("Things were different in the past.", REF, "the past").value == "PAST_REF"
+
+
+def test_now_opening_a_sentence_is_a_discourse_marker():
+    assert annotate("Now, the alliance's mission is less clear.", REF) == []
 
 
 def test_clock_times_take_the_reference_date_or_the_day_named_beside_them():

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from . import calendar as cal
 from .grammar import (
     CLOCK_AFTER,
+    ERA_AFTER,
     CUE_AFTER,
     CUE_BEFORE,
     CUE_OF_WORD,
@@ -46,6 +47,8 @@ def _cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         if word[0].isdigit():
             end = span[1]
             if (len(word) == 4 and word.isdigit()) or word.endswith("0s") or word.endswith("0's"):
+                hits.setdefault("year", []).append(span)
+            if ERA_AFTER.match(lowered, end) or lowered.endswith(("ad ", "a.d. "), 0, span[0]):
                 hits.setdefault("year", []).append(span)
             if CLOCK_AFTER.match(lowered, end):
                 hits.setdefault("clock_number", []).append(span)
@@ -135,10 +138,20 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
         timex = _build(text, cand, reading, reference)
         out.append(timex)
         if timex.start_date is not None and timex.type in (TimexType.DATE, TimexType.TIME):
+            if _digression(ctx, timex):
+                continue
             ctx.last_date = timex.start_date
             if timex.precision in (Precision.DAY, Precision.TIME):
                 ctx.last_day = timex.start_date
     return _date_the_clock_times(text, _merge_clock_with_day(text, out))
+
+
+def _digression(ctx: Context, timex: Timex) -> bool:
+    """A bare year far from the story's dates ("the largest battle since 1813" in a 1920 narrative)
+    is a side remark: it does not become the anchor of the relative dates that follow."""
+    if ctx.last_date is None or timex.precision not in (Precision.YEAR, Precision.DECADE, Precision.CENTURY):
+        return False
+    return abs(timex.start_date.year - ctx.last_date.year) > 25
 
 
 def _anchored(rule: str) -> bool:

@@ -140,10 +140,16 @@ _RULES: list[tuple[str, str]] = [
         rf"{_B}(?P<x>{POINT_MOD}(?:(?P<the>(?i:the))\s+(?=(?:(?i:early|late|mid)[-\s]+)?(?:\d{{3}}0'?s|['’]?\d0s|(?i:[a-z]+ties))\b))?"
         rf"(?:(?P<prepost>(?i:post|pre))-)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
         rf"|model\s+year|the\s+year|financial\s+year))\s*)?"
-        rf"(?:(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s)"
+        rf"(?:(?P<era_year>\d{{1,4}})\s*(?P<era2>(?:BC|B\.C\.|BCE|AD|A\.D\.)(?!\w))|(?:AD|A\.D\.)\s+(?P<ad_year>\d{{1,4}})"
+        rf"|(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s)"
         rf"|(?P<spelled>(?:(?i:the\s+year\s+))?{SPELLED_YEAR})"
         rf"|(?P<word_decade>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
         rf"(?:\s+(?P<era>(?i:AD|A\.D\.|BC|B\.C\.|BCE|CE)))?){_E}",
+    ),
+    # the second year of a range: "1958-59", "1947-1954"
+    (
+        "year_range_end",
+        r"(?<=(?:1[0-9]|20)\d\d[-–])(?P<x>(?:1[0-9]|20)?\d\d)(?![\d%])",
     ),
     # "year-earlier results", "year-ago profit": the comparable period a year before
     (
@@ -216,7 +222,7 @@ _RULES: list[tuple[str, str]] = [
         "reference",
         rf"{_B}(?P<x>(?P<present>(?i:now|right\s+now|currently|presently|at\s+present|nowadays|these\s+days"
         rf"|the\s+present))"
-        rf"|(?P<past>(?i:recently|lately|the\s+past|the\s+recent\s+past|formerly|the\s+old\s+days"
+        rf"|(?P<past>(?i:recently|lately|the\s+past|the\s+recent\s+past|formerly|former|the\s+old\s+days"
         rf"|in\s+recent\s+times))"
         rf"|(?P<future>(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|not-too-distant\s+|not\s+too\s+distant\s+)?future"
         rf"|the\s+near[-\s]term|the\s+years\s+ahead"
@@ -267,7 +273,9 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "clock": ("noon midnight midday mid o'clock clock",),
     "season": ("spring summer fall autumn winter",),
-    "reference": ("now current currently present presently recent recently lately past future term ahead formerly",),
+    "reference": (
+        "now current currently present presently recent recently lately past future term ahead formerly former",
+    ),
     "set": (
         "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi",
     ),
@@ -285,6 +293,7 @@ QUARTER_TOKEN = re.compile(r"[qh][1-4]$")
 # What may follow a number for it to start a clock time or a numeric date ("3 p", "10:35", "9/28").
 CLOCK_AFTER = re.compile(r"\s?[ap]\.?\s?m\b|[:.]\d\d|\s+(?:in\s+the|o'clock)")
 NUMERIC_AFTER = re.compile(r"[/.\-]\d")
+ERA_AFTER = re.compile(r"\s*(?:bc|b\.c\.|bce|ad|a\.d\.)(?!\w)")
 
 RULE_CUES: dict[str, frozenset[str]] = {
     "month_day": frozenset({"month"}),
@@ -296,6 +305,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "calendar_period": frozenset({"unit"}),
     "ordinal_quarter": frozenset({"unit", "quarter"}),
     "year": frozenset({"year", "spelled_year"}),
+    "year_range_end": frozenset({"year"}),
     "year_ago_adj": frozenset({"unit"}),
     "year_end": frozenset({"unit"}),
     "century": frozenset({"unit"}),

@@ -203,6 +203,12 @@ def _year_number(raw: str, anchor: dt.date) -> int:
     return int(raw)
 
 
+_RANGE_YEAR = re.compile(
+    r"\s*(?:-|–|to|and|through|until|till)\s*(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+\.?)?,?\s+"
+    r"((?:1[0-9]|20)\d\d)(?!\d)"
+)
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     g = m.groupdict()
     mon_raw = g["mon"] or g["mon2"]
@@ -217,6 +223,13 @@ def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
         if d is None:
             return NOT_A_DATE
         return Reading(d.isoformat(), why="a full date", mod=mod)
+    # "from May 15 to August 16, 1988": the year written at the end of a range covers its start too.
+    ahead = _RANGE_YEAR.match(ctx.text, m.end("x"))
+    if ahead:
+        d = _safe_date(int(ahead.group(1)), month, day)
+        if d is None:
+            return NOT_A_DATE
+        return Reading(d.isoformat(), why="the year written at the end of the range", mod=mod)
     anchor = ctx.anchor
     if ctx.narrative:
         d = _safe_date(anchor.year, month, day)
@@ -564,6 +577,11 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         if decade * 10 > ctx.reference.date.year:
             decade -= 10
         return Reading(f"{decade:03d}", why="a decade", mod=mod)
+    if m["era_year"] or m["ad_year"]:
+        y = int(m["era_year"] or m["ad_year"])
+        if m["era2"] and m["era2"].upper().startswith("B"):
+            return Reading(f"BC{y:04d}", why="a year before the common era", mod=mod)
+        return Reading(f"{y:04d}", why="a year of the common era", mod=mod)
     if m["word_decade"]:
         tens = {"twen": 2, "thir": 3, "fort": 4, "fift": 5, "sixt": 6, "seve": 7, "eigh": 8, "nine": 9}
         digit = tens[m["word_decade"].lower()[:4]]
@@ -617,6 +635,15 @@ def year_ago_adj(m: re.Match[str], ctx: Context) -> Reading | None:
         q = cal.add_months(_last_completed_quarter(ctx.reference.date), -12)
         return Reading(cal.value_at(q, "Q"), why="the same quarter a year before", anchor=ctx.reference.date)
     return Reading(f"{ctx.reference.date.year - 1:04d}", why="the year before the anchor's", anchor=ctx.reference.date)
+
+
+def year_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    raw = m["x"]
+    first = int(ctx.text[m.start("x") - 5 : m.start("x") - 1])
+    y = int(raw) if len(raw) == 4 else first // 100 * 100 + int(raw)
+    if not first < y <= first + 99:
+        return None  # "1990-10" is more likely a month or a count than a range of years
+    return Reading(f"{y:04d}", why=f"the end of a range of years from {first}")
 
 
 def year_end(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -741,12 +768,9 @@ _QUARTER_TALK = re.compile(r"(?i:quarter|three months)")
 
 
 def _speaks_of_quarters(ctx: Context, m: re.Match[str]) -> bool:
-    """Whether the paragraph before a "year ago" compares quarterly results."""
+    """Whether the text just before a "year ago" compares quarterly results."""
     start = m.start("x")
-    window = ctx.text[max(0, start - 400) : start]
-    para = window.rfind("\n\n")
-    if para >= 0:
-        window = window[para:]
+    window = ctx.text[max(0, start - 800) : start]
     return bool(_QUARTER_TALK.search(window)) and not ctx.narrative
 
 
@@ -974,8 +998,12 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def reference(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["present"]:
+        if _norm(m["present"]) == "now" and _sentence_start(ctx.text, m.start("x")):
+            return None  # "Now, ..." opening a sentence is a discourse marker, not a time
         return Reading("PRESENT_REF", why="the time of writing")
     if m["past"]:
+        if _norm(m["past"]) == "former" and not ctx.narrative:
+            return None  # TIMEX2 (WikiWars) marks "former"; TimeML news annotation does not
         return Reading("PAST_REF", why="an unspecified time before the time of writing")
     return Reading("FUTURE_REF", why="an unspecified time after the time of writing")
 
@@ -1109,6 +1137,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year": year,
     "century": century,
     "year_end": year_end,
+    "year_range_end": year_range_end,
     "year_ago_adj": year_ago_adj,
     "offset": offset,
     "duration": duration,

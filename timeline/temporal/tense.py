@@ -18,8 +18,8 @@ class Tense(Enum):
 
 
 _FUTURE_WORDS = (
-    "will|'ll|wo|shall|going to|gonna|plans to|planned|planning|scheduled|expected|expects?|due|would"
-    "|upcoming|until|till|intends?|set to|is to|are to|hopes?|hoping|aims?|should|must|could|might"
+    "will|'ll|wo|shall|going to|gonna|plans to|planning|scheduled|expected|expects?|due|would"
+    "|upcoming|until|till|intends?|set to|is to|are to|hopes?|hoping|aims?|should|must|might"
     "|may|tomorrow|ahead|is slated|effective|be [a-z]+|to be"
 )
 _PAST_WORDS = (
