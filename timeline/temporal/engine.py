@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from . import calendar as cal
 from .grammar import (
     CLOCK_AFTER,
-    ERA_AFTER,
     CUE_AFTER,
     CUE_BEFORE,
     CUE_OF_WORD,
+    ERA_AFTER,
     NUMERIC_AFTER,
     QUARTER_TOKEN,
     RULE_CUES,
