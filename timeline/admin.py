@@ -121,7 +121,7 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
     list_display = ("title", date_summary, "date_precision", "date_status", "category", "n_citations")
     list_filter = (*DATE_FILTERS, "category", "citations__source__publisher")
     search_fields = ("title", "description", "location", "slug")
-    ordering = ("date_start", "id")
+    ordering = ("date_start", "date_precision_rank", "id")
     date_hierarchy = "date_start"
     autocomplete_fields = ("actors",)
     prepopulated_fields = {"slug": ("title",)}

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 
 from timeline.temporal.types import Precision as EnginePrecision
 
@@ -89,6 +89,15 @@ class DatedModel(models.Model):
     date_anchor = models.DateField("resolved against", null=True, blank=True)
     date_rule = models.CharField("rule", max_length=64, blank=True)
     date_explanation = models.CharField("how it was dated", max_length=300, blank=True)
+    # Stored so that the chronological order (start, then finest precision first) has an index.
+    date_precision_rank = models.GeneratedField(
+        expression=Case(
+            *(When(date_precision=value, then=Value(rank)) for value, rank in PRECISION_RANK.items()),
+            default=Value(len(PRECISION_RANK)),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
 
     class Meta:
         abstract = True
@@ -118,12 +127,10 @@ class DatedModel(models.Model):
         indexes = [
             # Overlap queries filter on both ends and the timeline orders by the start.
             models.Index(fields=["date_start", "date_end"], name="%(app_label)s_%(class)s_date_range"),
+            # The timeline and the lists order (and page) by start, precision rank, id.
+            models.Index(fields=["date_start", "date_precision_rank", "id"], name="%(app_label)s_%(class)s_chrono"),
             models.Index(fields=["date_status"], name="%(app_label)s_%(class)s_date_status"),
         ]
-
-    @property
-    def date_precision_rank(self) -> int:
-        return PRECISION_RANK.get(self.date_precision, len(PRECISION_RANK))
 
 
 def text_checksum(text: str) -> str:
@@ -233,7 +240,7 @@ class Event(DatedModel):
     objects = EventManager()
 
     class Meta(DatedModel.Meta):
-        ordering = ["date_start", "id"]
+        ordering = ["date_start", "date_precision_rank", "id"]
 
     def __str__(self) -> str:
         return self.title
@@ -270,7 +277,7 @@ class Statement(DatedModel):
     objects = StatementManager()
 
     class Meta(DatedModel.Meta):
-        ordering = ["date_start", "source", "char_start"]
+        ordering = ["date_start", "date_precision_rank", "id"]
         constraints = [
             *DatedModel.Meta.constraints,
             models.UniqueConstraint(

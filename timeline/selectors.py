@@ -13,22 +13,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.db import connections
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import F, Prefetch, Q, QuerySet
 
-from timeline.models import PRECISION_RANK, Actor, Citation, Event, Source, Statement
+from timeline.models import Actor, Citation, Event, Source, Statement
 
 # The timeline orders rows of equal start and precision events first, then statements.
 KIND_RANK = {"event": 0, "statement": 1}
 Kind = Literal["event", "statement"]
 
 
-def precision_rank_expression() -> Case:
-    """PRECISION_RANK as SQL, so the database can order and page by it. Blank precision sorts last."""
-    return Case(
-        *(When(date_precision=value, then=Value(rank)) for value, rank in PRECISION_RANK.items()),
-        default=Value(len(PRECISION_RANK)),
-        output_field=IntegerField(),
-    )
+def precision_rank_expression() -> F:
+    """The stored precision rank (finest first, blank last), which the chrono index covers."""
+    return F("date_precision_rank")
 
 
 def chronological(qs: QuerySet) -> QuerySet:
