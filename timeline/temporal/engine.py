@@ -138,12 +138,33 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
         timex = _build(text, cand, reading, reference)
         out.append(timex)
         if timex.start_date is not None and timex.type in (TimexType.DATE, TimexType.TIME):
-            if _digression(ctx, timex):
+            if _digression(ctx, timex) or cand.rule not in _ANCHORING_RULES:
                 continue
             ctx.last_date = timex.start_date
             if timex.precision in (Precision.DAY, Precision.TIME):
                 ctx.last_day = timex.start_date
     return _date_the_clock_times(text, _merge_clock_with_day(text, out))
+
+
+# Only dates read off the text itself move the anchor; "the previous year" or "two days later" point
+# away from the story's timeline without moving it.
+_ANCHORING_RULES = frozenset(
+    {
+        "month_day",
+        "month_year",
+        "month",
+        "numeric_date",
+        "year",
+        "year_range_end",
+        "season",
+        "holiday",
+        "ordinal_quarter",
+        "century",
+        "weekday",
+        "deictic",
+        "clock",
+    }
+)
 
 
 def _digression(ctx: Context, timex: Timex) -> bool:

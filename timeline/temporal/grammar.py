@@ -28,7 +28,7 @@ WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 ORD_WORD_DAY = (
-    r"(?i:(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"(?:(?:twenty|thirty)?-?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|thirtieth)"
 )
@@ -70,7 +70,9 @@ _RULES: list[tuple[str, str]] = [
     # "Tuesday, Sept. 27, 2022", "Sept. 27", "27 September 2022", "the 27th of September", "March eighth"
     (
         "month_day",
-        rf"{_B}(?P<x>{POINT_MOD}(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
+        rf"(?:(?<=[A-Za-z]-)|{_B})(?P<x>(?:(?i:(?:the\s+)?(?:early\s+|late\s+)?(?P<podof>morning|afternoon|evening|night)(?:\s+hours)?"
+        rf"\s+of)\s+)?{POINT_MOD}"
+        rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
         rf"(?:(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
         rf"|(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
         rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d)))?){_E}",
@@ -170,7 +172,7 @@ _RULES: list[tuple[str, str]] = [
     # "three days ago", "a year earlier", "two weeks from now", "six months later"
     (
         "offset",
-        rf"{_B}(?P<x>{AMOUNT_MOD}(?P<num>{COUNT})[-\s]+(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
+        rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<num>{COUNT})[-\s]+)?(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
         rf"|hence|back|before|after|previously|since|on))){_E}(?!\s+(?i:than|that|when|the|a|an|his|her|its|their)\b)",
     ),
     # "nine years", "the past two weeks", "24 hours", "an eight-month war", "the first nine months", "weeks"

@@ -210,6 +210,15 @@ _RANGE_YEAR = re.compile(
 
 
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
+    reading = _month_day(m, ctx)
+    if reading is None or not reading.value or not m["podof"]:
+        return reading
+    # "the night of May 13": the part of that day
+    code = PARTS_OF_DAY[m["podof"].lower()]
+    return Reading(f"{reading.value}T{code}", TimexType.TIME, why=reading.why, mod=reading.mod, anchor=reading.anchor)
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     g = m.groupdict()
     mon_raw = g["mon"] or g["mon2"]
     month = month_number(mon_raw)
@@ -714,20 +723,21 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
     if unit is None:
         return None
     direction = _norm(m["dir"])
-    _, n = _count(m["num"])
+    written, n = _count(m["num"])
+    if not written and not m["unit"].lower().endswith("s"):
+        return None  # "year ago" without a count is no expression; "years later" is a vague one
     back = direction in ("ago", "earlier", "before", "back", "previously")
     if direction in ("since", "on"):
         return None
-    if direction in ("before", "after") and re.match(r"\s*[\w$]", ctx.text[m.end("x") : m.end("x") + 3]):
-        return None  # "two days before the vote": the duration alone is the timex
+    followed = re.match(r"\s*[\w$]", ctx.text[m.end("x") : m.end("x") + 3])
+    if direction in ("before", "after") and followed and not ctx.narrative:
+        return None  # "two days before the vote" in news: the duration alone is the timex
     if direction in ("later", "after", "before") and not ctx.narrative:
         # News annotation (TimeBank) reads "three days later" as the length of the gap.
+        if not written:
+            return None
         return Reading(duration_value(n, unit), TimexType.DURATION, why="a gap after an event", mod=amount_mod(m))
-    anchor = (
-        ctx.anchor
-        if (direction not in ("earlier", "later", "before", "after") or ctx.narrative)
-        else (ctx.reference.date if direction in ("ago",) else ctx.anchor)
-    )
+    anchor = ctx.anchor
     mod = amount_mod(m)
     if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
         mod = {"LESS_THAN": "AFTER" if back else "BEFORE", "MORE_THAN": "BEFORE" if back else "AFTER"}.get(
@@ -790,17 +800,22 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
         if m["suffix"] and not plural:
             n = 1
         elif rel and not plural:
-            if rel in (
-                "first",
-                "same",
-                "previous",
-                "preceding",
-                "prior",
-                "following",
-                "ensuing",
-                "final",
-                "initial",
-            ) or (rel in ("next", "last", "latest", "recent") and not m["the"]):
+            if (
+                rel
+                in (
+                    "first",
+                    "same",
+                    "previous",
+                    "preceding",
+                    "prior",
+                    "following",
+                    "ensuing",
+                    "final",
+                    "initial",
+                )
+                or rel == "next"
+                or (rel in ("last", "latest", "recent") and not m["the"])
+            ):
                 return None  # "the following day", "last week": the anaphoric and calendar rules read these
             n = 1
         elif plural:
@@ -998,7 +1013,11 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
 
 def reference(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["present"]:
-        if _norm(m["present"]) == "now" and _sentence_start(ctx.text, m.start("x")):
+        if (
+            _norm(m["present"]) == "now"
+            and _sentence_start(ctx.text, m.start("x"))
+            and ctx.text.startswith(",", m.end("x"))
+        ):
             return None  # "Now, ..." opening a sentence is a discourse marker, not a time
         return Reading("PRESENT_REF", why="the time of writing")
     if m["past"]:
