@@ -46,6 +46,13 @@ class DateStatus(models.TextChoices):
 DATED_STATUSES = [DateStatus.RESOLVED, DateStatus.INFERRED, DateStatus.AMBIGUOUS, DateStatus.MANUAL]
 
 
+def intervals_agree(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> bool:
+    """Two date readings agree when one interval lies within the other: "Tuesday night" and
+    "Tuesday" agree, and so do "September" and "Tuesday 27 September"; "Tuesday" and "Wednesday" do not.
+    The one rule for deriving an event's date and for showing where sources disagree."""
+    return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end)
+
+
 class DatedQuerySet(models.QuerySet):
     def resolved(self):
         return self.filter(date_status__in=DATED_STATUSES)

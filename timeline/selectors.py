@@ -15,7 +15,7 @@ from typing import Literal
 from django.db import connections
 from django.db.models import F, Prefetch, Q, QuerySet
 
-from timeline.models import Actor, Citation, Event, Source, Statement
+from timeline.models import Actor, Citation, Event, Source, Statement, intervals_agree
 
 # The timeline orders rows of equal start and precision events first, then statements.
 KIND_RANK = {"event": 0, "statement": 1}
@@ -92,11 +92,10 @@ class DateReading:
 
 
 def _agree(a_start, a_end, b_start, b_end) -> bool:
-    """Two readings agree when one interval lies within the other ("Tuesday night" within "Tuesday"),
-    the rule timeline.services.dating derives event dates by; an undated reading contradicts nothing."""
+    # An undated reading (a duration, "now") contradicts nothing.
     if a_start is None or b_start is None:
         return True
-    return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end)
+    return intervals_agree(a_start, a_end, b_start, b_end)
 
 
 def date_readings(citations: Iterable[Citation]) -> list[DateReading]:

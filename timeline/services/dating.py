@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 
 from timeline import temporal
-from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement
+from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement, intervals_agree
 
 # What an automatic run writes; date_text is the editor's input and is never changed here.
 RESULT_FIELDS = (
@@ -94,7 +94,7 @@ class Reading:
     def agrees_with(self, other: Reading) -> bool:
         if self.start is None or other.start is None:
             return self.value == other.value
-        return self.contains(other) or other.contains(self)
+        return intervals_agree(self.start, self.end, other.start, other.end)
 
     @property
     def width(self) -> int:
