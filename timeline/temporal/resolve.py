@@ -209,6 +209,11 @@ _RANGE_YEAR = re.compile(
 )
 
 
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?i:by|to|until|till|through|before|around|effective|record|payable|due|expires?|deadline\s+(?:of|is))\s+$"
+)
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     reading = _month_day(m, ctx)
     if reading is None or not reading.value or not m["podof"]:
@@ -252,8 +257,12 @@ def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     future = min((c for c in candidates if c and c >= anchor), default=None)
     if past is None or future is None:
         return NOT_A_DATE
-    # Only a verb close by decides; otherwise the nearest occurrence is meant.
-    tense = ctx.tense(m, within=50)
+    # Only a verb close by decides; otherwise the nearest occurrence is meant. A deadline word right
+    # before the date ("extended to Nov. 16", "payable Dec. 14", "by Oct. 31") names a date of its own
+    # that the verb's tense says nothing about.
+    tense = (
+        None if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start("x") - 24), m.start("x")) else ctx.tense(m, within=50)
+    )
     # A weekday written beside the date settles which year is meant.
     if g["wd"]:
         wd = weekday_number(g["wd"])
@@ -856,7 +865,7 @@ def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n: float | None) 
         return True
     num = _norm(m["num"])
     if num in ("a", "an") and not m["rel"]:
-        if _PER_UNIT_BEFORE.search(text, 0, m.start("x")):
+        if _PER_UNIT_BEFORE.search(text, max(0, m.start("x") - 20), m.start("x")):
             return True
         if unit in ("S", "MIN"):
             return True  # "a second group", "a minute's silence"

@@ -94,7 +94,7 @@ def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tens
 
     best: tuple[int, Tense | None] | None = None
     for m in _MARKER.finditer(left):
-        if m.group("past") and _DETERMINER_BEFORE.search(left, 0, m.start()):
+        if m.group("past") and _DETERMINER_BEFORE.search(left, max(0, m.start() - 8), m.start()):
             continue
         tense = _tense_of(m)
         if tense is not None or m.group("present"):
