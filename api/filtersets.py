@@ -151,13 +151,15 @@ class SourceFilterSet(filters.FilterSet):
     language = filters.CharFilter(help_text="Language code, e.g. en.")
     q = filters.CharFilter(method="search", help_text="Text search over headline, publisher and full text.")
 
+    search_fields = ["headline", "publisher", "text"]
+
     class Meta:
         model = Source
         form = DateRangeForm
         fields: list[str] = []
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return selectors.text_search(queryset, value, ["headline", "publisher", "text"])
+        return selectors.text_search(queryset, value, self.search_fields)
 
 
 class ActorFilterSet(filters.FilterSet):
