@@ -114,6 +114,17 @@ DATABASES = {
     )
 }
 
+# API throttling counts requests in the cache: with several server processes it must be shared,
+# so production sets REDIS_URL. Without it each process keeps its own counts in memory.
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `loaddata seed_timeline` finds the curated timeline in the top-level fixtures/ folder.
