@@ -42,3 +42,10 @@ def test_march_as_a_month_is_still_found():
 def test_empty_and_dateless_text_give_nothing():
     assert annotate("", REF) == []
     assert annotate("No dates here at all.", REF) == []
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_references_at_the_edges_of_the_calendar_never_raise(day):
+    text = "Last week, this week, next year, 1/1/1, tomorrow at noon, three days ago, early this week, the 1990s."
+    for t in annotate(text, Reference(day)):
+        assert text[t.start : t.end] == t.text

@@ -110,7 +110,7 @@ def interval(value: str) -> tuple[dt.date, dt.date, Precision] | None:
     """
     try:
         return _interval(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # a value at the edge of the calendar (year 0 or 10000)
         return None
 
 

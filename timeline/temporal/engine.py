@@ -110,7 +110,7 @@ def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tu
     for c in ordered:
         if any(occupied[c.start : c.end]):
             continue
-        reading = RESOLVERS[c.rule](c.match, probe)
+        reading = _resolve(c, probe)
         if reading is None:
             continue
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -132,7 +132,7 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
     out: list[Timex] = []
     for cand, first_reading in chosen:
         # Re-resolve in text order: the anchor may have moved since the probe pass.
-        reading = RESOLVERS[cand.rule](cand.match, ctx) if _anchored(cand.rule) else first_reading
+        reading = _resolve(cand, ctx) if _anchored(cand.rule) else first_reading
         if reading is None or not reading.value:
             continue
         timex = _build(text, cand, reading, reference)
@@ -173,6 +173,13 @@ def _digression(ctx: Context, timex: Timex) -> bool:
     if ctx.last_date is None or timex.precision not in (Precision.YEAR, Precision.DECADE, Precision.CENTURY):
         return False
     return abs(timex.start_date.year - ctx.last_date.year) > 25
+
+
+def _resolve(cand: _Candidate, ctx: Context) -> Reading | None:
+    try:
+        return RESOLVERS[cand.rule](cand.match, ctx)
+    except (ValueError, OverflowError):
+        return None  # the date arithmetic left the calendar (year 0 or 10000): no reading
 
 
 def _anchored(rule: str) -> bool:
