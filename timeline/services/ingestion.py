@@ -19,25 +19,13 @@ from django.db.models import Count
 from django.utils import timezone
 
 from timeline.models import Source, text_checksum
+from timeline.services import records
 
 MANIFEST_NAME = "manifest.json"
 TEXT_SUFFIX = ".txt"
 REQUIRED_KEYS = ("file", "headline", "publisher", "published_date")
-# Manifest keys copied onto Source as they are (after validation).
-SOURCE_FIELDS = (
-    "headline",
-    "publisher",
-    "url",
-    "authors",
-    "language",
-    "text",
-    "checksum",
-    "origin",
-    "notes",
-    "published_date",
-    "published_time",
-    "timezone",
-)
+# What a manifest entry sets on its Source (the slug is the file stem, the checksum is computed).
+SOURCE_FIELDS = (*(name for name in records.SOURCE_FIELDS if name != "slug"), "checksum")
 
 
 class IngestError(Exception):

@@ -17,20 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement, text_checksum
-from timeline.services.dating import date_apply_editor_change
+from timeline.services.dating import RESULT_FIELDS, date_apply_editor_change
 
-DATE_FIELDS = (
-    "date_text",
-    "date_value",
-    "date_type",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_status",
-    "date_anchor",
-    "date_rule",
-    "date_explanation",
-)
+# The editor's wording plus everything an automatic run would write.
+DATE_FIELDS = ("date_text", *RESULT_FIELDS)
 SOURCE_FIELDS = (
     "slug",
     "headline",
