@@ -42,20 +42,22 @@ def _cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     hits: dict[str, list[tuple[int, int]]] = {}
     for tok in TOKEN.finditer(lowered):
-        word = tok.group()
+        word = tok.group().strip("'")
         span = tok.span()
+        if not word:
+            continue
         if word[0].isdigit():
             end = span[1]
             if (len(word) == 4 and word.isdigit()) or word.endswith("0s") or word.endswith("0's"):
                 hits.setdefault("year", []).append(span)
             if ERA_AFTER.match(lowered, end) or lowered.endswith(("ad ", "a.d. "), 0, span[0]):
                 hits.setdefault("year", []).append(span)
-            if CLOCK_AFTER.match(lowered, end):
+            if CLOCK_AFTER.match(lowered, end) or word.endswith(("am", "pm")):
                 hits.setdefault("clock_number", []).append(span)
             if NUMERIC_AFTER.match(lowered, end):
                 hits.setdefault("numeric", []).append(span)
             continue
-        cues = CUE_OF_WORD.get(word)
+        cues = CUE_OF_WORD.get(word) or CUE_OF_WORD.get(word.partition("'")[0])
         if cues is None:
             if QUARTER_TOKEN.match(word):
                 hits.setdefault("quarter", []).append(span)

@@ -576,7 +576,7 @@ _NOT_AFTER_YEAR = re.compile(
     r"|additional|new|million|billion))\b"
 )
 _NOT_BEFORE_YEAR = re.compile(
-    r"(?i:(?:no|number|nos|flight|route|highway|room|article|resolution|section|model|boeing|airbus|a|"
+    r"(?i:\b(?:no|number|nos|flight|route|highway|room|article|resolution|section|model|boeing|airbus|"
     r"about|some|nearly|almost|than|over|under|approximately|roughly|least|only|just|all|another|top|"
     r"page|pages|item|chapter|rule|law|code|bill|form|apollo|windows|office|channel|interstate|us|u\.s\.)\.?\s*|[#$£€+])$"
 )
