@@ -12,12 +12,10 @@ from dataclasses import dataclass, replace
 from . import calendar as cal
 from .grammar import (
     CLOCK_AFTER,
-    CUE_AFTER,
-    CUE_BEFORE,
     CUE_OF_WORD,
+    CUE_REACH,
     ERA_AFTER,
     NUMERIC_AFTER,
-    QUARTER_TOKEN,
     RULE_CUES,
     RULE_ORDER,
     RULES,
@@ -42,28 +40,25 @@ def _cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     hits: dict[str, list[tuple[int, int]]] = {}
     for tok in TOKEN.finditer(lowered):
-        word = tok.group().strip("'")
+        word = tok.group("word")
+        if word is not None:
+            for cue in CUE_OF_WORD[word]:
+                hits.setdefault(cue, []).append(tok.span())
+            continue
+        if tok.group("quarter") is not None:
+            hits.setdefault("quarter", []).append(tok.span())
+            continue
+        number = tok.group("number")
         span = tok.span()
-        if not word:
-            continue
-        if word[0].isdigit():
-            end = span[1]
-            if (len(word) == 4 and word.isdigit()) or word.endswith("0s") or word.endswith("0's"):
-                hits.setdefault("year", []).append(span)
-            if ERA_AFTER.match(lowered, end) or lowered.endswith(("ad ", "a.d. "), 0, span[0]):
-                hits.setdefault("year", []).append(span)
-            if CLOCK_AFTER.match(lowered, end) or word.endswith(("am", "pm")):
-                hits.setdefault("clock_number", []).append(span)
-            if NUMERIC_AFTER.match(lowered, end):
-                hits.setdefault("numeric", []).append(span)
-            continue
-        cues = CUE_OF_WORD.get(word) or CUE_OF_WORD.get(word.partition("'")[0])
-        if cues is None:
-            if QUARTER_TOKEN.match(word):
-                hits.setdefault("quarter", []).append(span)
-            continue
-        for cue in cues:
-            hits.setdefault(cue, []).append(span)
+        end = span[1]
+        if (len(number) == 4 and number.isdigit()) or number.endswith("0s"):
+            hits.setdefault("year", []).append(span)
+        if ERA_AFTER.match(lowered, end) or lowered.endswith(("ad ", "a.d. "), 0, span[0]):
+            hits.setdefault("year", []).append(span)
+        if CLOCK_AFTER.match(lowered, end) or number.endswith(("am", "pm")):
+            hits.setdefault("clock_number", []).append(span)
+        if NUMERIC_AFTER.match(lowered, end):
+            hits.setdefault("numeric", []).append(span)
     return hits
 
 
@@ -77,7 +72,8 @@ def _candidates(text: str) -> list[_Candidate]:
         spans = sorted(span for cue_name in RULE_CUES[name] for span in hits.get(cue_name, ()))
         if not spans:
             continue
-        for lo, hi in _windows(spans, text, n):
+        before, after = CUE_REACH[name]
+        for lo, hi in _windows(spans, text, n, before, after):
             for m in pattern.finditer(text, lo, hi):
                 start, end = m.span("x")
                 if end > start:
@@ -85,12 +81,12 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _windows(spans: list[tuple[int, int]], text: str, n: int) -> list[tuple[int, int]]:
+def _windows(spans: list[tuple[int, int]], text: str, n: int, before: int, after: int) -> list[tuple[int, int]]:
     """Merged stretches of text around the cue spans, ending on whitespace so no word is cut."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        lo = max(0, s - CUE_BEFORE)
-        hi = min(n, e + CUE_AFTER)
+        lo = max(0, s - before)
+        hi = min(n, e + after)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:

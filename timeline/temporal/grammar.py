@@ -283,15 +283,36 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "holiday": ("christmas thanksgiving easter halloween independence valentine",),
 }
-TOKEN = re.compile(r"[a-z0-9']+")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly `words`, factored by shared prefixes so the engine barely backtracks."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 CUE_OF_WORD: dict[str, frozenset[str]] = {}
 for _cue, _lines in _CUE_WORDS.items():
     for _word in " ".join(_lines).split():
         CUE_OF_WORD[_word] = CUE_OF_WORD.get(_word, frozenset()) | {_cue}
-for _word in list(CUE_OF_WORD):
-    # "Friday's", "year's": a possessive carries the cues of its word
-    CUE_OF_WORD[_word + "'s"] = CUE_OF_WORD[_word]
-QUARTER_TOKEN = re.compile(r"[qh][1-4]$")
+# One pass over the lower-cased text finds every cue word ("friday's" counts as "friday"), every
+# number with what is glued to it ("1990s", "6pm") and quarter names ("q3").
+TOKEN = re.compile(
+    rf"\b(?P<word>{_trie(sorted(CUE_OF_WORD))})(?:'s)?\b|(?P<number>\d+[a-z]*)|\b(?P<quarter>[qh][1-4])\b"
+)
 # What may follow a number for it to start a clock time or a numeric date ("3 p", "10:35", "9/28").
 CLOCK_AFTER = re.compile(r"\s?[ap]\.?\s?m\b|[:.]\d\d|\s+(?:in\s+the|o'clock)")
 NUMERIC_AFTER = re.compile(r"[/.\-]\d")
@@ -324,5 +345,28 @@ RULE_CUES: dict[str, frozenset[str]] = {
 assert set(RULE_CUES) == set(RULE_ORDER), "every rule needs its cues"
 
 # How far a match may reach before and after its cue ("the very end of the ..." / "... of fiscal 1990").
-CUE_BEFORE = 45
-CUE_AFTER = 45
+CUE_REACH: dict[str, tuple[int, int]] = {
+    "month_day": (70, 24),
+    "month_year": (40, 36),
+    "month": (45, 8),
+    "numeric_date": (4, 16),
+    "weekday": (40, 24),
+    "deictic": (30, 24),
+    "calendar_period": (50, 30),
+    "ordinal_quarter": (55, 36),
+    "year": (50, 24),
+    "year_range_end": (8, 8),
+    "year_ago_adj": (8, 12),
+    "year_end": (20, 12),
+    "century": (50, 10),
+    "offset": (50, 16),
+    "duration": (60, 14),
+    "set": (8, 40),
+    "rate": (20, 10),
+    "clock": (30, 36),
+    "season": (50, 36),
+    "reference": (30, 40),
+    "holiday": (25, 30),
+    "anaphoric": (30, 16),
+}
+assert set(CUE_REACH) == set(RULE_ORDER), "every rule needs its reach"
