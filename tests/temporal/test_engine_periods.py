@@ -139,3 +139,25 @@ def test_offsets_from_the_reference():
 
 def test_a_week_earlier_is_the_week_before():
     assert only("A week earlier, the talks had failed.", news(2022, 9, 28), "A week earlier").value == "2022-W38"
+
+
+def test_modern_wire_formats():
+    ref = news(2023, 2, 13)
+    iso = only("Posted 2022-09-28T10:00Z.", ref, "2022-09-28T10:00Z")
+    assert (iso.value, iso.extra) == ("2022-09-28T10:00", {"timezone": "Z"})
+    assert only("Q3 2022 results beat forecasts.", ref, "Q3 2022").value == "2022-Q3"
+    assert only("Growth slowed in the first half of 2022.", ref, "the first half of 2022").value == "2022-H1"
+    assert only("A deal is expected by mid-2023.", ref, "mid-2023").value == "2023"
+    assert only("Prices rose late last year.", ref, "late last year").value == "2022"
+
+
+def test_a_range_of_years_gives_both_ends():
+    found = [
+        (t.text, t.value) for t in annotate("During the Indochina War (1947-54), officers left.", news(2009, 12, 19))
+    ]
+    assert found == [("1947", "1947"), ("54", "1954")]
+
+
+def test_a_year_written_at_the_end_of_a_range_covers_its_start():
+    text = "Troops withdrew from May 15 to August 16, 1988."
+    assert [t.value for t in annotate(text, news(2009, 12, 19))] == ["1988-05-15", "1988-08-16"]

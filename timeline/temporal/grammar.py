@@ -94,7 +94,7 @@ _RULES: list[tuple[str, str]] = [
     # ISO and numeric dates: "2022-09-28", "9/28/2022", "28.09.2022"
     (
         "numeric_date",
-        r"(?<![\w/.\-])(?P<x>(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:T(?P<isotime>[0-2]\d:[0-5]\d(?::[0-5]\d)?))?"
+        r"(?<![\w/.\-])(?P<x>(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:T(?P<isotime>[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)(?P<isozone>Z|[+-][0-2]\d:?[0-5]\d)?)?"
         r"|(?P<num>[0-3]?\d[/.][0-3]?\d[/.](?:(?:19|20)\d\d|\d\d)))(?![\w/]|\.\d)",
     ),
     # "Tuesday", "last Friday", "Tuesday night", "late Monday", "this coming Sunday"

@@ -340,7 +340,10 @@ def numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
         except ValueError:
             return None
         if m["isotime"]:
-            return Reading(f"{d.isoformat()}T{m['isotime'][:5]}", TimexType.TIME, why="an ISO date and time")
+            zone = {"timezone": m["isozone"]} if m["isozone"] else {}
+            return Reading(
+                f"{d.isoformat()}T{m['isotime'][:5]}", TimexType.TIME, why="an ISO date and time", extra=zone
+            )
         return Reading(d.isoformat(), why="an ISO date")
     d = parse_numeric_date(m["num"])
     if d is None:
@@ -743,8 +746,6 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
         return None  # "two days before the vote" in news: the duration alone is the timex
     if direction in ("later", "after", "before") and not ctx.narrative:
         # News annotation (TimeBank) reads "three days later" as the length of the gap.
-        if not written:
-            return None
         return Reading(duration_value(n, unit), TimexType.DURATION, why="a gap after an event", mod=amount_mod(m))
     anchor = ctx.anchor
     mod = amount_mod(m)
