@@ -83,3 +83,10 @@ def test_clock_times_take_the_reference_date_or_the_day_named_beside_them():
         only("It occurred at about 10:35 a.m. (0735 GMT) Friday.", REF, "about 10:35 a.m.").value == "2022-09-23T10:35"
     )
     assert only("They left at noon.", REF, "noon").value == "2022-09-28T12:00"
+
+
+def test_hours_ago_use_the_publication_time_when_it_is_known():
+    ref = Reference(dt.date(2023, 2, 13), time=dt.time(1, 30))
+    t = only("The blast came three hours ago.", ref, "three hours ago")
+    assert (t.value, t.type, t.start_date) == ("2023-02-12T22:30", TimexType.TIME, dt.date(2023, 2, 12))
+    assert only("The blast came three hours ago.", news(2023, 2, 13), "three hours ago").value == "2023-02-13"

@@ -759,7 +759,19 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
         )
     sign = -1 if back else 1
     if unit in ("H", "MIN", "S"):
-        return Reading(anchor.isoformat(), why="a distance in hours from the anchor day", mod=mod, anchor=anchor)
+        clock = ctx.reference.time
+        if clock is None or ctx.narrative:
+            return Reading(anchor.isoformat(), why="a distance in hours from the anchor day", mod=mod, anchor=anchor)
+        # With a publication time, "three hours ago" is a time of day, possibly on the day before.
+        seconds = {"H": 3600, "MIN": 60, "S": 1}[unit] * n * sign
+        moment = dt.datetime.combine(anchor, clock) + dt.timedelta(seconds=seconds)
+        return Reading(
+            moment.strftime("%Y-%m-%dT%H:%M"),
+            TimexType.TIME,
+            why=f"counted from the publication time {clock.strftime('%H:%M')}",
+            mod=mod,
+            anchor=anchor,
+        )
     if unit in ("WE", "FN"):
         unit, n = ("W", n * (2 if unit == "FN" else 1))
     if unit == "Y" and n == 1 and _speaks_of_quarters(ctx, m):
