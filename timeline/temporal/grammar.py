@@ -281,7 +281,12 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "set": (
         "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi",
     ),
-    "holiday": ("christmas thanksgiving easter halloween independence valentine",),
+    "holiday": ("christmas thanksgiving easter halloween independence valentine labor memorial veterans boxing new",),
+    "century_word": ("century centuries",),
+    "quarter_word": ("quarter quarters half",),
+    "year_word": ("year years",),
+    "rate_word": ("once twice thrice times percent",),
+    "these": ("these",),
 }
 
 
@@ -326,20 +331,20 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "weekday": frozenset({"weekday"}),
     "deictic": frozenset({"deictic", "pod"}),
     "calendar_period": frozenset({"unit"}),
-    "ordinal_quarter": frozenset({"unit", "quarter"}),
+    "ordinal_quarter": frozenset({"quarter_word", "quarter"}),
     "year": frozenset({"year", "spelled_year"}),
     "year_range_end": frozenset({"year"}),
-    "year_ago_adj": frozenset({"unit"}),
-    "year_end": frozenset({"unit"}),
-    "century": frozenset({"unit"}),
+    "year_ago_adj": frozenset({"year_word"}),
+    "year_end": frozenset({"year_word"}),
+    "century": frozenset({"century_word"}),
     "offset": frozenset({"unit"}),
     "duration": frozenset({"unit"}),
     "set": frozenset({"set"}),
-    "rate": frozenset({"unit"}),
+    "rate": frozenset({"rate_word"}),
     "clock": frozenset({"clock", "clock_number"}),
     "season": frozenset({"season"}),
-    "reference": frozenset({"reference", "unit"}),
-    "holiday": frozenset({"holiday", "unit", "weekday"}),
+    "reference": frozenset({"reference", "these"}),
+    "holiday": frozenset({"holiday", "weekday"}),
     "anaphoric": frozenset({"unit", "pod", "season"}),
 }
 assert set(RULE_CUES) == set(RULE_ORDER), "every rule needs its cues"
