@@ -68,10 +68,15 @@ def _candidates(text: str) -> list[_Candidate]:
         return []
     found = []
     n = len(text)
+    present = hits.keys()
+    spans_of: dict[frozenset[str], list[tuple[int, int]]] = {}
     for name, pattern in RULES:
-        spans = sorted(span for cue_name in RULE_CUES[name] for span in hits.get(cue_name, ()))
-        if not spans:
+        cues = RULE_CUES[name]
+        if cues.isdisjoint(present):
             continue
+        spans = spans_of.get(cues)
+        if spans is None:
+            spans = spans_of[cues] = sorted(span for cue_name in cues for span in hits.get(cue_name, ()))
         before, after = CUE_REACH[name]
         for lo, hi in _windows(spans, text, n, before, after):
             for m in pattern.finditer(text, lo, hi):

@@ -15,7 +15,7 @@ import re
 
 from .lexicon import NUMBER_WORD_RE
 
-_B = r"(?<![\w$£€#/\-])"  # left edge: not inside a word, a number or an amount
+_B = r"(?<![\w$£€#/\-])(?=[\w'’‘“\"(])"  # left edge: not inside a word, a number or an amount
 _E = r"(?!\w)(?!['’][a-rt-zA-RT-Z])"  # right edge; a possessive "'s" may follow ("Friday's")
 
 MONTH_FULL = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|May|MARCH|MAY)"
