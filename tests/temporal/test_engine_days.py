@@ -121,3 +121,12 @@ def test_a_weekday_beside_the_date_is_part_of_it():
 def test_march_eighth_spelled_as_an_ordinal():
     t = only("It opens this coming Sunday, March eighth.", news(1998, 3, 5), "this coming Sunday, March eighth")
     assert t.value == "1998-03-08"
+
+
+def test_last_before_a_day_and_month_is_the_one_before_the_reference():
+    t = only("He was shot to death last Oct. 23 at his home.", news(1999, 4, 19), "last Oct. 23")
+    assert t.value == "1998-10-23"
+
+
+def test_a_present_passive_is_not_read_as_past():
+    assert only("The appeal is heard in May.", news(2000, 3, 29), "May").value == "2000-05"

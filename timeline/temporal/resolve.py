@@ -270,6 +270,13 @@ def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
             tense = Tense.PAST
         elif wd and future.isoweekday() == wd and past.isoweekday() != wd:
             tense = Tense.FUTURE
+    rel = _norm(g["mdrel"])
+    if rel in ("last", "this past"):
+        chosen = past if past < anchor else _safe_date(anchor.year - 1, month, day) or past
+        return Reading(chosen.isoformat(), why="the last such day before the anchor", mod=mod, anchor=anchor)
+    if rel in ("next", "this coming"):
+        chosen = future if future > anchor else _safe_date(anchor.year + 1, month, day) or future
+        return Reading(chosen.isoformat(), why="the next such day after the anchor", mod=mod, anchor=anchor)
     chosen, how = _choose(past, future, anchor, tense, "nearest")
     return Reading(chosen.isoformat(), why=f"{how} such day", mod=mod, anchor=anchor)
 

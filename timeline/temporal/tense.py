@@ -18,7 +18,7 @@ class Tense(Enum):
 
 
 _FUTURE_WORDS = (
-    "will|'ll|wo|shall|going to|gonna|plans to|planning|scheduled|expected|expects?|due|would"
+    "will|'ll|wo|shall|going to|gonna|plans to|planned (?:to|for)|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set to|is to|are to|hopes?|hoping|aims?|should|must|might"
     "|may|tomorrow|ahead|is slated|effective|be [a-z]+|to be"
 )
@@ -30,7 +30,11 @@ _PAST_WORDS = (
     "|swept|swore|tore|withdrew|overtook|upheld|[a-z]+ed"
 )
 # Past participles after "is"/"be" ("is expected", "be held") speak of the future, not the past.
-_PRESENT_WORDS = "is|are|am|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
+_PRESENT_WORDS = (
+    # "the case is heard in May": a passive in the present tense is no past, whatever its participle
+    "(?:is|are|am) (?!going|expected|scheduled|due|set|slated|planning|likely|to|not)[a-z]+"
+    "|is|are|am|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
+)
 _MARKER = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<present>{_PRESENT_WORDS})|(?P<past>{_PAST_WORDS}))\b",
     re.IGNORECASE,
