@@ -7,7 +7,6 @@ not a temporal expression after all ("May" as a modal, "the fall of Rome", "2000
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -401,7 +400,6 @@ def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["overnight"]:
         return Reading(f"{anchor.isoformat()}TNI", TimexType.TIME, why="the night of the anchor", anchor=anchor)
     if m["word2"]:
-        shift = (-2 if m["word2"].lower() == "yesterday" else 2) if m["ba"].lower() in ("before", "after") else 0
         shift = -2 if m["word2"].lower() == "yesterday" else 2
         d = anchor + dt.timedelta(days=shift)
         return Reading(d.isoformat(), why=f"{abs(shift)} days from the anchor", anchor=anchor)
@@ -792,8 +790,6 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
         days = {"D": 1, "W": 7}[unit] * n
         d = anchor + dt.timedelta(days=sign * round(days))
     value_unit = unit if unit in ("D", "W", "M", "Q", "Y", "DE", "CE") else "D"
-    if value_unit == "Q":
-        value_unit = "Q"
     word = "before" if back else "after"
     return Reading(
         cal.value_at(d, value_unit),
@@ -811,9 +807,6 @@ def _speaks_of_quarters(ctx: Context, m: re.Match[str]) -> bool:
     start = m.start("x")
     window = ctx.text[max(0, start - 800) : start]
     return bool(_QUARTER_TALK.search(window)) and not ctx.narrative
-
-
-_CONTINUING = frozenset({"next", "coming", "following", "remaining", "ensuing"})
 
 
 def duration(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -1166,7 +1159,7 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     d = cal.shift(base, shift, unit)
     return Reading(
-        cal.value_at(d, unit if unit != "WE" else "WE"),
+        cal.value_at(d, unit),
         why=f"{rel} {word}, from the date last mentioned",
         mod=mod,
         anchor=base,
@@ -1197,9 +1190,3 @@ RESOLVERS: dict[str, Resolver] = {
     "holiday": holiday,
     "anaphoric": anaphoric,
 }
-
-
-@functools.cache
-def absolute_rules() -> frozenset[str]:
-    """Rules whose values do not depend on any anchor: a narrative text re-anchors on them."""
-    return frozenset({"month_day", "month_year", "numeric_date", "year", "holiday", "ordinal_quarter"})
