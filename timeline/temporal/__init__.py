@@ -43,8 +43,15 @@ reader may not expect.
 - Clock times take the reference date unless a day is named beside them ("9 a.m. Tuesday",
   "at 10:35 a.m. (0735 GMT) Friday"); the time zone written after a time goes to `extra["timezone"]`,
   the value stays in local time.
+- "three hours ago" is a TIME counted from `Reference.time` when the publication time is known, and
+  just the publication day otherwise.
+- Narrative text (`DocType.NARRATIVE`, WikiWars): relative dates ("in March", "two days later", "the
+  following year") count from the last date read off the text itself ("June 22, 1941", "1942");
+  relative dates do not move that anchor, nor does a bare year more than 25 years away from it ("the
+  largest battle since 1813" in a history of 1920). "former" is PAST_REF there, as TIMEX2 annotates it.
+- Ranges: "1947-54" gives 1947 and 1954; "from May 15 to August 16, 1988" gives both days in 1988.
 - Not annotated: the modal "may", the verb "march", "Sun" as a name, bare numbers, ordinals, ages
-  ("a 6-year-old"), rates ("$2 million a year"), "the fall of ...".
+  ("a 6-year-old"), rates ("$2 million a year"), "the fall of ...", "Now," opening a sentence.
 """
 
 from __future__ import annotations
