@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.temporal import DocType, Reference, TimexType, resolve_expression
+from timeline.temporal import DocType, Precision, Reference, TimexType, resolve_expression
 
 REF = Reference(dt.date(2022, 9, 28))
 
@@ -55,3 +55,8 @@ def test_odd_input_gives_none_and_never_raises(odd):
 
 def test_an_impossible_date_gives_none():
     assert resolve_expression("February 30, 2022", REF) is None
+
+
+def test_a_lone_date_in_an_unusual_format_is_read_by_dateparser():
+    t = resolve_expression("28-Sep-2022", REF)
+    assert (t.value, t.rule, t.precision) == ("2022-09-28", "absolute_date", Precision.DAY)

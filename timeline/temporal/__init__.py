@@ -56,7 +56,7 @@ reader may not expect.
 
 from __future__ import annotations
 
-from .engine import annotate_text, vague_reference
+from .engine import absolute_date, annotate_text, vague_reference
 from .types import DocType, Precision, Reference, Timex, TimexType
 
 __all__ = ["DocType", "Precision", "Reference", "Timex", "TimexType", "annotate", "resolve_expression"]
@@ -88,7 +88,7 @@ def resolve_expression(expression: str, reference: Reference, *, context: str | 
                     return max(hits, key=lambda t: min(t.end, end) - max(t.start, at))
         hits = annotate_text(expression, reference)
         if not hits:
-            return vague_reference(expression)
+            return vague_reference(expression) or absolute_date(expression)
         return max(hits, key=lambda t: t.end - t.start)
     except Exception:  # an editor's odd string must never break the caller; there is simply no date
         return None

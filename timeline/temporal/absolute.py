@@ -1,4 +1,4 @@
-"""Absolute dates in written-out numeric formats ("9/28/2022", "28.09.2022"), read by dateparser.
+"""Absolute dates in numeric and odd formats ("9/28/2022", "28-Sep-2022"), read by dateparser.
 
 dateparser is slow to set up and slow per call, so one English-only parser is built lazily, reused,
 and its answers are cached; the grammar decides what to hand it, so it never scans text itself.
@@ -40,6 +40,21 @@ def parse_numeric_date(text: str) -> dt.date | None:
             return None
     try:
         data = _parser().get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; an unreadable date is no date
+        return None
+    return data.date_obj.date() if data and data.date_obj else None
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_absolute_date(text: str) -> dt.date | None:
+    """A full date (day, month and year) in any format dateparser knows; None for anything less.
+
+    Only for a lone expression the grammar could not read ("28-Sep-2022"): running text never comes here.
+    """
+    if not any(c.isdigit() for c in text) or len(text) > 40:
+        return None
+    try:
+        data = _parser().get_date_data(text.strip())
     except Exception:  # dateparser raises assorted errors on odd input; an unreadable date is no date
         return None
     return data.date_obj.date() if data and data.date_obj else None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import calendar as cal
+from .absolute import parse_absolute_date
 from .grammar import (
     CLOCK_AFTER,
     CUE_OF_WORD,
@@ -323,4 +324,26 @@ def vague_reference(expression: str) -> Timex | None:
         value=value,
         rule="vague_reference",
         explanation=f"'{expression.strip()}': an unspecified time {side} the reference → {value}",
+    )
+
+
+def absolute_date(expression: str) -> Timex | None:
+    """A lone expression in a date format the grammar does not know ("28-Sep-2022"), read by dateparser."""
+    day = parse_absolute_date(expression)
+    if day is None:
+        return None
+    start = len(expression) - len(expression.lstrip())
+    end = len(expression.rstrip())
+    value = day.isoformat()
+    return Timex(
+        start=start,
+        end=end,
+        text=expression[start:end],
+        type=TimexType.DATE,
+        value=value,
+        start_date=day,
+        end_date=day,
+        precision=Precision.DAY,
+        rule="absolute_date",
+        explanation=f"'{expression.strip()}': a full date, read by dateparser → {value}",
     )
