@@ -49,3 +49,9 @@ def test_references_at_the_edges_of_the_calendar_never_raise(day):
     text = "Last week, this week, next year, 1/1/1, tomorrow at noon, three days ago, early this week, the 1990s."
     for t in annotate(text, Reference(day)):
         assert text[t.start : t.end] == t.text
+
+
+def test_the_fall_in_prices_and_the_winter_olympics_are_not_seasons():
+    assert annotate("The fall in prices hurt exporters.", REF) == []
+    assert [t.text for t in annotate("Athletes went to the Winter Olympics.", REF)] == []
+    assert [t.value for t in annotate("He was shot last fall in his home.", REF)] == ["2021-FA"]

@@ -1009,6 +1009,11 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(f"{year}-{code}", why="a season of a named year", mod=mod)
     if not (rel or m["prep"] or m["mod"]):
         return None
+    after = ctx.text[m.end("x") : m.end("x") + 12]
+    if rel in ("the", "a") and re.match(r"\s+(?:in|by|from|to)\s", after):
+        return None  # "the fall in prices" is a drop, not autumn
+    if m["season"][0].isupper() and re.match(r"\s+[A-Z]", after) and not _sentence_start(ctx.text, m.start("x")):
+        return None  # "the Winter Olympics", "Spring Festival": a name
     anchor = ctx.anchor
     if ctx.narrative and rel not in ("last", "next", "this past", "this coming"):
         return Reading(f"{anchor.year}-{code}", why="the season in the year of the date last mentioned", mod=mod)
