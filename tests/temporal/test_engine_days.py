@@ -130,3 +130,8 @@ def test_last_before_a_day_and_month_is_the_one_before_the_reference():
 
 def test_a_present_passive_is_not_read_as_past():
     assert only("The appeal is heard in May.", news(2000, 3, 29), "May").value == "2000-05"
+
+
+def test_a_deadline_day_without_a_year_is_the_coming_one():
+    assert only("The offer was extended to Nov. 16.", news(1989, 10, 30), "Nov. 16").value == "1989-11-16"
+    assert only("The pact takes hold effective June 1.", news(1989, 10, 26), "June 1").value == "1990-06-01"

@@ -209,7 +209,8 @@ _RANGE_YEAR = re.compile(
 
 
 _DEADLINE_BEFORE = re.compile(
-    r"\b(?i:by|to|until|till|through|before|around|effective|record|payable|due|expires?|deadline\s+(?:of|is))\s+$"
+    r"\b(?i:by|to|until|till|through|before|around|effective|record|payable|due|expires?|deadline\s+(?:of|is)"
+    r"|from|starting|beginning)\s+$"
 )
 
 
@@ -259,9 +260,10 @@ def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     # Only a verb close by decides; otherwise the nearest occurrence is meant. A deadline word right
     # before the date ("extended to Nov. 16", "payable Dec. 14", "by Oct. 31") names a date of its own
     # that the verb's tense says nothing about.
-    tense = (
-        None if _DEADLINE_BEFORE.search(ctx.text, max(0, m.start("x") - 24), m.start("x")) else ctx.tense(m, within=50)
-    )
+    deadline = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start("x") - 24), m.start("x"))
+    tense = None if deadline else ctx.tense(m, within=50)
+    if deadline and (future - anchor).days <= 250 and (anchor - past).days > 45:
+        tense = Tense.FUTURE  # deadlines and start dates are announced ahead of them
     # A weekday written beside the date settles which year is meant.
     if g["wd"]:
         wd = weekday_number(g["wd"])
