@@ -33,7 +33,10 @@ ORD_WORD_DAY = (
     r"|nineteenth|twentieth|thirtieth)"
 )
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])(?!,\d)(?!\.\d)"
-NUM = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|\d+\s*½|(?i:{NUMBER_WORD_RE})(?:\s+and\s+a\s+half)?)"
+NUM = (
+    rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|\d+\s*½"
+    rf"|(?i:{NUMBER_WORD_RE})(?:[-\s]+(?i:hundred|thousand))?(?:\s+and\s+a\s+half)?)"
+)
 COUNT = rf"(?:{NUM}|(?i:a|an|one|several|a\s+few|few|a\s+couple\s+of|couple\s+of|a\s+couple|many|a\s+number\s+of))"
 UNIT = (
     r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?"
