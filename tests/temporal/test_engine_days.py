@@ -135,3 +135,7 @@ def test_a_present_passive_is_not_read_as_past():
 def test_a_deadline_day_without_a_year_is_the_coming_one():
     assert only("The offer was extended to Nov. 16.", news(1989, 10, 30), "Nov. 16").value == "1989-11-16"
     assert only("The pact takes hold effective June 1.", news(1989, 10, 26), "June 1").value == "1990-06-01"
+
+
+def test_a_day_and_month_of_last_year():
+    assert only("It began on Feb. 24 last year.", news(2023, 2, 13), "Feb. 24 last year").value == "2022-02-24"

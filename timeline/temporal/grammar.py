@@ -78,7 +78,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
         rf"(?:(?:(?P<mdrel>(?i:last|next|this\s+past|this\s+coming))\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
         rf"|(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
-        rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d)))?){_E}",
+        rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d))|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?){_E}",
     ),
     # "September 2022", "Sept. of 1998", "January this year", "July last year"
     (

@@ -237,6 +237,12 @@ def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
         if d is None:
             return NOT_A_DATE
         return Reading(d.isoformat(), why="a full date", mod=mod)
+    if g["yrel"]:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+        d = _safe_date(year, month, day)
+        if d is None:
+            return NOT_A_DATE
+        return Reading(d.isoformat(), why=f"a day of {g['yrel'].lower()} year", mod=mod, anchor=ctx.anchor)
     # "from May 15 to August 16, 1988": the year written at the end of a range covers its start too.
     ahead = _RANGE_YEAR.match(ctx.text, m.end("x"))
     if ahead:
