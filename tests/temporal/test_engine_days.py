@@ -139,3 +139,8 @@ def test_a_deadline_day_without_a_year_is_the_coming_one():
 
 def test_a_day_and_month_of_last_year():
     assert only("It began on Feb. 24 last year.", news(2023, 2, 13), "Feb. 24 last year").value == "2022-02-24"
+
+
+def test_a_range_of_days_gives_both_ends():
+    found = [(t.text, t.value) for t in annotate("Talks were held Sept. 27-28.", news(2022, 9, 28))]
+    assert found == [("Sept. 27", "2022-09-27"), ("28", "2022-09-28")]

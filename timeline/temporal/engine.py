@@ -155,6 +155,7 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
 _ANCHORING_RULES = frozenset(
     {
         "month_day",
+        "day_range_end",
         "month_year",
         "month",
         "numeric_date",

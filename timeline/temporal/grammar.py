@@ -80,6 +80,12 @@ _RULES: list[tuple[str, str]] = [
         rf"|(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
         rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d))|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?){_E}",
     ),
+    # the second day of a range: "Sept. 27-28", "January 25-29, 1905"
+    (
+        "day_range_end",
+        rf"{_B}(?P<mon>{MONTH})\s+{DAY}\s*[-–]\s*(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+        rf"(?:,?\s+(?P<year>{YEAR}))?)",
+    ),
     # "September 2022", "Sept. of 1998", "January this year", "July last year"
     (
         "month_year",
@@ -329,6 +335,7 @@ ERA_AFTER = re.compile(r"\s*(?:bc|b\.c\.|bce|ad|a\.d\.)(?!\w)")
 RULE_CUES: dict[str, frozenset[str]] = {
     "month_day": frozenset({"month"}),
     "month_year": frozenset({"month"}),
+    "day_range_end": frozenset({"month"}),
     "month": frozenset({"month"}),
     "numeric_date": frozenset({"numeric"}),
     "weekday": frozenset({"weekday"}),
@@ -356,6 +363,7 @@ assert set(RULE_CUES) == set(RULE_ORDER), "every rule needs its cues"
 CUE_REACH: dict[str, tuple[int, int]] = {
     "month_day": (70, 24),
     "month_year": (40, 36),
+    "day_range_end": (4, 30),
     "month": (45, 8),
     "numeric_date": (4, 16),
     "weekday": (40, 24),

@@ -288,6 +288,29 @@ def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(chosen.isoformat(), why=f"{how} such day", mod=mod, anchor=anchor)
 
 
+def day_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
+    month = month_number(m["mon"])
+    day = int(m["day"])
+    if month is None:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.narrative:
+        year = ctx.anchor.year
+    else:
+        anchor = ctx.anchor
+        candidates = [c for k in (-1, 0, 1) if (c := _safe_date(anchor.year + k, month, day))]
+        past = max((c for c in candidates if c <= anchor), default=None)
+        future = min((c for c in candidates if c >= anchor), default=None)
+        if past is None or future is None:
+            return NOT_A_DATE
+        year = _choose(past, future, anchor, ctx.tense(m, within=50), "nearest")[0].year
+    d = _safe_date(year, month, day)
+    if d is None:
+        return NOT_A_DATE
+    return Reading(d.isoformat(), why="the last day of a range of days", anchor=ctx.anchor)
+
+
 def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     month = month_number(m["mon"])
     if month is None:
@@ -1182,6 +1205,7 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
 RESOLVERS: dict[str, Resolver] = {
     "month_day": month_day,
     "month_year": month_year,
+    "day_range_end": day_range_end,
     "month": month,
     "numeric_date": numeric_date,
     "weekday": weekday,
