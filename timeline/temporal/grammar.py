@@ -95,7 +95,7 @@ _RULES: list[tuple[str, str]] = [
     # "in September", "last December", "early June", "mid-November"
     (
         "month",
-        rf"(?:(?P<prep>(?i:in|since|until|till|by|from|through|to|during|of|before|after|between|and|or|for"
+        rf"(?:\b(?P<prep>(?i:in|since|until|till|by|from|through|to|during|of|before|after|between|and|or|for"
         rf"|into|throughout|around|like|that|on|each|every|as|the))\s+)?"
         rf"{_B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|past|coming))\s+)?"
         rf"(?P<mon>{MONTH_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)){_E}",
@@ -109,7 +109,7 @@ _RULES: list[tuple[str, str]] = [
     # "Tuesday", "last Friday", "Tuesday night", "late Monday", "this coming Sunday"
     (
         "weekday",
-        rf"(?:(?P<prep>(?i:on|by|until|till|since|from|before|after|through))\s+)?"
+        rf"(?:\b(?P<prep>(?i:on|by|until|till|since|from|before|after|through))\s+)?"
         rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+coming|this\s+past|coming|past|the\s+following"
         rf"|the\s+previous|the\s+next))\s+)?(?:(?P<mod>(?i:early|late|earlier|later))\s+)?"
         rf"(?P<wd>{WEEKDAY})(?P<plural>s)?(?:\s+(?P<pod>{POD})(?P<pod_plural>s)?)?){_E}",
@@ -206,7 +206,7 @@ _RULES: list[tuple[str, str]] = [
     # "twice a year", "$5 million a year", "40 percent a month"
     (
         "rate",
-        rf"(?:(?i:once|twice|thrice|times|percent)|%)\s+(?P<x>(?i:a|an)\s+(?P<unit>{UNIT_SG})){_E}",
+        rf"(?:\b(?i:once|twice|thrice|times|percent)|%)\s+(?P<x>(?i:a|an)\s+(?P<unit>{UNIT_SG})){_E}",
     ),
     # "at 3 p.m.", "10:35 a.m. EST", "09:00 GMT", "noon", "midnight", "4 in the morning"
     (
@@ -223,7 +223,7 @@ _RULES: list[tuple[str, str]] = [
     # "the summer", "last fall", "spring 2022", "the winter of 1941"
     (
         "season",
-        rf"(?:(?P<prep>(?i:in|since|until|till|by|during|through|throughout|for|over|before|after))\s+)?"
+        rf"(?:\b(?P<prep>(?i:in|since|until|till|by|during|through|throughout|for|over|before|after))\s+)?"
         rf"{_B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the"
         rf"|that|early|late|mid))[-\s]+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
         rf"(?:\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?){_E}(?!\s+(?i:of)\s+(?!\d))",
