@@ -55,3 +55,7 @@ def test_the_fall_in_prices_and_the_winter_olympics_are_not_seasons():
     assert annotate("The fall in prices hurt exporters.", REF) == []
     assert [t.text for t in annotate("Athletes went to the Winter Olympics.", REF)] == []
     assert [t.value for t in annotate("He was shot last fall in his home.", REF)] == ["2021-FA"]
+
+
+def test_a_preposition_inside_a_word_does_not_license_a_season():
+    assert annotate("That sale could still fall through.", REF) == []

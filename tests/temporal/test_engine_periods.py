@@ -161,3 +161,7 @@ def test_a_range_of_years_gives_both_ends():
 def test_a_year_written_at_the_end_of_a_range_covers_its_start():
     text = "Troops withdrew from May 15 to August 16, 1988."
     assert [t.value for t in annotate(text, news(2009, 12, 19))] == ["1988-05-15", "1988-08-16"]
+
+
+def test_a_two_digit_year_is_the_latest_such_year_up_to_the_anchor():
+    assert only("The class of '99 met again.", news(2009, 6, 1), "'99").value == "1999"

@@ -52,7 +52,11 @@ def _cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
         number = tok.group("number")
         span = tok.span()
         end = span[1]
-        if (len(number) == 4 and number.isdigit()) or number.endswith("0s"):
+        if (
+            (len(number) == 4 and number.isdigit())
+            or number.endswith("0s")
+            or lowered[span[0] - 1 : span[0]] in ("'", "’")
+        ):
             hits.setdefault("year", []).append(span)
         if ERA_AFTER.match(lowered, end) or lowered.endswith(("ad ", "a.d. "), 0, span[0]):
             hits.setdefault("year", []).append(span)

@@ -152,7 +152,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?P<prepost>(?i:post|pre))-)?(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?"
         rf"|model\s+year|the\s+year|financial\s+year))\s*)?"
         rf"(?:(?P<era_year>\d{{1,4}})\s*(?P<era2>(?:BC|B\.C\.|BCE|AD|A\.D\.)(?!\w))|(?:AD|A\.D\.)\s+(?P<ad_year>\d{{1,4}})"
-        rf"|(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s)"
+        rf"|(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s)|(?P<short_year>['’]\d\d)(?![\d\w])"
         rf"|(?P<spelled>(?:(?i:the\s+year\s+))?{SPELLED_YEAR})"
         rf"|(?P<word_decade>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
         rf"(?:\s+(?P<era>(?i:AD|A\.D\.|BC|B\.C\.|BCE|CE)))?){_E}",
