@@ -75,7 +75,6 @@ _CLAUSE_END = re.compile(r"[,;:—–(]|\s(?:that|which|who|when|while|but|and|a
 _WINDOW = 160
 
 
-@functools.lru_cache(maxsize=2048)
 def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tense | None:
     """The tense of the clause holding text[start:end], read from the nearest marker in its sentence.
 
@@ -95,7 +94,12 @@ def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tens
     # "In January, the company said ...": a date that opens its sentence takes the verb after the comma.
     if stop and len(left.strip()) > 12:
         right = right[: stop.start()]
+    return _nearest_marker(left, right, within)
 
+
+# Keyed on the clause around the date, not the whole text, so the cache never holds whole articles.
+@functools.lru_cache(maxsize=4096)
+def _nearest_marker(left: str, right: str, within: int | None) -> Tense | None:
     best: tuple[int, Tense | None] | None = None
     for m in _MARKER.finditer(left):
         if m.group("past") and _DETERMINER_BEFORE.search(left, max(0, m.start() - 8), m.start()):
