@@ -144,3 +144,8 @@ def test_a_day_and_month_of_last_year():
 def test_a_range_of_days_gives_both_ends():
     found = [(t.text, t.value) for t in annotate("Talks were held Sept. 27-28.", news(2022, 9, 28))]
     assert found == [("Sept. 27", "2022-09-27"), ("28", "2022-09-28")]
+
+
+def test_informal_spellings_of_the_deictic_days():
+    found = {t.text: t.value for t in annotate("see u tmrw, party 2nite, happy xmas", news(2011, 12, 20))}
+    assert found == {"tmrw": "2011-12-21", "2nite": "2011-12-20TNI", "xmas": "2011-12-25"}

@@ -117,7 +117,7 @@ _RULES: list[tuple[str, str]] = [
     # "today", "yesterday afternoon", "tonight", "this morning", "last night", "earlier today"
     (
         "deictic",
-        rf"{_B}(?P<x>(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<word>(?i:today|yesterday|tomorrow|tonight))"
+        rf"{_B}(?P<x>(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<word>(?i:today|yesterday|tomorrow|tonight|tonite|2nite|2day|tmrw?|2morrow|yday))"
         rf"(?:\s+(?P<pod>{POD}))?|(?P<this>(?i:this|last|tomorrow|yesterday))\s+(?P<pod2>{POD})"
         rf"|(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<word2>yesterday|tomorrow))"
         rf"|(?i:(?P<overnight>overnight)))){_E}",
@@ -242,7 +242,7 @@ _RULES: list[tuple[str, str]] = [
     # "Christmas", "New Year's Day", "Thanksgiving Day", "Easter week"
     (
         "holiday",
-        rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?P<hol>Christmas(?:\s+Day|\s+Eve)?"
+        rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?P<hol>(?:Christmas|X-?mas|(?i:xmas))(?:\s+Day|\s+Eve)?"
         rf"|New\s+Year'?s?(?:\s+Day|\s+Eve)|New\s+Year's|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?"
         rf"|Halloween|Independence\s+Day|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day"
         rf"|Boxing\s+Day|Good\s+Friday|Christmas\s+week|Thanksgiving\s+week)(?:,?\s+(?P<year>{YEAR}))?){_E}",
@@ -278,7 +278,8 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         " millennium millennia",
     ),
     "pod": ("morning mornings afternoon afternoons evening evenings night nights",),
-    "deictic": ("today yesterday tomorrow tonight overnight",),
+    # informal spellings ("tmrw", "2nite") are common in posts and unambiguous
+    "deictic": ("today yesterday tomorrow tonight overnight tonite 2nite 2day tmr tmrw 2morrow yday",),
     "spelled_year": (
         "nineteen eighteen thousand twenties thirties forties fifties sixties seventies eighties nineties",
     ),
@@ -290,7 +291,9 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
     "set": (
         "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi",
     ),
-    "holiday": ("christmas thanksgiving easter halloween independence valentine labor memorial veterans boxing new",),
+    "holiday": (
+        "christmas xmas x-mas thanksgiving easter halloween independence valentine labor memorial veterans boxing new",
+    ),
     "century_word": ("century centuries",),
     "quarter_word": ("quarter quarters half",),
     "year_word": ("year years",),

@@ -423,6 +423,16 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _DEICTIC_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
+# informal spellings of the same words
+_DEICTIC_SPELLING = {
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "2day": "today",
+    "tmr": "tomorrow",
+    "tmrw": "tomorrow",
+    "2morrow": "tomorrow",
+    "yday": "yesterday",
+}
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
@@ -435,6 +445,7 @@ def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
         d = anchor + dt.timedelta(days=shift)
         return Reading(d.isoformat(), why=f"{abs(shift)} days from the anchor", anchor=anchor)
     word = _norm(m["word"] or m["this"])
+    word = _DEICTIC_SPELLING.get(word, word)
     pod_raw = _norm(m["pod"] or m["pod2"])
     d = anchor + dt.timedelta(days=_DEICTIC_SHIFT[word])
     if word == "tonight":
@@ -1097,6 +1108,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def _holiday_date(name: str, year: int) -> dt.date:
+    name = re.sub(r"^x-?mas", "christmas", name)
     if name.startswith("christmas eve"):
         return dt.date(year, 12, 24)
     if name.startswith("christmas"):
