@@ -149,3 +149,10 @@ def test_a_range_of_days_gives_both_ends():
 def test_informal_spellings_of_the_deictic_days():
     found = {t.text: t.value for t in annotate("see u tmrw, party 2nite, happy xmas", news(2011, 12, 20))}
     assert found == {"tmrw": "2011-12-21", "2nite": "2011-12-20TNI", "xmas": "2011-12-25"}
+
+
+def test_this_saturday_is_the_one_in_the_reference_week_and_abbreviations_need_a_cue():
+    ref = news(2011, 12, 20)
+    assert only("party this sat!", ref, "this sat").value == "2011-12-24"
+    assert only("We meet next Fri. at noon.", ref, "next Fri.").value == "2011-12-23"
+    assert annotate("He sat down with the Sun.", ref) == []

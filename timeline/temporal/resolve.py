@@ -389,7 +389,12 @@ def numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
-    wd = weekday_number(m["wd"])
+    if m["wdabbr"]:
+        # "Sat", "Sun", "Wed" are words and names too: only "this sat", "next Fri." or "on Sun." date them.
+        abbr = m["wdabbr"]
+        if not (m["rel"] or (m["prep"] and abbr[0].isupper() and m["x"].endswith("."))):
+            return None
+    wd = weekday_number(m["wd"] or m["wdabbr"])
     if wd is None:
         return None
     pod = PARTS_OF_DAY.get(_norm(m["pod"])) if m["pod"] else None
@@ -407,12 +412,15 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     elif rel in ("next", "this coming", "coming", "the following", "the next"):
         chosen = future if future > anchor else future + dt.timedelta(days=7)
         how = "the one after the anchor"
+    elif rel == "this":
+        chosen = anchor + dt.timedelta(days=wd - anchor.isoweekday())
+        how = "the one in the anchor's week"
     else:
         # "Wednesday's ruling" names an event already reported, whatever the clause's tense.
         possessive = ctx.text.startswith(("'s", "’s"), m.end("x"))
         tense = Tense.PAST if possessive else ctx.tense(m)
         chosen, how = _choose(past, future, anchor, tense, "past")
-        how = f"{how} {m['wd'].capitalize()}"
+        how = f"{how} {(m['wd'] or m['wdabbr']).capitalize()}"
     value = chosen.isoformat()
     kind = TimexType.DATE
     if pod:
