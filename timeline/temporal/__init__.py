@@ -17,9 +17,11 @@ reader may not expect.
   "late yesterday" is yesterday with mod END, "more than four hours" is PT4H with mod MORE_THAN.
 - A bare weekday in news is the latest one on or before the publication date ("said Tuesday"), unless
   the clause is in the future ("will meet on Tuesday" → the next one); the publication day's own
-  weekday is that day; "this Saturday" is the Saturday of the reference's ISO week. A bare month is the latest such month, unless a future verb or "by/until"
-  points ahead and the month is at most two months away. A day and month without a year ("June 22")
-  take the verb's tense when it is close by, else the nearest such date.
+  weekday is that day; "this Saturday" is the Saturday of the reference's ISO week. A bare month
+  is the latest such month, unless a future verb or "by/until" points ahead and the month is at most
+  two months away. A day and month without a year ("June 22") take the verb's tense when it is close
+  by, else the nearest such date; after a deadline word ("extended to Nov. 16", "effective June 1")
+  the coming one.
 - "last December" is the December before the reference month (2022-12 in February 2023); "last week"
   is the ISO week before the reference's (2022-W38 on 2022-09-28); weeks are ISO weeks, Monday-Sunday.
 - "the past week", "the last two months" are durations (P1W, P2M), not dates.
