@@ -90,3 +90,9 @@ def test_hours_ago_use_the_publication_time_when_it_is_known():
     t = only("The blast came three hours ago.", ref, "three hours ago")
     assert (t.value, t.type, t.start_date) == ("2023-02-12T22:30", TimexType.TIME, dt.date(2023, 2, 12))
     assert only("The blast came three hours ago.", news(2023, 2, 13), "three hours ago").value == "2023-02-13"
+
+
+def test_military_times_with_a_zone_are_clock_times_not_years():
+    t = only("The strike came at 1800 GMT.", REF, "1800 GMT")
+    assert (t.value, t.extra) == ("2022-09-28T18:00", {"timezone": "GMT"})
+    assert [x.value for x in annotate("The project took more than 1000 hours.", REF)] == ["PT1000H"]

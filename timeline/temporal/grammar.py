@@ -77,7 +77,7 @@ _RULES: list[tuple[str, str]] = [
         rf"\s+of)\s+)?{POINT_MOD}"
         rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
         rf"(?:(?:(?P<mdrel>(?i:last|next|this\s+past|this\s+coming))\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
-        rf"|(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
+        rf"|(?:(?i:the)\s+)?(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
         rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d))|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?){_E}",
     ),
     # the second day of a range: "Sept. 27-28", "January 25-29, 1905"
@@ -216,6 +216,7 @@ _RULES: list[tuple[str, str]] = [
         rf"|just\s+before))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})(?:\s+(?P<tz>{TZ}))?"
         rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz2>{TZ}|(?i:hrs|hours|h)))?"
         rf"|(?P<word>(?i:noon|midnight|midday|mid-?day))(?:\s+(?P<tz3>{TZ}))?"
+        rf"|(?P<h5>[01]\d|2[0-3])(?P<mi5>[0-5]\d)\s*(?:(?P<tz5>{TZ})|(?i:local\s+time))"
         rf"|(?P<h3>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)"
         rf"(?:\s+(?i:in\s+the)\s+(?P<pod3>{POD}))?"
         rf"|(?P<h4>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:in\s+the)\s+"
@@ -332,7 +333,7 @@ TOKEN = re.compile(
     rf"\b(?P<word>{_trie(sorted(CUE_OF_WORD))})(?:'s)?\b|(?P<number>\d+[a-z]*)|\b(?P<quarter>[qh][1-4])\b"
 )
 # What may follow a number for it to start a clock time or a numeric date ("3 p", "10:35", "9/28").
-CLOCK_AFTER = re.compile(r"\s?[ap]\.?\s?m\b|[:.]\d\d|\s+(?:in\s+the|o'clock)")
+CLOCK_AFTER = re.compile(r"\s?[ap]\.?\s?m\b|[:.]\d\d|\s+(?:in\s+the|o'clock)|\s*(?:gmt|utc|z|hrs|hours|local\s+time)\b")
 NUMERIC_AFTER = re.compile(r"[/.\-]\d")
 ERA_AFTER = re.compile(r"\s*(?:bc|b\.c\.|bce|ad|a\.d\.)(?!\w)")
 

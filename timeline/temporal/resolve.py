@@ -625,7 +625,7 @@ def ordinal_quarter(m: re.Match[str], ctx: Context) -> Reading | None:
 
 
 _NOT_AFTER_YEAR = re.compile(
-    r"\s*(?:%|(?i:percent|per\s*cent|people|troops|soldiers|workers|men|women|feet|foot|ft|meters|metres|miles|km"
+    r"\s*(?:%|(?i:percent|per\s*cent|gmt|utc|hrs|hours|local\s+time|people|troops|soldiers|workers|men|women|feet|foot|ft|meters|metres|miles|km"
     r"|kilometers|tons|tonnes|barrels|shares|points|votes|seats|dollars|yen|marks|pounds|euros|cars|jobs|units"
     r"|acres|pages|words|cases|deaths|rounds|patients|employees|students|members|residents|homes|houses|refugees"
     r"|civilians|prisoners|rooms|hours|calories|pounds|ounces|kg|kilograms|square|cubic|yards|rupees|francs"
@@ -1027,6 +1027,9 @@ def clock(m: re.Match[str], ctx: Context) -> Reading | None:
                 return None
             if tz and tz.lower() in ("h", "hrs", "hours"):
                 tz = None
+        elif g["h5"] is not None:
+            h, mi = int(g["h5"]), int(g["mi5"])
+            tz = g["tz5"]
         elif g["h3"] is not None:
             h, mi = _hour(g["h3"]) or 0, 0
             if g["pod3"] and g["pod3"].lower() != "morning" and h < 12:
