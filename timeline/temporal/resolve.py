@@ -939,7 +939,8 @@ def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n: float | None) 
         return True
     if unit == "Q" and re.match(r"\s+of\b", text[end : end + 4]) and not m["rel"]:
         return True
-    return bool(n is not None and 1000 <= n <= 2100 and re.fullmatch(r"\d{4}", num))
+    # "the 1988 quarter" names a year; "1000 hours" (plural) is a count
+    return bool(n is not None and 1000 <= n <= 2100 and re.fullmatch(r"\d{4}", num) and not m["unit"].endswith("s"))
 
 
 _ADVERB_SETS = {
