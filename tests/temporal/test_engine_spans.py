@@ -96,3 +96,9 @@ def test_military_times_with_a_zone_are_clock_times_not_years():
     t = only("The strike came at 1800 GMT.", REF, "1800 GMT")
     assert (t.value, t.extra) == ("2022-09-28T18:00", {"timezone": "GMT"})
     assert [x.value for x in annotate("The project took more than 1000 hours.", REF)] == ["PT1000H"]
+
+
+def test_and_a_half_and_the_middle_of_the_afternoon():
+    assert only("It took an hour and a half.", REF, "an hour and a half").value == "PT1H30M"
+    t = only("At mid-afternoon yesterday, shares were up.", REF, "mid-afternoon yesterday")
+    assert (t.value, t.mod, t.type) == ("2022-09-27TAF", "MID", TimexType.TIME)

@@ -121,7 +121,8 @@ _RULES: list[tuple[str, str]] = [
         rf"{_B}(?P<x>(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?:(?P<word>(?i:today|yesterday|tomorrow|tonight|tonite|2nite|2day|tmrw?|2morrow|yday))"
         rf"(?:\s+(?P<pod>{POD}))?|(?P<this>(?i:this|last|tomorrow|yesterday))\s+(?P<pod2>{POD})"
         rf"|(?i:the\s+day\s+(?P<ba>before|after)\s+(?P<word2>yesterday|tomorrow))"
-        rf"|(?i:(?P<overnight>overnight)))){_E}",
+        rf"|(?i:(?P<overnight>overnight))"
+        rf"|(?i:mid[-\s]?(?P<midpod>morning|afternoon|evening))(?:\s+(?P<word3>(?i:today|yesterday|tomorrow)))?)){_E}",
     ),
     # "last week", "this month", "next year", "earlier this week", "the weekend", "the current quarter"
     (
@@ -182,7 +183,8 @@ _RULES: list[tuple[str, str]] = [
     # "three days ago", "a year earlier", "two weeks from now", "six months later"
     (
         "offset",
-        rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<num>{COUNT})[-\s]+)?(?P<unit>{UNIT})\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
+        rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<num>{COUNT})[-\s]+)?(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?"
+        rf"\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
         rf"|hence|back|before|after|previously|since|on))){_E}(?!\s+(?i:than|that|when|the|a|an|his|her|its|their)\b)",
     ),
     # "nine years", "the past two weeks", "24 hours", "an eight-month war", "the first nine months", "weeks"
@@ -192,7 +194,7 @@ _RULES: list[tuple[str, str]] = [
         rf"|previous|coming|following|final|latest|remaining|initial|preceding|prior|recent|ensuing|same))\s+)?"
         rf"(?:(?P<num>{COUNT}|\d+\s+to\s+\d+|(?i:{NUMBER_WORD_RE})\s+(?:to|or)\s+(?i:{NUMBER_WORD_RE}))[-\s]+)?"
         rf"(?:(?i:more|additional|extra|straight|consecutive|full|trading|business|calendar|long|short)[-\s]+)?"
-        rf"(?P<unit>{UNIT})(?P<suffix>(?i:[-\s]long|[-\s]old|-plus))?){_E}",
+        rf"(?P<unit>{UNIT})(?P<suffix>(?i:[-\s]long|[-\s]old|-plus))?(?P<half>\s+(?i:and\s+a\s+half))?){_E}",
     ),
     # "every Monday", "each July", "daily", "annually", "twice a year", "on Mondays"
     (
@@ -238,7 +240,7 @@ _RULES: list[tuple[str, str]] = [
         rf"|(?P<past>(?i:recently|lately|the\s+past|the\s+recent\s+past|formerly|former|the\s+old\s+days"
         rf"|in\s+recent\s+times))"
         rf"|(?P<future>(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|not-too-distant\s+|not\s+too\s+distant\s+)?future"
-        rf"|the\s+near[-\s]term|the\s+years\s+ahead"
+        rf"|the\s+near[-\s]term|the\s+short\s+term|the\s+years\s+ahead"
         rf"|the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead))){_E}",
     ),
     # "Christmas", "New Year's Day", "Thanksgiving Day", "Easter week"
@@ -279,7 +281,7 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         " fortnights month months quarter quarters half period year years decade decades century centuries"
         " millennium millennia",
     ),
-    "pod": ("morning mornings afternoon afternoons evening evenings night nights",),
+    "pod": ("morning mornings afternoon afternoons evening evenings night nights midmorning midafternoon",),
     # informal spellings ("tmrw", "2nite") are common in posts and unambiguous
     "deictic": ("today yesterday tomorrow tonight overnight tonite 2nite 2day tmr tmrw 2morrow yday",),
     "spelled_year": (

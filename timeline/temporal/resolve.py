@@ -446,6 +446,13 @@ _DEICTIC_SPELLING = {
 def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
     anchor = ctx.anchor
     mod = _MOD_WORDS.get(_norm(m["mod"])) if m["mod"] else None
+    if m["midpod"]:
+        word = _norm(m["word3"]) or "today"
+        d = anchor + dt.timedelta(days=_DEICTIC_SHIFT[word])
+        code = PARTS_OF_DAY[m["midpod"].lower()]
+        return Reading(
+            f"{d.isoformat()}T{code}", TimexType.TIME, why="the middle of a part of the day", mod="MID", anchor=anchor
+        )
     if m["overnight"]:
         return Reading(f"{anchor.isoformat()}TNI", TimexType.TIME, why="the night of the anchor", anchor=anchor)
     if m["word2"]:
@@ -794,6 +801,8 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
         return None
     direction = _norm(m["dir"])
     written, n = _count(m["num"])
+    if m["half"] and n is not None:
+        n += 0.5
     if not written and not m["unit"].lower().endswith("s"):
         return None  # "year ago" without a count is no expression; "years later" is a vague one
     back = direction in ("ago", "earlier", "before", "back", "previously")
@@ -903,6 +912,8 @@ def duration(m: re.Match[str], ctx: Context) -> Reading | None:
             return None
     elif n is None and m["num"] and _norm(m["num"]) in ("a", "an"):
         n = 1
+    if m["half"] and n is not None:
+        n += 0.5  # "a minute and a half"
     if m["the"] and not rel and written and n == 1 and not plural and _norm(m["num"]) in ("a", "an"):
         return None
     if written and n == 0:
@@ -933,11 +944,11 @@ def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n: float | None) 
     if num in ("a", "an") and not m["rel"]:
         if _PER_UNIT_BEFORE.search(text, max(0, m.start("x") - 20), m.start("x")):
             return True
-        if unit in ("S", "MIN"):
+        if unit in ("S", "MIN") and not m["half"]:
             return True  # "a second group", "a minute's silence"
     if unit == "Q" and text[max(0, m.start("unit") - 1) : m.start("unit")] == "-":
         return True
-    if unit == "Q" and re.match(r"\s+of\b", text[end : end + 4]) and not m["rel"]:
+    if unit == "Q" and re.match(r"\s+of\s+(?:its|the|a|an|his|her|their|our|all)\b", text[end : end + 12]):
         return True
     # "the 1988 quarter" names a year; "1000 hours" (plural) is a count
     return bool(n is not None and 1000 <= n <= 2100 and re.fullmatch(r"\d{4}", num) and not m["unit"].endswith("s"))
