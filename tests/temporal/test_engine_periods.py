@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from timeline.temporal import Precision, Reference, annotate
+from timeline.temporal import DocType, Precision, Reference, annotate
 
 
 def news(y: int, m: int, d: int) -> Reference:
@@ -165,3 +165,11 @@ def test_a_year_written_at_the_end_of_a_range_covers_its_start():
 
 def test_a_two_digit_year_is_the_latest_such_year_up_to_the_anchor():
     assert only("The class of '99 met again.", news(2009, 6, 1), "'99").value == "1999"
+
+
+def test_the_year_at_the_end_of_a_month_or_season_range_covers_its_first_member():
+    ref = Reference(dt.date(2009, 12, 19), doc_type=DocType.NARRATIVE)
+    found = [(t.text, t.value) for t in annotate("In August/September 1956, the leadership met.", ref)]
+    assert found == [("August", "1956-08"), ("September 1956", "1956-09")]
+    found = [(t.text, t.value) for t in annotate("Troops arrived in the spring and summer of 1979.", ref)]
+    assert found == [("the spring", "1979-SP"), ("summer of 1979", "1979-SU")]

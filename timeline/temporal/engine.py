@@ -192,7 +192,7 @@ def _resolve(cand: _Candidate, ctx: Context) -> Reading | None:
 
 
 def _anchored(rule: str) -> bool:
-    return rule not in ("year", "numeric_date", "month_year", "century", "reference", "duration", "set", "rate")
+    return rule not in ("numeric_date", "century", "reference", "duration", "set", "rate")
 
 
 def _build(text: str, cand: _Candidate, reading: Reading, reference: Reference) -> Timex:

@@ -69,11 +69,14 @@ AMOUNT_MOD = (
     r"|the\s+better\s+part\s+of|a\s+good\s+part\s+of))\s+)?"
 )
 
+# The second member of a range may follow a hyphen or slash: "August/September 1956", "12-14 July".
+_B_RANGE = rf"(?:(?<=[A-Za-z0-9][-–/])|{_B})"
+
 _RULES: list[tuple[str, str]] = [
     # "Tuesday, Sept. 27, 2022", "Sept. 27", "27 September 2022", "the 27th of September", "March eighth"
     (
         "month_day",
-        rf"(?:(?<=[A-Za-z]-)|{_B})(?P<x>(?:(?i:(?:the\s+)?(?:early\s+|late\s+)?(?P<podof>morning|afternoon|evening|night)(?:\s+hours)?"
+        rf"{_B_RANGE}(?P<x>(?:(?i:(?:the\s+)?(?:early\s+|late\s+)?(?P<podof>morning|afternoon|evening|night)(?:\s+hours)?"
         rf"\s+of)\s+)?{POINT_MOD}"
         rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
         rf"(?:(?:(?P<mdrel>(?i:last|next|this\s+past|this\s+coming))\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
@@ -89,7 +92,7 @@ _RULES: list[tuple[str, str]] = [
     # "September 2022", "Sept. of 1998", "January this year", "July last year"
     (
         "month_year",
-        rf"{_B}(?P<x>{POINT_MOD}(?P<mon>{MONTH})(?:\s+of|,)?\s+(?:(?P<year>{YEAR}|'\d\d(?!\d))"
+        rf"{_B_RANGE}(?P<x>{POINT_MOD}(?P<mon>{MONTH})(?:\s+of|,)?\s+(?:(?P<year>{YEAR}|'\d\d(?!\d))"
         rf"|(?P<rel>(?i:this|last|next))\s+year|(?P<spelled>{SPELLED_YEAR}))){_E}",
     ),
     # "in September", "last December", "early June", "mid-November"
@@ -228,7 +231,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "season",
         rf"(?:\b(?P<prep>(?i:in|since|until|till|by|during|through|throughout|for|over|before|after))\s+)?"
-        rf"{_B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the"
+        rf"{_B_RANGE}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the"
         rf"|that|early|late|mid))[-\s]+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
         rf"(?:\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?){_E}(?!\s+(?i:of)\s+(?!\d))",
     ),

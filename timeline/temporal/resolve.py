@@ -202,6 +202,15 @@ def _year_number(raw: str, anchor: dt.date) -> int:
     return int(raw)
 
 
+# "August/September 1956", "the spring and summer of 1979": the year at the end covers the first member.
+_RANGE_TAIL_YEAR = re.compile(
+    r"\s*(?:-|–|/|and|to|or|through|until|till)\s*(?:(?:early|late|mid)[-\s]+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?((?:1[0-9]|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
 _RANGE_YEAR = re.compile(
     r"\s*(?:-|–|to|and|through|until|till)\s*(?:[A-Z][a-z]+\.?\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+\.?)?,?\s+"
     r"((?:1[0-9]|20)\d\d)(?!\d)"
@@ -344,6 +353,9 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
     if month_no is None:
         return None
     anchor = ctx.anchor
+    tail = None if rel else _RANGE_TAIL_YEAR.match(ctx.text, m.end("x"))
+    if tail:
+        return Reading(f"{tail.group(1)}-{month_no:02d}", why="the year written at the end of the range", mod=mod)
     if ctx.narrative and not rel:
         return Reading(f"{anchor.year:04d}-{month_no:02d}", why="in the year of the date last mentioned", mod=mod)
     this_year = dt.date(anchor.year, month_no, 1)
@@ -1075,8 +1087,11 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
         if year is None:
             return None
         return Reading(f"{year}-{code}", why="a season of a named year", mod=mod)
-    if not (rel or m["prep"] or m["mod"]):
+    tail = _RANGE_TAIL_YEAR.match(ctx.text, m.end("x"))
+    if not (rel or m["prep"] or m["mod"] or tail):
         return None
+    if tail and rel not in ("last", "next", "this past", "this coming", "this"):
+        return Reading(f"{tail.group(1)}-{code}", why="the year written at the end of the range", mod=mod)
     after = ctx.text[m.end("x") : m.end("x") + 12]
     if rel in ("the", "a") and re.match(r"\s+(?:in|by|from|to)\s", after):
         return None  # "the fall in prices" is a drop, not autumn
