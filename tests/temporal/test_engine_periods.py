@@ -173,3 +173,12 @@ def test_the_year_at_the_end_of_a_month_or_season_range_covers_its_first_member(
     assert found == [("August", "1956-08"), ("September 1956", "1956-09")]
     found = [(t.text, t.value) for t in annotate("Troops arrived in the spring and summer of 1979.", ref)]
     assert found == [("the spring", "1979-SP"), ("summer of 1979", "1979-SU")]
+
+
+def test_in_narrative_an_offset_from_an_event_counts_from_the_last_date_mentioned():
+    ref = Reference(dt.date(2009, 12, 19), doc_type=DocType.NARRATIVE)
+    text = "Girona fell on 5 February 1939. Five days after the fall of Girona, the army entered."
+    assert [(t.text, t.value) for t in annotate(text, ref)] == [
+        ("5 February 1939", "1939-02-05"),
+        ("Five days after", "1939-02-10"),
+    ]

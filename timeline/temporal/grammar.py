@@ -188,7 +188,7 @@ _RULES: list[tuple[str, str]] = [
         "offset",
         rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<num>{COUNT})[-\s]+)?(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?"
         rf"\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
-        rf"|hence|back|before|after|previously|since|on))){_E}(?!\s+(?i:than|that|when|the|a|an|his|her|its|their)\b)",
+        rf"|hence|back|before|after|previously|since|on))){_E}",
     ),
     # "nine years", "the past two weeks", "24 hours", "an eight-month war", "the first nine months", "weeks"
     (

@@ -821,6 +821,8 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
     if direction in ("since", "on"):
         return None
     followed = re.match(r"\s*[\w$]", ctx.text[m.end("x") : m.end("x") + 3])
+    if re.match(r"\s+(?i:than|that)\b", ctx.text[m.end("x") : m.end("x") + 6]):
+        return None  # "a year earlier than planned" compares; the duration alone is the timex
     if direction in ("before", "after") and followed and not ctx.narrative:
         return None  # "two days before the vote" in news: the duration alone is the timex
     if direction in ("later", "after", "before") and not ctx.narrative:
