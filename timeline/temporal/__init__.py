@@ -30,6 +30,8 @@ reader may not expect.
   the day before's TNI.
 - Decades and centuries are written with their leading digits: "the 1990s" → 199, "the 19th century"
   → 18 (the 1800s); their intervals are 1990-01-01..1999-12-31 and 1800-01-01..1899-12-31.
+- Half years ("the first half of 2022" → 2022-H1) cover their six months; the precision list has no
+  half year, so they report precision `quarter`, the nearest finer one.
 - Seasons use the meteorological northern-hemisphere months: spring March-May, summer June-August,
   fall September-November, winter December of the value's year to the end of February of the next
   (so 2022-WI is 2022-12-01..2023-02-28).
