@@ -182,3 +182,10 @@ def test_in_narrative_an_offset_from_an_event_counts_from_the_last_date_mentione
         ("5 February 1939", "1939-02-05"),
         ("Five days after", "1939-02-10"),
     ]
+
+
+def test_the_week_of_a_day_and_the_first_week_of_a_month_are_iso_weeks():
+    ref = news(2000, 2, 24)
+    assert only("A hearing the week of March 6 may settle it.", ref, "the week of March 6").value == "2000-W10"
+    first = only("They meet in the first week of March.", ref, "the first week of March")
+    assert (first.value, first.start_date, first.end_date) == ("2000-W09", dt.date(2000, 2, 28), dt.date(2000, 3, 5))

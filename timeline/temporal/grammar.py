@@ -89,6 +89,12 @@ _RULES: list[tuple[str, str]] = [
         rf"{_B}(?P<mon>{MONTH})\s+{DAY}\s*[-–]\s*(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
         rf"(?:,?\s+(?P<year>{YEAR}))?)",
     ),
+    # "the week of March 6", "the first week of March", "the last week of June 2022"
+    (
+        "week_of",
+        rf"{_B}(?P<x>(?i:the\s+)?(?:(?P<ord>(?i:first|second|third|fourth|last|final))\s+)?(?i:week)\s+(?i:of)\s+"
+        rf"(?:(?P<mon>{MONTH})\s+(?P<day>{DAY})|(?P<mon2>{MONTH_FULL}|{MONTH_ABBR}))(?:,?\s+(?P<year>{YEAR}))?){_E}",
+    ),
     # "September 2022", "Sept. of 1998", "January this year", "July last year"
     (
         "month_year",
@@ -346,6 +352,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "month_day": frozenset({"month"}),
     "month_year": frozenset({"month"}),
     "day_range_end": frozenset({"month"}),
+    "week_of": frozenset({"month"}),
     "month": frozenset({"month"}),
     "numeric_date": frozenset({"numeric"}),
     "weekday": frozenset({"weekday"}),
@@ -374,6 +381,7 @@ CUE_REACH: dict[str, tuple[int, int]] = {
     "month_day": (70, 24),
     "month_year": (40, 36),
     "day_range_end": (4, 30),
+    "week_of": (40, 24),
     "month": (45, 8),
     "numeric_date": (4, 16),
     "weekday": (40, 24),

@@ -320,6 +320,39 @@ def day_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(d.isoformat(), why="the last day of a range of days", anchor=ctx.anchor)
 
 
+def week_of(m: re.Match[str], ctx: Context) -> Reading | None:
+    month = month_number(m["mon"] or m["mon2"])
+    if month is None:
+        return None
+    anchor = ctx.anchor
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.narrative:
+        year = anchor.year
+    else:
+        first = dt.date(anchor.year, month, 1)
+        year = (
+            anchor.year - 1
+            if (first - anchor).days > 183
+            else anchor.year + 1
+            if (anchor - first).days > 213
+            else anchor.year
+        )
+    if m["day"]:
+        d = _safe_date(year, month, int(re.match(r"\d+", m["day"]).group()))
+        if d is None:
+            return NOT_A_DATE
+        why = "the week holding that day"
+    else:
+        ordinal = _norm(m["ord"]) or "first"
+        last = cal.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        # the ISO week holding the month's first day (or 8th, 15th, 22nd), or its last day for "the last week"
+        offsets = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+        d = last if ordinal in ("last", "final") else dt.date(year, month, 1 + 7 * offsets[ordinal])
+        why = f"the {ordinal} week of the month"
+    return Reading(cal.value_at(d, "W"), why=why, anchor=anchor)
+
+
 def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     month = month_number(m["mon"])
     if month is None:
@@ -1261,6 +1294,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month_day": month_day,
     "month_year": month_year,
     "day_range_end": day_range_end,
+    "week_of": week_of,
     "month": month,
     "numeric_date": numeric_date,
     "weekday": weekday,
