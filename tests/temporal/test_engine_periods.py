@@ -189,3 +189,11 @@ def test_the_week_of_a_day_and_the_first_week_of_a_month_are_iso_weeks():
     assert only("A hearing the week of March 6 may settle it.", ref, "the week of March 6").value == "2000-W10"
     first = only("They meet in the first week of March.", ref, "the first week of March")
     assert (first.value, first.start_date, first.end_date) == ("2000-W09", dt.date(2000, 2, 28), dt.date(2000, 3, 5))
+
+
+def test_a_narrative_before_the_common_era_counts_in_years_bc():
+    ref = Reference(dt.date(2009, 12, 19), doc_type=DocType.NARRATIVE)
+    text = "In 491 BC Darius sent envoys. The following year, his army landed. In August 480 BC the fleet sailed."
+    found = [(t.text, t.value) for t in annotate(text, ref)]
+    assert found == [("491 BC", "BC0491"), ("The following year", "BC0490"), ("August 480 BC", "BC0480-08")]
+    assert [t.start_date for t in annotate(text, ref)] == [None, None, None]

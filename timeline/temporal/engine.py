@@ -145,6 +145,11 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
             continue
         timex = _build(text, cand, reading, reference)
         out.append(timex)
+        if cand.rule in _ANCHORING_RULES and _BC_YEAR.match(timex.value):
+            ctx.bc_year = int(timex.value[2:6])  # a story before the common era: count in years BC
+            continue
+        if timex.start_date is not None and cand.rule in _ANCHORING_RULES and not _digression(ctx, timex):
+            ctx.bc_year = None
         if timex.start_date is not None and timex.type in (TimexType.DATE, TimexType.TIME):
             if _digression(ctx, timex) or cand.rule not in _ANCHORING_RULES:
                 continue
@@ -174,6 +179,9 @@ _ANCHORING_RULES = frozenset(
         "clock",
     }
 )
+
+
+_BC_YEAR = re.compile(r"BC\d{4}")
 
 
 def _digression(ctx: Context, timex: Timex) -> bool:

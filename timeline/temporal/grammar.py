@@ -99,7 +99,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "month_year",
         rf"{_B_RANGE}(?P<x>{POINT_MOD}(?P<mon>{MONTH})(?:\s+of|,)?\s+(?:(?P<year>{YEAR}|'\d\d(?!\d))"
-        rf"|(?P<rel>(?i:this|last|next))\s+year|(?P<spelled>{SPELLED_YEAR}))){_E}",
+        rf"|(?P<rel>(?i:this|last|next))\s+year|(?P<spelled>{SPELLED_YEAR})|(?P<bcyear>\d{{1,4}})\s*(?:BC|B\.C\.|BCE)(?!\w))){_E}",
     ),
     # "in September", "last December", "early June", "mid-November"
     (
@@ -187,7 +187,7 @@ _RULES: list[tuple[str, str]] = [
     # "the 19th century", "the twenty-first century"
     (
         "century",
-        rf"{_B}(?P<x>{POINT_MOD}(?:(?i:the)\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD_DAY})[-\s]+(?i:century)){_E}",
+        rf"{_B}(?P<x>{POINT_MOD}(?:(?i:the)\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORD_WORD_DAY})[-\s]+(?i:century)(?:\s+(?P<era>BC|B\.C\.|BCE)(?!\w))?){_E}",
     ),
     # "three days ago", "a year earlier", "two weeks from now", "six months later"
     (
@@ -239,7 +239,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:\b(?P<prep>(?i:in|since|until|till|by|during|through|throughout|for|over|before|after))\s+)?"
         rf"{_B_RANGE}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+past|the"
         rf"|that|early|late|mid))[-\s]+)?(?P<season>(?i:spring|summer|fall|autumn|winter))"
-        rf"(?:\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?){_E}(?!\s+(?i:of)\s+(?!\d))",
+        rf"(?:\s+(?:(?i:of)\s+)?(?:(?P<bcyear>\d{{1,4}})\s*(?:BC|B\.C\.|BCE)(?!\w)|(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?){_E}(?!\s+(?i:of)\s+(?!\d))",
     ),
     # "now", "currently", "recently", "the past", "the near future"
     (

@@ -38,6 +38,7 @@ class Context:
     reference: Reference
     last_date: dt.date | None = None  # the last date mentioned in the text (narrative anchor)
     last_day: dt.date | None = None  # the last date mentioned to the day
+    bc_year: int | None = None  # set while a narrative's last date was before the common era (480 BC)
 
     @property
     def narrative(self) -> bool:
@@ -357,6 +358,10 @@ def month_year(m: re.Match[str], ctx: Context) -> Reading | None:
     month = month_number(m["mon"])
     if month is None:
         return None
+    if m["bcyear"]:
+        return Reading(
+            f"BC{int(m['bcyear']):04d}-{month:02d}", why="a month of a year before the common era", mod=point_mod(m)
+        )
     if m["year"] or m["spelled"]:
         year = _year_number(m["year"], ctx.anchor) if m["year"] else spelled_year(m["spelled"])
         if year is None:
@@ -389,6 +394,8 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
     tail = None if rel else _RANGE_TAIL_YEAR.match(ctx.text, m.end("x"))
     if tail:
         return Reading(f"{tail.group(1)}-{month_no:02d}", why="the year written at the end of the range", mod=mod)
+    if ctx.narrative and not rel and ctx.bc_year is not None:
+        return Reading(f"BC{ctx.bc_year:04d}-{month_no:02d}", why="in the year BC last mentioned", mod=mod)
     if ctx.narrative and not rel:
         return Reading(f"{anchor.year:04d}-{month_no:02d}", why="in the year of the date last mentioned", mod=mod)
     this_year = dt.date(anchor.year, month_no, 1)
@@ -787,6 +794,8 @@ def century(m: re.Match[str], ctx: Context) -> Reading | None:
     n = _day_number(m["ord"])
     if not n or n > 21:
         return None
+    if m["era"]:
+        return Reading(f"BC{n - 1:02d}", why="a century before the common era", mod=point_mod(m))
     return Reading(f"{n - 1:02d}", why="a named century", mod=point_mod(m))
 
 
@@ -888,6 +897,12 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
         )
     if unit in ("WE", "FN"):
         unit, n = ("W", n * (2 if unit == "FN" else 1))
+    if ctx.narrative and ctx.bc_year is not None and unit in ("Y", "DE"):
+        years = round(n * (10 if unit == "DE" else 1))
+        bc = ctx.bc_year + years if back else ctx.bc_year - years
+        if bc > 0:
+            value = f"BC{bc:04d}" if unit == "Y" else f"BC{bc // 10:03d}"
+            return Reading(value, why="years counted from a year before the common era", mod=mod)
     if unit == "Y" and n == 1 and _speaks_of_quarters(ctx, m):
         # "profit rose from $5 million a year earlier": the comparison is between quarters.
         q = cal.add_months(_last_completed_quarter(ctx.reference.date), -12)
@@ -1117,6 +1132,8 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     code = SEASONS[m["season"].lower()]
     rel = _norm(m["rel"])
     mod = point_mod(m) or _MOD_WORDS.get(rel)
+    if m["bcyear"]:
+        return Reading(f"BC{int(m['bcyear']):04d}-{code}", why="a season of a year before the common era", mod=mod)
     if m["year"] or m["spelled"]:
         year = m["year"] or spelled_year(m["spelled"])
         if year is None:
@@ -1133,6 +1150,8 @@ def season(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["season"][0].isupper() and re.match(r"\s+[A-Z]", after) and not _sentence_start(ctx.text, m.start("x")):
         return None  # "the Winter Olympics", "Spring Festival": a name
     anchor = ctx.anchor
+    if ctx.narrative and ctx.bc_year is not None and rel not in ("last", "next", "this past", "this coming"):
+        return Reading(f"BC{ctx.bc_year:04d}-{code}", why="the season in the year BC last mentioned", mod=mod)
     if ctx.narrative and rel not in ("last", "next", "this past", "this coming"):
         return Reading(f"{anchor.year}-{code}", why="the season in the year of the date last mentioned", mod=mod)
     cur_year, cur_code = cal.season_of(anchor)
@@ -1276,6 +1295,11 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
         return Reading(
             f"{d.isoformat()}T{PARTS_OF_DAY[word]}", TimexType.TIME, why=f"{rel} {word}", mod=mod, anchor=base
         )
+    if ctx.narrative and ctx.bc_year is not None and word in ("year", "decade"):
+        # Years before the common era count down: the year after 491 BC is 490 BC.
+        if word == "year":
+            return Reading(f"BC{ctx.bc_year - shift:04d}", why=f"{rel} year, counted in years BC", mod=mod)
+        return Reading(f"BC{(ctx.bc_year - 10 * shift) // 10:03d}", why=f"{rel} decade, counted BC", mod=mod)
     if word in SEASONS:
         return Reading(f"{base.year + shift}-{SEASONS[word]}", why=f"{rel} {word}", mod=mod, anchor=base)
     unit = unit_code(word)
