@@ -53,6 +53,9 @@ reader may not expect.
   following year") count from the last date read off the text itself ("June 22, 1941", "1942");
   relative dates do not move that anchor, nor does a bare year more than 25 years away from it ("the
   largest battle since 1813" in a history of 1920). "former" is PAST_REF there, as TIMEX2 annotates it.
+- Years before the common era are written BC0490 (BC0480-08 for August 480 BC, BC03 for the 4th
+  century BC) and have no interval, since Python dates start at year 1; a narrative set BC counts
+  "the following year" down (491 BC → BC0490).
 - Ranges: "1947-54" gives 1947 and 1954; "from May 15 to August 16, 1988" gives both days in 1988.
 - Not annotated: the modal "may", the verb "march", "Sun" as a name, bare numbers, ordinals, ages
   ("a 6-year-old"), rates ("$2 million a year"), "the fall of ...", "Now," opening a sentence.
