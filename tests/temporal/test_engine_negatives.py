@@ -59,3 +59,9 @@ def test_the_fall_in_prices_and_the_winter_olympics_are_not_seasons():
 
 def test_a_preposition_inside_a_word_does_not_license_a_season():
     assert annotate("That sale could still fall through.", REF) == []
+
+
+def test_temperatures_in_the_40s_and_ages_in_his_30s_are_not_decades():
+    assert annotate("Water temperatures in the 40s shocked the turtles.", REF) == []
+    assert annotate("He was in his 30s.", REF) == []
+    assert [t.value for t in annotate("Music of the '40s returned.", REF)] == ["194"]

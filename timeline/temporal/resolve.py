@@ -705,6 +705,15 @@ def year(m: re.Match[str], ctx: Context) -> Reading | None:
         r"(?i:\b(?:his|her|their|my|your|our|early|late|mid)\s*-?)$", ctx.text[max(0, m.start("x") - 8) : m.start("x")]
     ):
         return None  # "in his 30s" is an age
+    if (
+        m["short_decade"]
+        and m["short_decade"][0].isdigit()
+        and re.search(
+            r"(?i:temperature|degree|high|low|reading|wind|chill|thermometer)",
+            ctx.text[max(0, m.start("x") - 40) : m.start("x")],
+        )
+    ):
+        return None  # "temperatures in the 40s" are degrees
     if m["short_year"]:
         # "the class of '99": the latest such year not far past the anchor
         return Reading(f"{_year_number(m['short_year'], ctx.anchor):04d}", why="a two-digit year", mod=mod)
