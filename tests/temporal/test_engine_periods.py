@@ -197,3 +197,11 @@ def test_a_narrative_before_the_common_era_counts_in_years_bc():
     found = [(t.text, t.value) for t in annotate(text, ref)]
     assert found == [("491 BC", "BC0491"), ("The following year", "BC0490"), ("August 480 BC", "BC0480-08")]
     assert [t.start_date for t in annotate(text, ref)] == [None, None, None]
+
+
+def test_a_year_ago_is_a_quarter_only_in_a_report_on_quarterly_results():
+    ref = news(1989, 10, 26)
+    earnings = "Third-quarter profit rose to $5 million from $4 million a year ago."
+    assert only(earnings, ref, "a year ago").value == "1988-Q3"
+    population = "A quarter of the population moved; prices were lower a year ago."
+    assert only(population, ref, "a year ago").value == "1988"

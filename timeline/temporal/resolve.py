@@ -932,7 +932,11 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
     )
 
 
-_QUARTER_TALK = re.compile(r"(?i:quarter|three months)")
+# Quarterly results, not "a quarter of the population" or "the French Quarter".
+_QUARTER_TALK = re.compile(
+    r"(?i:\b(?:first|second|third|fourth|latest|current|fiscal|year-earlier|year-ago|the)[-\s]+quarter\b"
+    r"|\bquarterly\b|\bthree months\b)"
+)
 
 
 def _speaks_of_quarters(ctx: Context, m: re.Match[str]) -> bool:
