@@ -156,3 +156,8 @@ def test_this_saturday_is_the_one_in_the_reference_week_and_abbreviations_need_a
     assert only("party this sat!", ref, "this sat").value == "2011-12-24"
     assert only("We meet next Fri. at noon.", ref, "next Fri.").value == "2011-12-23"
     assert annotate("He sat down with the Sun.", ref) == []
+
+
+def test_likely_to_looks_ahead():
+    t = only("The U.S. is likely to make an announcement Friday.", news(2023, 2, 13), "Friday")
+    assert t.value == "2023-02-17"
