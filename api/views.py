@@ -52,6 +52,7 @@ DELETE_ERRORS = {
 
 def crud_schema(name: str, plural: str, serializer) -> dict:
     """The same operation descriptions for every resource."""
+    a = "an" if name[0] in "aeiou" else "a"
     return {
         "list": extend_schema(
             summary=f"List {plural}",
@@ -62,22 +63,22 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
             summary=f"Get one {name}", description=f"One {name} by id.", responses={200: serializer, **DETAIL_ERRORS}
         ),
         "create": extend_schema(
-            summary=f"Create a {name}",
+            summary=f"Create {a} {name}",
             description=f"Needs a user with the add_{name} permission.",
             responses={201: serializer, **WRITE_ERRORS},
         ),
         "update": extend_schema(
-            summary=f"Replace a {name}",
+            summary=f"Replace {a} {name}",
             description=f"Needs the change_{name} permission.",
             responses={200: serializer, **WRITE_ERRORS},
         ),
         "partial_update": extend_schema(
-            summary=f"Change some fields of a {name}",
+            summary=f"Change some fields of {a} {name}",
             description=f"Needs the change_{name} permission.",
             responses={200: serializer, **WRITE_ERRORS},
         ),
         "destroy": extend_schema(
-            summary=f"Delete a {name}",
+            summary=f"Delete {a} {name}",
             description=f"Needs the delete_{name} permission.",
             responses={204: None, **DELETE_ERRORS},
         ),
