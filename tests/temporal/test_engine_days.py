@@ -2,18 +2,8 @@
 
 import datetime as dt
 
-from timeline.temporal import Precision, Reference, TimexType, annotate
-
-
-def news(y: int, m: int, d: int) -> Reference:
-    return Reference(dt.date(y, m, d))
-
-
-def only(text: str, ref: Reference, phrase: str):
-    """The timex whose text is `phrase` (the test fails if the engine found something else)."""
-    hits = [t for t in annotate(text, ref) if t.text == phrase]
-    assert hits, [(t.text, t.value) for t in annotate(text, ref)]
-    return hits[0]
+from tests.temporal.helpers import news, only
+from timeline.temporal import Precision, TimexType, annotate
 
 
 def test_a_bare_weekday_in_a_past_report_is_the_latest_one_on_or_before_the_reference():

@@ -2,18 +2,8 @@
 
 import datetime as dt
 
+from tests.temporal.helpers import news, only
 from timeline.temporal import Precision, Reference, TimexType, annotate
-
-
-def news(y: int, m: int, d: int) -> Reference:
-    return Reference(dt.date(y, m, d))
-
-
-def only(text: str, ref: Reference, phrase: str):
-    hits = [t for t in annotate(text, ref) if t.text == phrase]
-    assert hits, [(t.text, t.value) for t in annotate(text, ref)]
-    return hits[0]
-
 
 REF = news(2022, 9, 28)
 
