@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory
@@ -116,3 +117,21 @@ def test_the_admin_refuses_an_interval_that_ends_before_it_starts(admin_client, 
 
     assert response.status_code == 200
     assert Event.objects.get(pk=event.pk).date_value == ""
+
+
+def test_a_staff_editor_with_model_permissions_but_not_superuser_can_work(client, records, django_user_model):
+
+    editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="timeline"))
+    client.force_login(editor)
+
+    for model in ("source", "actor", "event", "citation", "statement"):
+        assert client.get(reverse(f"admin:timeline_{model}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:timeline_{model}_change", args=[records[model].pk])).status_code == 200
+
+
+def test_staff_without_permissions_cannot_see_the_timeline(client, records, django_user_model):
+    clerk = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
+    client.force_login(clerk)
+
+    assert client.get(reverse("admin:timeline_event_changelist")).status_code == 403
