@@ -151,3 +151,9 @@ def test_this_saturday_is_the_one_in_the_reference_week_and_abbreviations_need_a
 def test_likely_to_looks_ahead():
     t = only("The U.S. is likely to make an announcement Friday.", news(2023, 2, 13), "Friday")
     assert t.value == "2023-02-17"
+
+
+def test_the_period_of_a_m_does_not_cut_the_clause_off_from_its_future_verb():
+    # Reference Wednesday 2000-04-05: "will leave ... 4 a.m. EDT Thursday" is the coming Thursday.
+    text = "The father will leave at 4 a.m. EDT Thursday, Castro said."
+    assert only(text, news(2000, 4, 5), "4 a.m. EDT Thursday").value == "2000-04-06T04:00"

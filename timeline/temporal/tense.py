@@ -70,7 +70,11 @@ _NOT_PAST_ED = frozenset(
         "called",
     }
 )
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘])|\n")
+# "at 4 a.m. EDT Thursday", "on Oct. 23 at ...": a period after an abbreviation ends no sentence.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[ap]\.m)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)[.!?]\s+(?=[A-Z\"'“‘])|\n"
+)
 # A marker after the date counts only inside the date's own clause ("on Tuesday that they would ...").
 _CLAUSE_END = re.compile(r"[,;:—–(]|\s(?:that|which|who|when|while|but|and|as)\s", re.IGNORECASE)
 _WINDOW = 160
