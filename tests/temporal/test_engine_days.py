@@ -127,6 +127,14 @@ def test_a_deadline_day_without_a_year_is_the_coming_one():
     assert only("The pact takes hold effective June 1.", news(1989, 10, 26), "June 1").value == "1990-06-01"
 
 
+def test_a_day_named_as_a_deadline_is_the_coming_one_whatever_the_verb():
+    # Reference 2000-01-05: "gave" is past, but "the Jan. 14 deadline" is nine days ahead.
+    text = "Meissner gave no reason for the Jan. 14 deadline."
+    assert only(text, news(2000, 1, 5), "Jan. 14").value == "2000-01-14"
+    # A deadline a week gone is still the past one.
+    assert only("The Oct. 3 deadline passed quietly.", news(1989, 10, 10), "Oct. 3").value == "1989-10-03"
+
+
 def test_a_day_and_month_of_last_year():
     assert only("It began on Feb. 24 last year.", news(2023, 2, 13), "Feb. 24 last year").value == "2022-02-24"
 

@@ -224,6 +224,10 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+# "the Jan. 14 deadline": the date names the deadline itself, whatever the verb of the sentence.
+_DEADLINE_AFTER = re.compile(r"(?:'s|’s)?\s+(?i:deadline|target date|cutoff|cut-off)\b")
+
+
 def month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     reading = _month_day(m, ctx)
     if reading is None or not reading.value or not m["podof"]:
@@ -276,7 +280,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     # Only a verb close by decides; otherwise the nearest occurrence is meant. A deadline word right
     # before the date ("extended to Nov. 16", "payable Dec. 14", "by Oct. 31") names a date of its own
     # that the verb's tense says nothing about.
-    deadline = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start("x") - 24), m.start("x"))
+    deadline = _DEADLINE_BEFORE.search(ctx.text, max(0, m.start("x") - 24), m.start("x")) or _DEADLINE_AFTER.match(
+        ctx.text, m.end("x")
+    )
     tense = None if deadline else ctx.tense(m, within=50)
     if deadline and (future - anchor).days <= 250 and (anchor - past).days > 45:
         tense = Tense.FUTURE  # deadlines and start dates are announced ahead of them
