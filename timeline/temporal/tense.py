@@ -72,8 +72,8 @@ _NOT_PAST_ED = frozenset(
 )
 # "at 4 a.m. EDT Thursday", "on Oct. 23 at ...": a period after an abbreviation ends no sentence.
 _SENTENCE_END = re.compile(
-    r"(?<!\b[ap]\.m)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)[.!?]\s+(?=[A-Z\"'“‘])|\n"
+    r"[.!?](?<![ap]\.m\.)(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Gen\.)(?<!Sen\.)(?<!Rep\.)(?<!Gov\.)"
+    r"(?<!Jan\.)(?<!Feb\.)(?<!Aug\.)(?<!Sept\.)(?<!Oct\.)(?<!Nov\.)(?<!Dec\.)\s+(?=[A-Z\"'“‘])|\n"
 )
 # A marker after the date counts only inside the date's own clause ("on Tuesday that they would ...").
 _CLAUSE_END = re.compile(r"[,;:—–(]|\s(?:that|which|who|when|while|but|and|as)\s", re.IGNORECASE)
