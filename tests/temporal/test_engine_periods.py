@@ -56,6 +56,12 @@ def test_a_month_just_ahead_with_a_future_verb_is_the_coming_one():
     assert only("It will pay down the loan by February.", news(1989, 10, 30), "February").value == "1990-02"
 
 
+def test_a_participle_after_to_be_looks_ahead_instead_of_back():
+    # Reference Monday 1989-10-30: "to be published" is a plan, not a past "-ed" verb.
+    text = "He added that final guidelines to be published in early November will settle it."
+    assert only(text, news(1989, 10, 30), "early November").value == "1989-11"
+
+
 def test_the_third_quarter_is_the_reference_years_and_a_not_yet_begun_quarter_the_previous_years():
     assert only("Profit rose in the third quarter.", news(2022, 10, 20), "the third quarter").value == "2022-Q3"
     q = only("Sales fell in the fourth quarter.", news(1998, 1, 26), "the fourth quarter")

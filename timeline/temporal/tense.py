@@ -21,7 +21,7 @@ _FUTURE_WORDS = (
     "will|'ll|wo|shall|going to|gonna|plans to|planned (?:to|for)|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set to|is to|are to|likely to|poised to|about to|ready to|hopes?|hoping|aims?"
     "|should|must|might"
-    "|may|tomorrow|ahead|is slated|effective|be [a-z]+|to be"
+    "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
 )
 _PAST_WORDS = (
     "was|were|had|did|didn't|ago|last|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
