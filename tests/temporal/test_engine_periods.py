@@ -56,6 +56,12 @@ def test_a_month_just_ahead_with_a_future_verb_is_the_coming_one():
     assert only("It will pay down the loan by February.", news(1989, 10, 30), "February").value == "1990-02"
 
 
+def test_through_a_month_long_gone_this_year_is_not_next_years():
+    # Reference 1989-10-27: the next August is ten months away, too far for a deadline.
+    text = "Sales were flat this year through August."
+    assert only(text, news(1989, 10, 27), "August").value == "1989-08"
+
+
 def test_a_participle_after_to_be_looks_ahead_instead_of_back():
     # Reference Monday 1989-10-30: "to be published" is a plan, not a past "-ed" verb.
     text = "He added that final guidelines to be published in early November will settle it."

@@ -418,7 +418,9 @@ def month(m: re.Match[str], ctx: Context) -> Reading | None:
         chosen, how = this_year, "the month of the reference year"
     else:
         tense = ctx.tense(m, within=60)
-        if tense is None and _norm(m["prep"]) in ("by", "until", "till", "through"):
+        # "by February" points ahead, but "this year through August" in October is the August gone:
+        # a deadline is set at most a few months out, as for days ("extended to Nov. 16").
+        if tense is None and _norm(m["prep"]) in ("by", "until", "till", "through") and (future - anchor).days <= 250:
             tense = Tense.FUTURE
         if tense is None:
             # Without a verb to go by, a month name in news is a past one unless it is just ahead.
