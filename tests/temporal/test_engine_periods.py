@@ -208,3 +208,10 @@ def test_a_year_ago_is_a_quarter_only_in_a_report_on_quarterly_results():
     assert only(earnings, ref, "a year ago").value == "1988-Q3"
     population = "A quarter of the population moved; prices were lower a year ago."
     assert only(population, ref, "a year ago").value == "1988"
+
+
+def test_a_holiday_week_the_reference_falls_in_is_that_week():
+    # Reference Monday 2000-04-17; Easter was Sunday 2000-04-23, so its ISO week is 2000-W16.
+    assert only("Protesters prayed as Easter week began.", news(2000, 4, 17), "Easter week").value == "2000-W16"
+    # A week later it is still this year's Easter week that is past.
+    assert only("Protesters prayed during Easter week.", news(2000, 5, 1), "Easter week").value == "2000-W16"

@@ -1264,11 +1264,18 @@ def holiday(m: re.Match[str], ctx: Context) -> Reading | None:
         d = _holiday_date(base, int(m["year"]))
         how = "a holiday of a named year"
     else:
+        # "as Easter week began" on its Monday: a holiday week the anchor falls in is that week, not last year's.
+        def first_day(d: dt.date) -> dt.date:
+            return d - dt.timedelta(days=d.isoweekday() - 1) if week else d
+
+        def last_day(d: dt.date) -> dt.date:
+            return first_day(d) + dt.timedelta(days=6) if week else d
+
         past = _holiday_date(base, anchor.year)
-        if past > anchor:
+        if first_day(past) > anchor:
             past = _holiday_date(base, anchor.year - 1)
         future = _holiday_date(base, anchor.year)
-        if future < anchor:
+        if last_day(future) < anchor:
             future = _holiday_date(base, anchor.year + 1)
         rel = _norm(m["rel"])
         tense = (
