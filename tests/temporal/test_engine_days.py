@@ -165,3 +165,10 @@ def test_the_period_of_a_m_does_not_cut_the_clause_off_from_its_future_verb():
     # Reference Wednesday 2000-04-05: "will leave ... 4 a.m. EDT Thursday" is the coming Thursday.
     text = "The father will leave at 4 a.m. EDT Thursday, Castro said."
     assert only(text, news(2000, 4, 5), "4 a.m. EDT Thursday").value == "2000-04-06T04:00"
+
+
+def test_the_day_before_a_named_day_counts_from_that_day():
+    # Reference Thursday 2000-02-24: last Tuesday is 2000-02-22, the day before it Monday 2000-02-21.
+    text = "The day before last Tuesday's court hearing, Manuel went to Miami."
+    assert only(text, news(2000, 2, 24), "The day before last Tuesday").value == "2000-02-21"
+    assert only("They met the day after Oct. 12.", news(1989, 10, 30), "the day after Oct. 12").value == "1989-10-13"

@@ -6,6 +6,7 @@ date mentioned last, and so that "that day" can point back in any text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -156,7 +157,7 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
             ctx.last_date = timex.start_date
             if timex.precision in (Precision.DAY, Precision.TIME):
                 ctx.last_day = timex.start_date
-    return _date_the_clock_times(text, _merge_clock_with_day(text, out))
+    return _date_the_clock_times(text, _merge_clock_with_day(text, _merge_day_before(text, out)))
 
 
 # Only dates read off the text itself move the anchor; "the previous year" or "two days later" point
@@ -236,6 +237,40 @@ def _explain(surface: str, reading: Reading, reference: Reference) -> str:
         where = f" in an article of {reference.date.isoformat()}"
     why = f": {reading.why}" if reading.why else ""
     return f"'{flat}'{where}{why} → {reading.value}"
+
+
+_DAY_BEFORE = re.compile(r"(?i:the\s+)?day\s+(?P<ba>before|after)\s+$")
+
+
+def _merge_day_before(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "the day before last Tuesday's hearing" counts from the day named, not from the one mentioned last."""
+    out: list[Timex] = []
+    for t in timexes:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.rule == "anaphoric"
+            and t.rule in _SAME_DAY_RULES
+            and t.precision is Precision.DAY
+            and t.start_date is not None
+            and (m := _DAY_BEFORE.fullmatch(text, prev.start, t.start)) is not None
+        ):
+            day = t.start_date + dt.timedelta(days=-1 if m["ba"].lower() == "before" else 1)
+            surface = text[prev.start : t.end]
+            out[-1] = replace(
+                prev,
+                end=t.end,
+                text=surface,
+                value=day.isoformat(),
+                start_date=day,
+                end_date=day,
+                precision=Precision.DAY,
+                anchor=t.start_date,
+                explanation=f"'{' '.join(surface.split())}': the day {m['ba'].lower()} {t.text} → {day.isoformat()}",
+            )
+            continue
+        out.append(t)
+    return out
 
 
 def _merge_clock_with_day(text: str, timexes: list[Timex]) -> list[Timex]:
