@@ -172,3 +172,11 @@ def test_the_day_before_a_named_day_counts_from_that_day():
     text = "The day before last Tuesday's court hearing, Manuel went to Miami."
     assert only(text, news(2000, 2, 24), "The day before last Tuesday").value == "2000-02-21"
     assert only("They met the day after Oct. 12.", news(1989, 10, 30), "the day after Oct. 12").value == "1989-10-13"
+
+
+def test_an_opening_until_gives_way_to_the_main_verb():
+    # Reference Friday 1999-05-07: "had not called" is past, so Thursday is 1999-05-06.
+    text = "Until Thursday, they had not called Kopp a suspect."
+    assert only(text, news(1999, 5, 7), "Thursday").value == "1999-05-06"
+    # With no verb to go by, "until" still points ahead.
+    assert only("Until Thursday, the offer stands.", news(1999, 5, 7), "Thursday").value == "1999-05-13"

@@ -78,6 +78,7 @@ _SENTENCE_END = re.compile(
 # A marker after the date counts only inside the date's own clause ("on Tuesday that they would ...").
 _CLAUSE_END = re.compile(r"[,;:—–(]|\s(?:that|which|who|when|while|but|and|as)\s", re.IGNORECASE)
 _WINDOW = 160
+_OPENING_UNTIL = re.compile(r"[\s\"'“‘`]*(?i:up\s+)?(?i:until|till)\s+")
 
 
 def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tense | None:
@@ -99,6 +100,9 @@ def tense_at(text: str, start: int, end: int, within: int | None = None) -> Tens
     # "In January, the company said ...": a date that opens its sentence takes the verb after the comma.
     if stop and len(left.strip()) > 12:
         right = right[: stop.start()]
+    # "Until Thursday, they had not called him a suspect": an opening "until" gives way to the main verb.
+    if _OPENING_UNTIL.fullmatch(left):
+        return _nearest_marker("", right, within) or _nearest_marker(left, right, within)
     return _nearest_marker(left, right, within)
 
 
