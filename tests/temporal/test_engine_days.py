@@ -180,3 +180,9 @@ def test_an_opening_until_gives_way_to_the_main_verb():
     assert only(text, news(1999, 5, 7), "Thursday").value == "1999-05-06"
     # With no verb to go by, "until" still points ahead.
     assert only("Until Thursday, the offer stands.", news(1999, 5, 7), "Thursday").value == "1999-05-13"
+
+
+def test_an_adjective_that_looks_like_a_past_verb_does_not_set_the_tense():
+    # Reference Friday 1989-10-27: "preferred shares" is no past verb; "will redeem" makes Oct. 31 the coming one.
+    text = "The company said it will redeem 9.5 million Series H preferred shares on Oct. 31 at C$27.75 each."
+    assert only(text, news(1989, 10, 27), "Oct. 31").value == "1989-10-31"

@@ -68,6 +68,20 @@ _NOT_PAST_ED = frozenset(
         "fled",
         "bred",
         "called",
+        # adjectives that only look like past verbs: "preferred shares", "an unnamed official"
+        "preferred",
+        "unsecured",
+        "diversified",
+        "embattled",
+        "beleaguered",
+        "unspecified",
+        "unidentified",
+        "unnamed",
+        "alleged",
+        "so-called",
+        "unprecedented",
+        "unexpected",
+        "sophisticated",
     }
 )
 # "at 4 a.m. EDT Thursday", "on Oct. 23 at ...": a period after an abbreviation ends no sentence.
