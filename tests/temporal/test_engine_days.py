@@ -186,3 +186,12 @@ def test_an_adjective_that_looks_like_a_past_verb_does_not_set_the_tense():
     # Reference Friday 1989-10-27: "preferred shares" is no past verb; "will redeem" makes Oct. 31 the coming one.
     text = "The company said it will redeem 9.5 million Series H preferred shares on Oct. 31 at C$27.75 each."
     assert only(text, news(1989, 10, 27), "Oct. 31").value == "1989-10-31"
+
+
+def test_a_plan_for_an_event_looks_ahead_but_as_planned_does_not():
+    # Reference Friday 2000-01-07: the planned demonstration is the coming Saturday, 2000-01-08.
+    text = "Protesters planned a large demonstration in Little Havana on Saturday."
+    assert only(text, news(2000, 1, 7), "Saturday").value == "2000-01-08"
+    # "as previously planned" reports a plan carried out: the past Saturday.
+    text = "The offensive began as previously planned Saturday night."
+    assert only(text, news(1991, 2, 25), "Saturday night").value == "1991-02-23TNI"
