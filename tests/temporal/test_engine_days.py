@@ -195,3 +195,11 @@ def test_a_plan_for_an_event_looks_ahead_but_as_planned_does_not():
     # "as previously planned" reports a plan carried out: the past Saturday.
     text = "The offensive began as previously planned Saturday night."
     assert only(text, news(1991, 2, 25), "Saturday night").value == "1991-02-23TNI"
+
+
+def test_a_clock_time_takes_the_day_of_a_dated_clock_time_beside_it():
+    # Reference Wednesday 2000-04-05: "4 a.m. EDT Thursday" restates "4 in the morning", so both are 2000-04-06.
+    text = "''He will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said."
+    assert only(text, news(2000, 4, 5), "4 in the morning").value == "2000-04-06T04:00"
+    text = "The office will be open from 9 a.m. to 5 p.m. Thursday."
+    assert only(text, news(2000, 4, 5), "9 a.m.").value == "2000-04-06T09:00"

@@ -315,6 +315,7 @@ def _merge_clock_with_day(text: str, timexes: list[Timex]) -> list[Timex]:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_CLOCK_DAY_RULES = _SAME_DAY_RULES | {"clock_with_day"}
 
 
 def _date_the_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -326,7 +327,8 @@ def _date_the_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
         best: Timex | None = None
         best_gap = 80
         for other in timexes:
-            if other.rule not in _SAME_DAY_RULES or other.start_date is None or other.precision is None:
+            # a dated clock time counts too: "from 9 a.m. to 5 p.m. Tuesday", "4 in the morning (4 a.m. Thursday)"
+            if other.rule not in _CLOCK_DAY_RULES or other.start_date is None or other.precision is None:
                 continue
             if other.precision not in (Precision.DAY, Precision.TIME):
                 continue
