@@ -203,3 +203,11 @@ def test_a_clock_time_takes_the_day_of_a_dated_clock_time_beside_it():
     assert only(text, news(2000, 4, 5), "4 in the morning").value == "2000-04-06T04:00"
     text = "The office will be open from 9 a.m. to 5 p.m. Thursday."
     assert only(text, news(2000, 4, 5), "9 a.m.").value == "2000-04-06T09:00"
+
+
+def test_could_not_be_reached_reports_an_attempt_already_made():
+    # Reference Thursday 2000-01-06: the search for the grandparents was on Wednesday 2000-01-05.
+    text = "Neither he nor the grandparents could be located Wednesday in their hometown."
+    assert only(text, news(2000, 1, 6), "Wednesday").value == "2000-01-05"
+    text = "The minister could not be reached for comment Monday."
+    assert only(text, news(2000, 1, 6), "Monday").value == "2000-01-03"

@@ -24,7 +24,9 @@ _FUTURE_WORDS = (
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
 )
 _PAST_WORDS = (
-    "was|were|had|did|didn't|ago|last|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
+    # "could not be reached Tuesday": a reporter's attempt to reach someone is made before writing
+    "could(?:n't| not| never)? be (?:reached|located|contacted|found)"
+    "|was|were|had|did|didn't|ago|last|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
     "|lost|left|led|held|sent|spent|fell|rose|paid|sold|bought|brought|thought|found|got|struck|ran"
     "|wrote|spoke|broke|chose|drove|flew|fought|knew|meant|stood|taught|threw|became|fled|shot|hit"
     "|killed|been|yesterday|earlier|previously|came|arrived|kept|felt|heard|let|lay|quit|sank|slid"
