@@ -211,3 +211,10 @@ def test_could_not_be_reached_reports_an_attempt_already_made():
     assert only(text, news(2000, 1, 6), "Wednesday").value == "2000-01-05"
     text = "The minister could not be reached for comment Monday."
     assert only(text, news(2000, 1, 6), "Monday").value == "2000-01-03"
+
+
+def test_today_of_a_named_event_or_a_deadline_is_still_the_day():
+    ref = news(1989, 11, 2)
+    assert only("Turnout in today's vote was high.", ref, "today").value == "1989-11-02"
+    assert only("The offer ends as of today.", ref, "today").value == "1989-11-02"
+    assert only("Bids are due by the end of today.", ref, "today").value == "1989-11-02"

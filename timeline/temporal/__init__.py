@@ -58,7 +58,8 @@ reader may not expect.
   "the following year" down (491 BC → BC0490).
 - Ranges: "1947-54" gives 1947 and 1954; "from May 15 to August 16, 1988" gives both days in 1988.
 - Not annotated: the modal "may", the verb "march", "Sun" as a name, bare numbers, ordinals, ages
-  ("a 6-year-old"), rates ("$2 million a year"), "the fall of ...", "Now," opening a sentence.
+  ("a 6-year-old"), rates ("$2 million a year"), "the fall of ...", "Now," opening a sentence, and
+  "today" or "tomorrow" naming an era ("today's youth", "the people of tomorrow").
 """
 
 from __future__ import annotations

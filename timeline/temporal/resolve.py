@@ -503,7 +503,25 @@ _DEICTIC_SPELLING = {
 }
 
 
+# "today's youth", "the people of tomorrow": an era, not a day (TimeBank leaves these unannotated).
+_GENERIC_AFTER_TODAY = re.compile(
+    r"(?:'s|’s)\s+(?i:world|youth|society|generation|children|kids|young|economy|technology|personal|families"
+    r"|parents|students|culture)\b"
+)
+_OF_TOMORROW = re.compile(
+    r"(?i:\bthe\s+(?!(?:end|close|start|beginning|rest|remainder|morning|afternoon|evening|night|middle|course"
+    r"|events?|results?|news)\s)[a-z]+\s+of\s+)$"
+)
+
+
 def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
+    word_raw = _norm(m["word"])
+    if not m["pod"] and word_raw in ("today", "tomorrow"):
+        if word_raw == "today" and _GENERIC_AFTER_TODAY.match(ctx.text, m.end("x")):
+            return None
+        possessive = ctx.text.startswith(("'s", "’s"), m.end("x"))
+        if not possessive and _OF_TOMORROW.search(ctx.text, max(0, m.start("x") - 30), m.start("x")):
+            return None
     anchor = ctx.anchor
     mod = _MOD_WORDS.get(_norm(m["mod"])) if m["mod"] else None
     if m["midpod"]:
