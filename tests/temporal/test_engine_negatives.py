@@ -24,6 +24,8 @@ REF = Reference(dt.date(2022, 9, 28))
         "A 6-year-old boy and a 44-year-old man survived.",
         "Shares rose 2000 points, to 1,995.",
         "They will fall back; prices fall sharply after the market's fall of 3%.",
+        # a title, not a day
+        "He told USA Today about it; this is VOA Today.",
         # an era, not a day
         "The case is for today's youth what the blockade was for their parents.",
         "If I were choosing the people of tomorrow, I would choose them.",

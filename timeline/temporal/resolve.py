@@ -508,6 +508,7 @@ _GENERIC_AFTER_TODAY = re.compile(
     r"(?:'s|’s)\s+(?i:world|youth|society|generation|children|kids|young|economy|technology|personal|families"
     r"|parents|students|culture)\b"
 )
+_TITLE_BEFORE = re.compile(r"\b[A-Z]{2,}\s+$")
 _OF_TOMORROW = re.compile(
     r"(?i:\bthe\s+(?!(?:end|close|start|beginning|rest|remainder|morning|afternoon|evening|night|middle|course"
     r"|events?|results?|news)\s)[a-z]+\s+of\s+)$"
@@ -516,6 +517,9 @@ _OF_TOMORROW = re.compile(
 
 def deictic(m: re.Match[str], ctx: Context) -> Reading | None:
     word_raw = _norm(m["word"])
+    start = m.start("x")
+    if m["word"] == "Today" and not m["mod"] and _TITLE_BEFORE.search(ctx.text, max(0, start - 12), start):
+        return None  # "USA Today", "VOA Today": a title after an acronym
     if not m["pod"] and word_raw in ("today", "tomorrow"):
         if word_raw == "today" and _GENERIC_AFTER_TODAY.match(ctx.text, m.end("x")):
             return None
