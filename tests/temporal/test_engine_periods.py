@@ -62,6 +62,15 @@ def test_through_a_month_long_gone_this_year_is_not_next_years():
     assert only(text, news(1989, 10, 27), "August").value == "1989-08"
 
 
+def test_a_commitment_made_in_the_past_points_ahead():
+    # Reference 1999-02-10: "has decided to admit ... in early March" is the coming March.
+    text = "NATO has decided to admit Poland and Hungary in early March, an official said."
+    assert only(text, news(1999, 2, 10), "early March").value == "1999-03"
+    # A plain past verb still points back.
+    assert only("NATO admitted Poland in early March.", news(1999, 5, 10), "early March").value == "1999-03"
+    assert only("NATO admitted Poland in early March.", news(1999, 2, 10), "early March").value == "1998-03"
+
+
 def test_a_participle_after_to_be_looks_ahead_instead_of_back():
     # Reference Monday 1989-10-30: "to be published" is a plan, not a past "-ed" verb.
     text = "He added that final guidelines to be published in early November will settle it."

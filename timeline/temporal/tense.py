@@ -18,7 +18,9 @@ class Tense(Enum):
 
 
 _FUTURE_WORDS = (
-    "will|'ll|wo|shall|going to|gonna|plans to|planned (?:to|for|an?)|planning|scheduled|expected|expects?|due|would"
+    # "agreed to buy the unit in February": a commitment points ahead of the time it was made
+    "(?:decided|agreed|vowed|promised|pledged|threatened|voted|offered) to [a-z]+"
+    "|will|'ll|wo|shall|going to|gonna|plans to|planned (?:to|for|an?)|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set to|is to|are to|likely to|poised to|about to|ready to|hopes?|hoping|aims?"
     "|should|must|might"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
