@@ -199,6 +199,17 @@ def test_editing_a_sources_text_updates_its_checksum(editor_client):
     assert source.checksum == text_checksum("New text.")
 
 
+def test_a_sources_text_cannot_change_under_its_citations(editor_client):
+    citation = CitationFactory()
+    source = citation.source
+    response = editor_client.patch(f"/api/v1/sources/{source.pk}", {"text": "New text."}, format="json")
+
+    assert response.status_code == 400
+    assert "text" in response.json()["errors"]
+    source.refresh_from_db()
+    assert source.text[citation.char_start : citation.char_end] == citation.sentence
+
+
 def test_a_statement_is_created_and_its_offsets_checked(editor_client):
     source = SourceFactory(text=TEXT)
     speaker = ActorFactory()

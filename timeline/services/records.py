@@ -116,6 +116,11 @@ def source_create(
 
 @transaction.atomic
 def source_update(*, source: Source, data: Mapping[str, Any]) -> Source:
+    if "text" in data and data["text"] != source.text and (source.citations.exists() or source.statements.exists()):
+        # Citations and statements point into the text by offset; a new text would misplace them all.
+        raise ValidationError(
+            {"text": "This source has citations or statements pointing into its text; change those first."}
+        )
     _assign(source, data, SOURCE_FIELDS)
     source.checksum = text_checksum(source.text)
     source.full_clean()
