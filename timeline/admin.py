@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
-from timeline.models import Actor, Citation, Event, Source, Statement
+from timeline.models import Actor, Citation, Event, Source, Statement, text_checksum
 from timeline.services.dating import date_apply_editor_change
 
 DATE_FIELDS = (
@@ -83,6 +83,16 @@ class SourceAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(citation_count=Count("citations"))
+
+    def get_readonly_fields(self, request, obj=None):
+        # Citations and statements point into the text by offset; editing it would misplace them.
+        if obj is not None and (obj.citations.exists() or obj.statements.exists()):
+            return (*self.readonly_fields, "text")
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        obj.checksum = text_checksum(obj.text)
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="citations", ordering="citation_count")
     def n_citations(self, obj) -> int:

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory
-from timeline.models import DateStatus, Event
+from timeline.models import DateStatus, Event, Source, text_checksum
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,31 @@ def test_staff_without_permissions_cannot_see_the_timeline(client, records, djan
     client.force_login(clerk)
 
     assert client.get(reverse("admin:timeline_event_changelist")).status_code == 403
+
+
+def test_a_source_added_in_the_admin_gets_its_checksum(admin_client):
+    response = admin_client.post(
+        reverse("admin:timeline_source_add"),
+        {
+            "slug": "new",
+            "headline": "New",
+            "publisher": "Example",
+            "url": "",
+            "authors": "[]",
+            "language": "en",
+            "text": "Fresh words.",
+            "published_date": "2022-09-28",
+            "timezone": "UTC",
+            "statements-TOTAL_FORMS": "0",
+            "statements-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Source.objects.get(slug="new").checksum == text_checksum("Fresh words.")
+
+
+def test_a_cited_sources_text_is_read_only_in_the_admin(admin_client, records):
+    page = admin_client.get(reverse("admin:timeline_source_change", args=[records["source"].pk]))
+
+    assert "text" not in page.context["adminform"].form.fields
