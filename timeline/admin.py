@@ -4,6 +4,7 @@ An editor who changes a date makes it a manual correction (see services.dating),
 automatic runs of resolve_dates never overwrite.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -47,8 +48,34 @@ class DatedAdminMixin:
         super().save_formset(request, form, formset, change)
 
 
+class PassageForm(forms.ModelForm):
+    """Checks that the offsets an editor typed point at the quoted words in the source text."""
+
+    words_field = "sentence"
+
+    def clean(self):
+        cleaned = super().clean()
+        source, start, end = cleaned.get("source"), cleaned.get("char_start"), cleaned.get("char_end")
+        words = cleaned.get(self.words_field)
+        if None in (source, start, end, words) or source.text[start:end] == words:
+            return cleaned
+        found = source.text[start:end][:80]
+        raise forms.ValidationError(
+            {"char_start": f"The source text at these offsets reads {found!r}, not the {self.words_field}."}
+        )
+
+
+class CitationForm(PassageForm):
+    words_field = "sentence"
+
+
+class StatementForm(PassageForm):
+    words_field = "text"
+
+
 class CitationInline(admin.StackedInline):
     model = Citation
+    form = CitationForm
     extra = 0
     autocomplete_fields = ("source",)
     fields = ("source", "sentence", ("char_start", "char_end"), *DATE_FIELDS)
@@ -152,6 +179,7 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(DatedAdminMixin, admin.ModelAdmin):
+    form = StatementForm
     list_display = ("short_text", "speaker", "mode", "source", date_summary, "date_status")
     list_filter = (*DATE_FILTERS, "mode", "source__publisher")
     list_select_related = ("speaker", "source")
@@ -171,6 +199,7 @@ class StatementAdmin(DatedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(DatedAdminMixin, admin.ModelAdmin):
+    form = CitationForm
     list_display = ("event", "source", "date_text", date_summary, "date_status")
     list_filter = (*DATE_FILTERS, "source__publisher")
     list_select_related = ("event", "source")

@@ -163,3 +163,18 @@ def test_a_cited_sources_text_is_read_only_in_the_admin(admin_client, records):
     page = admin_client.get(reverse("admin:timeline_source_change", args=[records["source"].pk]))
 
     assert "text" not in page.context["adminform"].form.fields
+
+
+def test_citation_offsets_that_miss_the_sentence_are_refused(admin_client, records):
+    citation = records["citation"]
+    url = reverse("admin:timeline_citation_change", args=[citation.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data.update(
+        {"event": citation.event_id, "source": citation.source_id, "char_start": 3, "date_status": "unresolved"}
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "char_start" in response.context["adminform"].form.errors
