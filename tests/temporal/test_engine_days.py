@@ -218,3 +218,16 @@ def test_today_of_a_named_event_or_a_deadline_is_still_the_day():
     assert only("Turnout in today's vote was high.", ref, "today").value == "1989-11-02"
     assert only("The offer ends as of today.", ref, "today").value == "1989-11-02"
     assert only("Bids are due by the end of today.", ref, "today").value == "1989-11-02"
+
+
+def test_a_range_of_days_written_with_and_or_to_gives_both_ends_in_one_year():
+    ref = news(1999, 2, 10)
+    found = [(t.text, t.value) for t in annotate("The summit will be held on April 24 and 25.", ref)]
+    assert found == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    found = [(t.text, t.value) for t in annotate("Talks were held Sept. 27-28 and on May 3 to 5.", ref)]
+    assert found[2:] == [("May 3", "1998-05-03"), ("5", "1998-05-05")]
+
+
+def test_a_count_after_a_day_and_and_is_no_range():
+    text = "On June 4 and 5,000 people marched; June 4 and 25 percent."
+    assert [t.text for t in annotate(text, news(1999, 2, 10))] == ["June 4", "June 4"]

@@ -320,7 +320,9 @@ def day_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
         future = min((c for c in candidates if c >= anchor), default=None)
         if past is None or future is None:
             return NOT_A_DATE
-        year = _choose(past, future, anchor, ctx.tense(m, within=50), "nearest")[0].year
+        # read the tense from where the range starts, as its first day was, so both ends share a year
+        tense = tense_at(ctx.text, m.start("mon"), m.end("x"), within=50)
+        year = _choose(past, future, anchor, tense, "nearest")[0].year
     d = _safe_date(year, month, day)
     if d is None:
         return NOT_A_DATE
