@@ -203,6 +203,8 @@ def test_a_clock_time_takes_the_day_of_a_dated_clock_time_beside_it():
     assert only(text, news(2000, 4, 5), "4 in the morning").value == "2000-04-06T04:00"
     text = "The office will be open from 9 a.m. to 5 p.m. Thursday."
     assert only(text, news(2000, 4, 5), "9 a.m.").value == "2000-04-06T09:00"
+    # A time converted to another zone is on a day of its own.
+    assert only("Call at 11 pm, so 6 am tomorrow my time.", news(2000, 4, 5), "11 pm").value == "2000-04-05T23:00"
 
 
 def test_could_not_be_reached_reports_an_attempt_already_made():

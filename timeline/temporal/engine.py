@@ -316,6 +316,7 @@ def _merge_clock_with_day(text: str, timexes: list[Timex]) -> list[Timex]:
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _CLOCK_DAY_RULES = _SAME_DAY_RULES | {"clock_with_day"}
+_CLOCK_LINK = re.compile(r"\s*(?:\(|[-–]|(?i:to|and|until|till|through))\s*")
 
 
 def _date_the_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -334,6 +335,9 @@ def _date_the_clock_times(text: str, timexes: list[Timex]) -> list[Timex]:
                 continue
             lo, hi = (other.end, t.start) if other.end <= t.start else (t.end, other.start)
             gap = hi - lo
+            # another clock time lends its day only across a range or a restatement, not "11 pm, so 6 am tmrw"
+            if other.rule == "clock_with_day" and _CLOCK_LINK.fullmatch(text, lo, hi) is None:
+                continue
             if 0 <= gap < best_gap and not _SENTENCE_BREAK.search(text, lo, hi):
                 best, best_gap = other, gap
         if best is not None and best.start_date != t.start_date:
