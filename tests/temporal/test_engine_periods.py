@@ -224,3 +224,10 @@ def test_a_holiday_week_the_reference_falls_in_is_that_week():
     assert only("Protesters prayed as Easter week began.", news(2000, 4, 17), "Easter week").value == "2000-W16"
     # A week later it is still this year's Easter week that is past.
     assert only("Protesters prayed during Easter week.", news(2000, 5, 1), "Easter week").value == "2000-W16"
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
+    # Reference 1998-10-26: Election Day 1998 was Tuesday, Nov. 3; in 2022 it fell on Nov. 8 (Nov. 1 was a Tuesday).
+    text = "It is the theme of our campaign from now to Election Day."
+    assert only(text, news(1998, 10, 26), "Election Day").value == "1998-11-03"
+    assert only("Voters turn out on Election Day.", news(2022, 10, 20), "Election Day").value == "2022-11-08"

@@ -262,7 +262,7 @@ _RULES: list[tuple[str, str]] = [
         rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?P<hol>(?:Christmas|X-?mas|(?i:xmas))(?:\s+Day|\s+Eve)?"
         rf"|New\s+Year'?s?(?:\s+Day|\s+Eve)|New\s+Year's|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?"
         rf"|Halloween|Independence\s+Day|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day"
-        rf"|Boxing\s+Day|Good\s+Friday|Christmas\s+week|Thanksgiving\s+week)(?:,?\s+(?P<year>{YEAR}))?){_E}",
+        rf"|Boxing\s+Day|Good\s+Friday|Christmas\s+week|Thanksgiving\s+week|Election\s+Day)(?:,?\s+(?P<year>{YEAR}))?){_E}",
     ),
     # "that day", "the same year", "the following week", "the day before", "that morning"
     (
@@ -309,7 +309,8 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi",
     ),
     "holiday": (
-        "christmas xmas x-mas thanksgiving easter halloween independence valentine labor memorial veterans boxing new",
+        "christmas xmas x-mas thanksgiving easter halloween independence valentine labor memorial veterans boxing new"
+        " election",
     ),
     "century_word": ("century centuries",),
     "quarter_word": ("quarter quarters half",),

@@ -1268,6 +1268,9 @@ def _holiday_date(name: str, year: int) -> dt.date:
         return dt.date(year, 7, 4)
     if name.startswith("valentine"):
         return dt.date(year, 2, 14)
+    if name == "election day":
+        # US federal elections: the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
     if name == "labor day":
         return _nth_weekday(year, 9, 1, 1)
     if name == "memorial day":
