@@ -233,3 +233,13 @@ def test_a_range_of_days_written_with_and_or_to_gives_both_ends_in_one_year():
 def test_a_count_after_a_day_and_and_is_no_range():
     text = "On June 4 and 5,000 people marched; June 4 and 25 percent."
     assert [t.text for t in annotate(text, news(1999, 2, 10))] == ["June 4", "June 4"]
+
+
+def test_the_day_before_an_event_in_news_is_not_dated_from_the_last_date_mentioned():
+    # Reference 1999-05-07: "the day before authorities issued a warrant" counts from an undated event.
+    text = "He was last seen Nov. 3, the day before authorities issued a warrant."
+    assert [t.text for t in annotate(text, news(1999, 5, 7))] == ["Nov. 3"]
+    # Alone, "the day before" still counts back from the day last mentioned.
+    assert only("He arrived Monday. He had left the day before.", news(2000, 2, 24), "the day before").value == (
+        "2000-02-20"
+    )

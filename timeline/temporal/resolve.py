@@ -1333,11 +1333,17 @@ _ANAPHORIC_SHIFT = {
 
 
 _DAY_SIZED = frozenset({"day", "morning", "afternoon", "evening", "night"})
+# a lower-case word after "the day before" starts an event or a clause; "last"/"this"/"next" start a date
+_EVENT_AFTER = re.compile(r"\s+(?!(?:last|this|next)\b)[a-z]")
 
 
 def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
     base = ctx.mentioned(to_the_day=bool(m["ba"]) or _norm(m["unit"]) in _DAY_SIZED)
     if m["ba"]:
+        # "the day before authorities issued a warrant": counted from an event news gives no date for; a
+        # narrative has just dated its events ("The day after the battle" follows "8 August 1918").
+        if not ctx.narrative and _EVENT_AFTER.match(ctx.text, m.end("x")):
+            return None
         shift = -1 if m["ba"].lower() == "before" else 1
         d = base + dt.timedelta(days=shift)
         return Reading(d.isoformat(), why=f"the day {m['ba'].lower()} the date last mentioned", anchor=base)
