@@ -243,3 +243,14 @@ def test_the_day_before_an_event_in_news_is_not_dated_from_the_last_date_mention
     assert only("He arrived Monday. He had left the day before.", news(2000, 2, 24), "the day before").value == (
         "2000-02-20"
     )
+
+
+def test_a_plural_after_a_pair_of_weekdays_makes_both_recurring():
+    text = "Two new flights will leave Bombay on Monday and Tuesday nights from March 30."
+    found = [(t.text, t.value, t.type) for t in annotate(text, news(1998, 2, 13))][:2]
+    assert found == [
+        ("Monday", "XXXX-WXX-1TNI", TimexType.SET),
+        ("Tuesday nights", "XXXX-WXX-2TNI", TimexType.SET),
+    ]
+    # Without the plural, they are two dates.
+    assert only("He met them Monday and Tuesday.", news(1998, 2, 13), "Monday").value == "1998-02-09"

@@ -450,6 +450,12 @@ def numeric_date(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(d.isoformat(), why="a numeric date")
 
 
+_SHARED_PLURAL = re.compile(
+    r"\s+(?:and|or|&)\s+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:s\b|\s+(?P<pod>(?i:morning|afternoon|evening|night))s\b)"
+)
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     if m["wdabbr"]:
         # "Sat", "Sun", "Wed" are words and names too: only "this sat", "next Fri." or "on Sun." date them.
@@ -460,7 +466,11 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     if wd is None:
         return None
     pod = PARTS_OF_DAY.get(_norm(m["pod"])) if m["pod"] else None
-    if m["plural"] or m["pod_plural"]:
+    # "on Monday and Tuesday nights": the plural after the pair makes both of them recurring
+    shared = None if (m["pod"] or m["plural"] or m["rel"]) else _SHARED_PLURAL.match(ctx.text, m.end("x"))
+    if shared:
+        pod = PARTS_OF_DAY.get(_norm(shared["pod"])) if shared["pod"] else None
+    if m["plural"] or m["pod_plural"] or shared:
         if m["rel"]:
             return None
         value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
