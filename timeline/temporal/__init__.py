@@ -21,7 +21,8 @@ reader may not expect.
   is the latest such month, unless a future verb or "by/until" points ahead and the month is at most
   two months away. A day and month without a year ("June 22") take the verb's tense when it is close
   by, else the nearest such date; after a deadline word ("extended to Nov. 16", "effective June 1")
-  the coming one.
+  or before "deadline" ("the Jan. 14 deadline") the coming one. "the day before last Tuesday"
+  counts from the day it names.
 - "last December" is the December before the reference month (2022-12 in February 2023); "last week"
   is the ISO week before the reference's (2022-W38 on 2022-09-28); weeks are ISO weeks, Monday-Sunday.
 - "the past week", "the last two months" are durations (P1W, P2M), not dates.
@@ -45,8 +46,8 @@ reader may not expect.
   future" → FUTURE_REF. These have no interval. Durations and sets (P9Y, XXXX-WXX-1, P1W for
   "weekly") have no interval either.
 - Clock times take the reference date unless a day is named beside them ("9 a.m. Tuesday",
-  "at 10:35 a.m. (0735 GMT) Friday"); the time zone written after a time goes to `extra["timezone"]`,
-  the value stays in local time.
+  "at 10:35 a.m. (0735 GMT) Friday", "from 9 a.m. to 5 p.m. Thursday"); the time zone written after
+  a time goes to `extra["timezone"]`, the value stays in local time.
 - "three hours ago" is a TIME counted from `Reference.time` when the publication time is known, and
   just the publication day otherwise.
 - Narrative text (`DocType.NARRATIVE`, WikiWars): relative dates ("in March", "two days later", "the
