@@ -231,3 +231,12 @@ def test_election_day_is_the_tuesday_after_the_first_monday_of_november():
     text = "It is the theme of our campaign from now to Election Day."
     assert only(text, news(1998, 10, 26), "Election Day").value == "1998-11-03"
     assert only("Voters turn out on Election Day.", news(2022, 10, 20), "Election Day").value == "2022-11-08"
+
+
+def test_an_un_adjective_after_the_month_is_no_past_verb():
+    # Reference 1998-02-13: "will almost double ... by August" is the coming August; "untouched" is an adjective.
+    text = (
+        "Qantas will almost double its flights between Australia and India by August"
+        " in the search for markets untouched by the crisis."
+    )
+    assert only(text, news(1998, 2, 13), "August").value == "1998-08"
