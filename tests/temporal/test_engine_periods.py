@@ -240,3 +240,11 @@ def test_an_un_adjective_after_the_month_is_no_past_verb():
         " in the search for markets untouched by the crisis."
     )
     assert only(text, news(1998, 2, 13), "August").value == "1998-08"
+
+
+def test_a_date_before_a_commitment_is_when_it_was_made():
+    ref = news(1999, 6, 10)
+    assert only("In March, the company agreed to buy the unit.", ref, "March").value == "1999-03"
+    assert only("On Tuesday, the board voted to sell it.", ref, "Tuesday").value == "1999-06-08"
+    # After the commitment, the date is the one committed to.
+    assert only("The board voted to sell it on Tuesday.", ref, "Tuesday").value == "1999-06-15"

@@ -17,10 +17,13 @@ class Tense(Enum):
     FUTURE = "future"
 
 
+# "agreed to buy the unit in February": a commitment points ahead of the time it was made, so it makes
+# a date after it future; a date before it ("In March, the company agreed to buy ...") is when it was made.
+_COMMIT_WORDS = (
+    "(?:decided|agreed|vowed|promised|pledged|threatened|voted|offered|planned) to [a-z]+|planned (?:for|an?)"
+)
 _FUTURE_WORDS = (
-    # "agreed to buy the unit in February": a commitment points ahead of the time it was made
-    "(?:decided|agreed|vowed|promised|pledged|threatened|voted|offered) to [a-z]+"
-    "|will|'ll|wo|shall|going to|gonna|plans to|planned (?:to|for|an?)|planning|scheduled|expected|expects?|due|would"
+    "will|'ll|wo|shall|going to|gonna|plans to|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set to|is to|are to|likely to|poised to|about to|ready to|hopes?|hoping|aims?"
     "|should|must|might"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
@@ -41,7 +44,8 @@ _PRESENT_WORDS = (
     "|is|are|am|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
 )
 _MARKER = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<present>{_PRESENT_WORDS})|(?P<past>{_PAST_WORDS}))\b",
+    rf"\b(?:(?P<commit>{_COMMIT_WORDS})|(?P<future>{_FUTURE_WORDS})|(?P<present>{_PRESENT_WORDS})"
+    rf"|(?P<past>{_PAST_WORDS}))\b",
     re.IGNORECASE,
 )
 # "-ed" after a determiner is an adjective ("the reduced dividend"), not a past verb.
@@ -141,7 +145,7 @@ def _nearest_marker(left: str, right: str, within: int | None) -> Tense | None:
         if tense is not None or m.group("present"):
             best = (len(left) - m.end(), tense)
     for m in _MARKER.finditer(right):
-        tense = _tense_of(m)
+        tense = Tense.PAST if m.group("commit") else _tense_of(m)
         if tense is not None or m.group("present"):
             distance = m.start() + 15  # a marker after the date counts for a little less
             if best is None or distance < best[0]:
@@ -153,7 +157,7 @@ def _nearest_marker(left: str, right: str, within: int | None) -> Tense | None:
 
 
 def _tense_of(m: re.Match[str]) -> Tense | None:
-    if m.group("future"):
+    if m.group("future") or m.group("commit"):
         return Tense.FUTURE
     if m.group("present"):
         return None
