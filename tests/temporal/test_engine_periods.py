@@ -56,6 +56,10 @@ def test_a_month_just_ahead_with_a_future_verb_is_the_coming_one():
     assert only("It will pay down the loan by February.", news(1989, 10, 30), "February").value == "1990-02"
 
 
+def test_used_to_be_held_is_a_past_habit_not_a_plan():
+    assert only("The fair used to be held in May.", news(1999, 2, 10), "May").value == "1998-05"
+
+
 def test_through_a_month_long_gone_this_year_is_not_next_years():
     # Reference 1989-10-27: the next August is ten months away, too far for a deadline.
     text = "Sales were flat this year through August."
