@@ -213,6 +213,8 @@ def test_could_not_be_reached_reports_an_attempt_already_made():
     assert only(text, news(2000, 1, 6), "Wednesday").value == "2000-01-05"
     text = "The minister could not be reached for comment Monday."
     assert only(text, news(2000, 1, 6), "Monday").value == "2000-01-03"
+    # A deal that "could be reached" is a possibility ahead.
+    assert only("A deal could be reached Friday.", news(2000, 1, 6), "Friday").value == "2000-01-07"
 
 
 def test_today_of_a_named_event_or_a_deadline_is_still_the_day():

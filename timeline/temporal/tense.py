@@ -30,7 +30,8 @@ _FUTURE_WORDS = (
 )
 _PAST_WORDS = (
     # "could not be reached Tuesday": a reporter's attempt to reach someone is made before writing
-    "could(?:n't| not| never)? be (?:reached|located|contacted|found)|used to(?: be [a-z]+| [a-z]+)?"
+    "could(?:n't| not| never) be (?:reached|located|contacted|found)|could be (?:located|contacted)"
+    "|used to(?: be [a-z]+| [a-z]+)?"
     "|was|were|had|did|didn't|ago|last|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
     "|lost|left|led|held|sent|spent|fell|rose|paid|sold|bought|brought|thought|found|got|struck|ran"
     "|wrote|spoke|broke|chose|drove|flew|fought|knew|meant|stood|taught|threw|became|fled|shot|hit"
