@@ -241,10 +241,11 @@ def test_the_day_before_an_event_in_news_is_not_dated_from_the_last_date_mention
     # Reference 1999-05-07: "the day before authorities issued a warrant" counts from an undated event.
     text = "He was last seen Nov. 3, the day before authorities issued a warrant."
     assert [t.text for t in annotate(text, news(1999, 5, 7))] == ["Nov. 3"]
-    # Alone, "the day before" still counts back from the day last mentioned.
-    assert only("He arrived Monday. He had left the day before.", news(2000, 2, 24), "the day before").value == (
-        "2000-02-20"
-    )
+    # Alone, or before a conjunction, "the day before" still counts back from the day last mentioned.
+    ref = news(2000, 2, 24)
+    assert only("He arrived Monday. He had left the day before.", ref, "the day before").value == "2000-02-20"
+    text = "He arrived Monday. He had left the day before and flown home."
+    assert only(text, ref, "the day before").value == "2000-02-20"
 
 
 def test_a_plural_after_a_pair_of_weekdays_makes_both_recurring():

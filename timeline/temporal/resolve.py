@@ -1343,8 +1343,11 @@ _ANAPHORIC_SHIFT = {
 
 
 _DAY_SIZED = frozenset({"day", "morning", "afternoon", "evening", "night"})
-# a lower-case word after "the day before" starts an event or a clause; "last"/"this"/"next" start a date
-_EVENT_AFTER = re.compile(r"\s+(?!(?:last|this|next)\b)[a-z]")
+# a lower-case word after "the day before" starts an event ("authorities issued", "the plunge"); "last"
+# starts a date, and a conjunction, preposition or pronoun leaves "the day before" standing alone
+_EVENT_AFTER = re.compile(
+    r"\s+(?!(?:last|this|next|and|or|but|when|while|as|at|in|on|to|from|with|by|for|he|she|they|it|we|i)\b)[a-z]"
+)
 
 
 def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
