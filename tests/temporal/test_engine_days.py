@@ -233,8 +233,13 @@ def test_a_range_of_days_written_with_and_or_to_gives_both_ends_in_one_year():
 
 
 def test_a_count_after_a_day_and_and_is_no_range():
-    text = "On June 4 and 5,000 people marched; June 4 and 25 percent."
-    assert [t.text for t in annotate(text, news(1999, 2, 10))] == ["June 4", "June 4"]
+    text = "On June 4 and 5,000 people marched; June 4 and 25 percent; on May 5 and 6 others were hurt."
+    assert [t.text for t in annotate(text, news(1999, 2, 10))] == ["June 4", "June 4", "May 5"]
+
+
+def test_both_ends_of_a_range_take_the_same_year():
+    found = [(t.text, t.value) for t in annotate("Surrendering on May 4 and 5 were the units.", news(1999, 2, 10))]
+    assert found == [("May 4", "1999-05-04"), ("5", "1999-05-05")]
 
 
 def test_the_day_before_an_event_in_news_is_not_dated_from_the_last_date_mentioned():

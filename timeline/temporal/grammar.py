@@ -86,11 +86,11 @@ _RULES: list[tuple[str, str]] = [
     # the second day of a range: "Sept. 27-28", "January 25-29, 1905"
     (
         "day_range_end",
-        # "April 24 and 25", "May 3 to 5"; not "June 4 and 5,000 people" or "May 3 to 5 percent"
+        # "April 24 and 25", "May 3 to 5"; not "June 4 and 5,000 people", "May 3 to 5 percent", "and 6 others"
         rf"{_B}(?P<mon>{MONTH})\s+{DAY}(?:\s*[-–]\s*|\s+(?i:and|to|through|or)\s+)"
         rf"(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?![,.]\d)"
         rf"(?!\s*(?:%|-|(?i:percent|per|people|persons|members|men|women|children|years?|months?|days?|weeks?|hours?"
-        rf"|minutes?|million|billion|thousand|hundred|times|of)\b))"
+        rf"|minutes?|million|billion|thousand|hundred|times|of|others?|more|additional|dead|killed|injured|wounded)\b))"
         rf"(?:,?\s+(?P<year>{YEAR}))?)",
     ),
     # "the week of March 6", "the first week of March", "the last week of June 2022"

@@ -304,6 +304,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> Reading | None:
     return Reading(chosen.isoformat(), why=f"{how} such day", mod=mod, anchor=anchor)
 
 
+_RANGE_SEPARATOR = re.compile(r"(?:\s*[-–]\s*|\s+(?i:and|to|through|or)\s+)$")
+
+
 def day_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
     month = month_number(m["mon"])
     day = int(m["day"])
@@ -320,8 +323,9 @@ def day_range_end(m: re.Match[str], ctx: Context) -> Reading | None:
         future = min((c for c in candidates if c >= anchor), default=None)
         if past is None or future is None:
             return NOT_A_DATE
-        # read the tense from where the range starts, as its first day was, so both ends share a year
-        tense = tense_at(ctx.text, m.start("mon"), m.end("x"), within=50)
+        # read the tense around the range's first day, as that day's own rule did, so both ends share a year
+        sep = _RANGE_SEPARATOR.search(ctx.text, m.start("mon"), m.start("x"))
+        tense = tense_at(ctx.text, m.start("mon"), sep.start() if sep else m.end("x"), within=50)
         year = _choose(past, future, anchor, tense, "nearest")[0].year
     d = _safe_date(year, month, day)
     if d is None:
