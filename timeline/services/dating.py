@@ -142,9 +142,8 @@ def publication_day(source: Source) -> Reading:
     )
 
 
-def statement_context(statement: Statement) -> str:
-    """The paragraph around a statement, where its 'said on Monday' usually stands."""
-    text = statement.source.text
+def statement_context(statement: Statement, text: str) -> str:
+    """The paragraph of the source `text` around a statement, where its 'said on Monday' usually stands."""
     start = text.rfind("\n", 0, statement.char_start) + 1
     end = text.find("\n", statement.char_end)
     end = len(text) if end == -1 else end
@@ -278,7 +277,6 @@ def dates_resolve(
                 "char_end",
                 "source_id",
                 *SOURCE_CONTEXT_FIELDS,
-                "source__text",
             )
         )
         if source_id is not None:
@@ -307,9 +305,16 @@ def dates_resolve(
 
         for batch in _batches(statements, batch_size):
             changed = []
+            # Each source's text once per batch, not once per statement, and only where a date is written.
+            texts = dict(
+                Source.objects.filter(pk__in={s.source_id for s in batch if s.date_text.strip()}).values_list(
+                    "pk", "text"
+                )
+            )
             for statement in batch:
                 if statement.date_text.strip():
-                    reading = read_expression(statement.date_text, statement.source, statement_context(statement))
+                    context = statement_context(statement, texts[statement.source_id])
+                    reading = read_expression(statement.date_text, statement.source, context)
                 else:
                     reading = publication_day(statement.source)
                 _tally(report.statements, statement, reading, changed)
