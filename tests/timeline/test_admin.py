@@ -21,6 +21,17 @@ def records():
     return {"source": source, "actor": actor, "event": event, "citation": citation, "statement": statement}
 
 
+def change_form_data(client, url: str, **changes) -> dict:
+    """The admin change form's current values, as a browser would post them back, with `changes`."""
+    form = client.get(url).context["adminform"].form
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data.update(changes)
+    return data
+
+
+NO_INLINES = {"citations-TOTAL_FORMS": "0", "citations-INITIAL_FORMS": "0"}
+
+
 @pytest.mark.parametrize("model", ["source", "actor", "event", "citation", "statement"])
 def test_each_model_has_a_list_an_add_and_an_edit_page_for_staff(admin_client, records, model):
     obj = records[model]
@@ -72,20 +83,16 @@ def test_actors_autocomplete_by_name(admin_client, records):
 def test_a_date_edited_in_the_admin_becomes_a_manual_correction(admin_client, records):
     event = records["event"]
     url = reverse("admin:timeline_event_change", args=[event.pk])
-    page = admin_client.get(url)
-    form = page.context["adminform"].form
-    data = {name: form.initial.get(name) or "" for name in form.fields}
-    data.update(
-        {
-            "actors": [records["actor"].pk],
-            "date_value": "2022-09-27",
-            "date_start": "2022-09-27",
-            "date_end": "2022-09-27",
-            "date_precision": "day",
-            "date_status": event.date_status,
-            "citations-TOTAL_FORMS": "0",
-            "citations-INITIAL_FORMS": "0",
-        }
+    data = change_form_data(
+        admin_client,
+        url,
+        actors=[records["actor"].pk],
+        date_value="2022-09-27",
+        date_start="2022-09-27",
+        date_end="2022-09-27",
+        date_precision="day",
+        date_status=event.date_status,
+        **NO_INLINES,
     )
 
     response = admin_client.post(url, data)
@@ -99,18 +106,15 @@ def test_a_date_edited_in_the_admin_becomes_a_manual_correction(admin_client, re
 def test_the_admin_refuses_an_interval_that_ends_before_it_starts(admin_client, records):
     event = records["event"]
     url = reverse("admin:timeline_event_change", args=[event.pk])
-    form = admin_client.get(url).context["adminform"].form
-    data = {name: form.initial.get(name) or "" for name in form.fields}
-    data.update(
-        {
-            "actors": [records["actor"].pk],
-            "date_value": "2022-09",
-            "date_start": "2022-09-30",
-            "date_end": "2022-09-01",
-            "date_status": DateStatus.MANUAL,
-            "citations-TOTAL_FORMS": "0",
-            "citations-INITIAL_FORMS": "0",
-        }
+    data = change_form_data(
+        admin_client,
+        url,
+        actors=[records["actor"].pk],
+        date_value="2022-09",
+        date_start="2022-09-30",
+        date_end="2022-09-01",
+        date_status=DateStatus.MANUAL,
+        **NO_INLINES,
     )
 
     response = admin_client.post(url, data)
