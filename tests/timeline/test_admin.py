@@ -172,10 +172,8 @@ def test_a_cited_sources_text_is_read_only_in_the_admin(admin_client, records):
 def test_citation_offsets_that_miss_the_sentence_are_refused(admin_client, records):
     citation = records["citation"]
     url = reverse("admin:timeline_citation_change", args=[citation.pk])
-    form = admin_client.get(url).context["adminform"].form
-    data = {name: form.initial.get(name) or "" for name in form.fields}
-    data.update(
-        {"event": citation.event_id, "source": citation.source_id, "char_start": 3, "date_status": "unresolved"}
+    data = change_form_data(
+        admin_client, url, event=citation.event_id, source=citation.source_id, char_start=3, date_status="unresolved"
     )
 
     response = admin_client.post(url, data)
