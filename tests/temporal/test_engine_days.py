@@ -262,3 +262,17 @@ def test_a_plural_after_a_pair_of_weekdays_makes_both_recurring():
     ]
     # Without the plural, they are two dates.
     assert only("He met them Monday and Tuesday.", news(1998, 2, 13), "Monday").value == "1998-02-09"
+
+
+def test_an_intention_to_act_on_a_weekday_looks_ahead():
+    # Wednesday 29 March 2000: the plan is about the coming Thursday, even in a past-tense report.
+    t = only("Officials said they did not plan to remove him on Thursday.", news(2000, 3, 29), "Thursday")
+    assert t.value == "2000-03-30"
+
+
+def test_a_timetable_verb_in_the_present_looks_ahead():
+    # Sunday 3 January 2010: the market re-opens the next day.
+    t = only("The Tokyo market re-opens on Monday for the first time this year.", news(2010, 1, 3), "Monday")
+    assert t.value == "2010-01-04"
+    t = only("The Tokyo market re-opened on Monday after the holiday.", news(2010, 1, 7), "Monday")
+    assert t.value == "2010-01-04"

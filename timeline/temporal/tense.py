@@ -23,10 +23,15 @@ _COMMIT_WORDS = (
     "(?:decided|agreed|vowed|promised|pledged|threatened|voted|offered|planned) to [a-z]+|planned (?:for|an?)"
 )
 _FUTURE_WORDS = (
-    "will|'ll|wo|shall|going to|gonna|plans to|planning|scheduled|expected|expects?|due|would"
+    "will|'ll|wo|shall|going to|gonna|plans? to|wants? to|seeks? to|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set to|is to|are to|likely to|poised to|about to|ready to|hopes?|hoping|aims?"
     "|should|must|might"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
+)
+# "The Tokyo market re-opens on Monday": a timetable verb in the present tense announces what is to come.
+_SCHEDULE_WORDS = (
+    "(?:re-?)?opens|closes|resumes|reconvenes|convenes|expires|kicks off|takes effect|goes on trial"
+    "|faces|hosts|meets|visits|travels|heads|departs|arrives|returns|begins|starts|ends|plays"
 )
 _PAST_WORDS = (
     # "could not be reached Tuesday": a reporter's attempt to reach someone is made before writing
@@ -45,7 +50,7 @@ _PRESENT_WORDS = (
     "|is|are|am|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
 )
 _MARKER = re.compile(
-    rf"\b(?:(?P<commit>{_COMMIT_WORDS})|(?P<future>{_FUTURE_WORDS})|(?P<present>{_PRESENT_WORDS})"
+    rf"\b(?:(?P<commit>{_COMMIT_WORDS})|(?P<future>{_FUTURE_WORDS}|{_SCHEDULE_WORDS})|(?P<present>{_PRESENT_WORDS})"
     rf"|(?P<past>{_PAST_WORDS}))\b",
     re.IGNORECASE,
 )
