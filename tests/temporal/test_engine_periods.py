@@ -100,6 +100,15 @@ def test_the_year_earlier_quarter_in_an_earnings_report():
     )
 
 
+def test_a_quarter_ended_on_a_named_month_end_is_the_calendar_quarter_it_mostly_covers():
+    ref = news(1989, 10, 30)
+    # May to July is mostly the second calendar quarter; the month-end taken is the latest one passed.
+    assert only("In the quarter ended July 31, sales rose.", ref, "the quarter").value == "1989-Q2"
+    assert only("Profit fell in the quarter ended Oct. 31.", ref, "the quarter").value == "1988-Q3"
+    # a clause that looks ahead takes the coming month-end
+    assert only("Sales will rise in the quarter ending March 31.", ref, "the quarter").value == "1990-Q1"
+
+
 def test_seasons_follow_the_meteorological_calendar():
     ref = news(2022, 9, 28)
     spring = only("The offensive came last spring.", ref, "last spring")

@@ -148,7 +148,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?P<unit>(?i:week|weekend|month|year|quarter|period|decade|century|fiscal\s+year|financial\s+year"
         rf"|nine\s+months|six\s+months|half|first\s+half|second\s+half))"
         rf"(?:\s+(?P<ago>(?i:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year)))?){_E}(?!-)"
-        rf"(?P<ended>\s+(?i:ended|ending|to\s+date))?",
+        rf"(?P<ended>\s+(?i:ended|ending|to\s+date)(?:\s+(?P<endmonth>{MONTH})(?![a-z]))?)?",
     ),
     # "the third quarter", "third-quarter", "the fiscal first quarter of 1990", "the second half", "Q3 2022"
     (

@@ -632,6 +632,18 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
         "the corresponding",
         "last year's",
     ) or bool(ago)
+    if unit_raw in ("quarter", "period") and m["endmonth"] and not year_back:
+        # "the quarter ended July 31" is May to July, mostly the second calendar quarter: the quarter of
+        # its middle month, in the latest year whose month-end is not after the anchor ("the quarter
+        # ending March 31" in a clause that looks ahead: the next one).
+        end_month = month_number(m["endmonth"])
+        if end_month is not None:
+            month_end = cal.add_months(dt.date(anchor.year, end_month, 1), 1) - dt.timedelta(days=1)
+            year = anchor.year if month_end <= anchor else anchor.year - 1
+            if "ending" in m["ended"].lower() and ctx.tense(m) is Tense.FUTURE:
+                year = anchor.year if month_end > anchor else anchor.year + 1
+            middle = cal.add_months(dt.date(year, end_month, 1), -1)
+            return Reading(cal.value_at(middle, "Q"), why="the quarter that ends in the month named", mod=mod)
     if unit_raw in ("quarter", "period"):
         if unit_raw == "period" and not (year_back or rel in ("the latest", "the most recent", "the same")):
             return None
