@@ -261,3 +261,14 @@ def test_a_date_before_a_commitment_is_when_it_was_made():
     assert only("On Tuesday, the board voted to sell it.", ref, "Tuesday").value == "1999-06-08"
     # After the commitment, the date is the one committed to.
     assert only("The board voted to sell it on Tuesday.", ref, "Tuesday").value == "1999-06-15"
+
+
+def test_an_approximate_count_ago_is_one_timex_marked_approximate():
+    t = only("Then, a week or so ago, the general picked Saturday.", news(1991, 2, 25), "a week or so ago")
+    assert (t.value, t.mod, t.rule) == ("1991-W08", "APPROX", "offset")
+    assert only("It closed a month or two ago.", news(1991, 2, 25), "a month or two ago").value == "1991-01"
+
+
+def test_a_capitalised_period_after_an_opening_quote_mid_sentence_is_a_programme():
+    hits = annotate('Baker, speaking on ABC News\' "This Week," said the request was fair.', news(1990, 8, 13))
+    assert [t.text for t in hits] == []

@@ -197,6 +197,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "offset",
         rf"{_B}(?P<x>{AMOUNT_MOD}(?:(?P<num>{COUNT})[-\s]+)?(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?"
+        rf"(?P<approx>\s+(?i:or\s+so|or\s+(?:two|three|more)))?"
         rf"\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
         rf"|hence|back|before|after|previously|since|on))){_E}",
     ),

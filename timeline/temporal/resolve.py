@@ -938,7 +938,7 @@ def offset(m: re.Match[str], ctx: Context) -> Reading | None:
         # News annotation (TimeBank) reads "three days later" as the length of the gap.
         return Reading(duration_value(n, unit), TimexType.DURATION, why="a gap after an event", mod=amount_mod(m))
     anchor = ctx.anchor
-    mod = amount_mod(m)
+    mod = "APPROX" if m["approx"] else amount_mod(m)  # "a week or so ago"
     if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
         mod = {"LESS_THAN": "AFTER" if back else "BEFORE", "MORE_THAN": "BEFORE" if back else "AFTER"}.get(
             mod, "APPROX"
@@ -1146,7 +1146,7 @@ def _hour(raw: str) -> int | None:
 
 
 def _sentence_start(text: str, at: int) -> bool:
-    before = text[max(0, at - 3) : at].rstrip(" \"'“‘`")
+    before = text[max(0, at - 12) : at].rstrip(" \"'“‘`")
     return not before or before[-1] in ".!?\n"
 
 
