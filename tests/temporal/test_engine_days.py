@@ -276,3 +276,12 @@ def test_a_timetable_verb_in_the_present_looks_ahead():
     assert t.value == "2010-01-04"
     t = only("The Tokyo market re-opened on Monday after the holiday.", news(2010, 1, 7), "Monday")
     assert t.value == "2010-01-04"
+
+
+def test_the_previous_weekday_after_naming_that_weekday_is_the_week_before_it():
+    ref = news(1989, 10, 30)
+    text = "Shares rose 2% on Friday, up 4.5% from the previous Friday."
+    assert only(text, ref, "Friday").value == "1989-10-27"
+    assert only(text, ref, "the previous Friday").value == "1989-10-20"
+    # with no Friday named before it, it is the last one before the reference
+    assert only("He died the previous Friday.", ref, "the previous Friday").value == "1989-10-27"

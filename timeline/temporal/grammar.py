@@ -124,7 +124,7 @@ _RULES: list[tuple[str, str]] = [
         "weekday",
         rf"(?:\b(?P<prep>(?i:on|by|until|till|since|from|before|after|through))\s+)?"
         rf"{_B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+coming|this\s+past|coming|past|the\s+following"
-        rf"|the\s+previous|the\s+next))\s+)?(?:(?P<mod>(?i:early|late|earlier|later))\s+)?"
+        rf"|the\s+previous|the\s+preceding|the\s+next))\s+)?(?:(?P<mod>(?i:early|late|earlier|later))\s+)?"
         rf"(?:(?P<wd>{WEEKDAY})(?P<plural>s)?|(?P<wdabbr>(?i:mon|tues?|wed|thu|thurs?|fri|sat|sun))\.?)"
         rf"(?:\s+(?P<pod>{POD})(?P<pod_plural>s)?)?){_E}",
     ),

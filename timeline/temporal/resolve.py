@@ -482,7 +482,11 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
     anchor = ctx.anchor
     past, future = _weekday_dates(anchor, wd)
     rel = _norm(m["rel"])
-    if rel in ("last", "this past", "past", "the previous"):
+    if rel in ("the previous", "the preceding") and _mentioned_before(ctx.text, m.start("x"), m["wd"]):
+        # "up 2% on Friday and 4.5% from the previous Friday": the week before the Friday just named
+        chosen = past - dt.timedelta(days=7)
+        how = "the week before the one just named"
+    elif rel in ("last", "this past", "past", "the previous", "the preceding"):
         chosen = past if past < anchor else past - dt.timedelta(days=7)
         how = "the one before the anchor"
     elif rel in ("next", "this coming", "coming", "the following", "the next"):
@@ -504,6 +508,14 @@ def weekday(m: re.Match[str], ctx: Context) -> Reading | None:
         kind = TimexType.TIME
     mod = _MOD_WORDS.get(_norm(m["mod"])) if m["mod"] else None
     return Reading(value, kind, why=how, mod=mod, anchor=anchor)
+
+
+def _mentioned_before(text: str, at: int, word: str | None) -> bool:
+    """Whether the same weekday is named, bare, in the text shortly before `at`."""
+    if not word:
+        return False
+    before = text[max(0, at - 300) : at]
+    return re.search(rf"(?<!previous )(?<!preceding )\b{word}\b", before, re.IGNORECASE) is not None
 
 
 _DEICTIC_SHIFT = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
