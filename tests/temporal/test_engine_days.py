@@ -285,3 +285,12 @@ def test_the_previous_weekday_after_naming_that_weekday_is_the_week_before_it():
     assert only(text, ref, "the previous Friday").value == "1989-10-20"
     # with no Friday named before it, it is the last one before the reference
     assert only("He died the previous Friday.", ref, "the previous Friday").value == "1989-10-27"
+
+
+def test_could_with_a_verb_looks_ahead_but_could_not_be_reached_does_not():
+    ref = news(2023, 2, 15)  # a Wednesday
+    assert only("The vote could come as early as Friday.", ref, "Friday").value == "2023-02-17"
+    assert only("The rebels could not be reached Friday.", ref, "Friday").value == "2023-02-10"
+    # "last" after a modal is the verb, not "last year"
+    t = only("The strike began late last month and could last into the spring.", ref, "the spring")
+    assert t.value == "2023-SP"

@@ -25,7 +25,7 @@ _COMMIT_WORDS = (
 _FUTURE_WORDS = (
     "will|'ll|wo|shall|going to|gonna|plans? to|wants? to|seeks? to|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set to|is to|are to|likely to|poised to|about to|ready to|hopes?|hoping|aims?"
-    "|should|must|might"
+    "|should|must|might|could(?! have| not| never|n.t| be (?:reached|located|contacted|found))"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
 )
 # "The Tokyo market re-opens on Monday": a timetable verb in the present tense announces what is to come.
@@ -37,7 +37,9 @@ _PAST_WORDS = (
     # "could not be reached Tuesday": a reporter's attempt to reach someone is made before writing
     "could(?:n't| not| never) be (?:reached|located|contacted|found)|could be (?:located|contacted)"
     "|used to(?: be [a-z]+| [a-z]+)?"
-    "|was|were|had|did|didn't|ago|last|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
+    # "last" after a modal or "to" is the verb ("could last into the spring"), not "last year"
+    "|(?<!could )(?<!will )(?<!would )(?<!to )(?<!may )(?<!might )(?<!should )(?<!can )last"
+    "|was|were|had|did|didn't|ago|said|says|told|came|went|began|begun|took|made|gave|saw|met|won"
     "|lost|left|led|held|sent|spent|fell|rose|paid|sold|bought|brought|thought|found|got|struck|ran"
     "|wrote|spoke|broke|chose|drove|flew|fought|knew|meant|stood|taught|threw|became|fled|shot|hit"
     "|killed|been|yesterday|earlier|previously|came|arrived|kept|felt|heard|let|lay|quit|sank|slid"
