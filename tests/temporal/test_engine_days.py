@@ -294,3 +294,9 @@ def test_could_with_a_verb_looks_ahead_but_could_not_be_reached_does_not():
     # "last" after a modal is the verb, not "last year"
     t = only("The strike began late last month and could last into the spring.", ref, "the spring")
     assert t.value == "2023-SP"
+
+
+def test_is_expected_and_is_set_for_look_ahead():
+    ref = news(2023, 2, 15)  # a Wednesday
+    assert only("Thanksgiving travel is expected to hit records.", ref, "Thanksgiving").value == "2023-11-23"
+    assert only("The summit is set for Friday.", ref, "Friday").value == "2023-02-17"

@@ -272,3 +272,21 @@ def test_an_approximate_count_ago_is_one_timex_marked_approximate():
 def test_a_capitalised_period_after_an_opening_quote_mid_sentence_is_a_programme():
     hits = annotate('Baker, speaking on ABC News\' "This Week," said the request was fair.', news(1990, 8, 13))
     assert [t.text for t in hits] == []
+
+
+def test_the_following_or_previous_month_counts_from_the_date_last_mentioned():
+    ref = news(2023, 2, 15)
+    text = "Schools closed in March 2020 and reopened the following September."
+    assert only(text, ref, "the following September").value == "2020-09"
+    text = "In May 2019 he left; that September he returned; the previous January he had quit."
+    values = {t.text: t.value for t in annotate(text, ref)}
+    assert values["that September"] == "2019-09"
+    assert values["the previous January"] == "2019-01"
+
+
+def test_the_year_or_day_before_counts_back_from_the_date_last_mentioned():
+    ref = news(2023, 2, 15)
+    assert only("The year before, the company lost $2 billion.", ref, "The year before").value == "2022"
+    text = "Sales peaked in 2019. The year after, they fell by half."
+    assert only(text, ref, "The year after").value == "2020"
+    assert only("The day before, police had raided the house.", ref, "The day before").value == "2023-02-14"

@@ -270,8 +270,8 @@ _RULES: list[tuple[str, str]] = [
         "anaphoric",
         rf"{_B}(?P<x>(?P<rel>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior"
         rf"|the\s+next|later\s+that|earlier\s+that|by\s+that))\s+(?P<unit>(?i:day|week|weekend|month|year|morning"
-        rf"|afternoon|evening|night|quarter|summer|winter|spring|fall|autumn|decade))"
-        rf"|(?i:the\s+day\s+(?P<ba>before|after))(?!\s+(?i:yesterday|tomorrow))){_E}",
+        rf"|afternoon|evening|night|quarter|summer|winter|spring|fall|autumn|decade)|(?P<mon>{MONTH_FULL}))"
+        rf"|(?i:the\s+(?P<baunit>day|week|month|year)\s+(?P<ba>before|after))(?!\s+(?i:yesterday|tomorrow))){_E}",
     ),
 ]
 
@@ -378,7 +378,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "season": frozenset({"season"}),
     "reference": frozenset({"reference", "these"}),
     "holiday": frozenset({"holiday", "weekday"}),
-    "anaphoric": frozenset({"unit", "pod", "season"}),
+    "anaphoric": frozenset({"unit", "pod", "season", "month"}),
 }
 assert set(RULE_CUES) == set(RULE_ORDER), "every rule needs its cues"
 

@@ -1379,19 +1379,33 @@ _EVENT_AFTER = re.compile(
 
 
 def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
-    base = ctx.mentioned(to_the_day=bool(m["ba"]) or _norm(m["unit"]) in _DAY_SIZED)
+    ba_unit = _norm(m["baunit"])
+    base = ctx.mentioned(to_the_day=ba_unit == "day" or _norm(m["unit"]) in _DAY_SIZED)
     if m["ba"]:
         # "the day before authorities issued a warrant": counted from an event news gives no date for; a
         # narrative has just dated its events ("The day after the battle" follows "8 August 1918").
         if not ctx.narrative and _EVENT_AFTER.match(ctx.text, m.end("x")):
             return None
         shift = -1 if m["ba"].lower() == "before" else 1
-        d = base + dt.timedelta(days=shift)
-        return Reading(d.isoformat(), why=f"the day {m['ba'].lower()} the date last mentioned", anchor=base)
+        unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[ba_unit]
+        d = base + dt.timedelta(days=shift) if unit == "D" else cal.shift(base, shift, unit)
+        why = f"the {ba_unit} {m['ba'].lower()} the date last mentioned"
+        return Reading(cal.value_at(d, unit) if unit != "D" else d.isoformat(), why=why, anchor=base)
     rel = _norm(m["rel"])
-    word = _norm(m["unit"])
     shift = _ANAPHORIC_SHIFT[rel]
     mod = {"later that": "END", "earlier that": "START"}.get(rel)
+    if m["mon"]:
+        # "closed in March 2020 and reopened the following September": the first September after it
+        month_no = month_number(m["mon"])
+        if month_no is None or rel in ("the next", "later that", "earlier that", "by that"):
+            return None
+        year = base.year
+        if shift > 0 and month_no <= base.month:
+            year += 1
+        elif shift < 0 and month_no >= base.month:
+            year -= 1
+        return Reading(f"{year:04d}-{month_no:02d}", why=f"{rel} {m['mon']}, from the date last mentioned", anchor=base)
+    word = _norm(m["unit"])
     if word in PARTS_OF_DAY:
         d = base + dt.timedelta(days=shift)
         return Reading(

@@ -24,7 +24,8 @@ _COMMIT_WORDS = (
 )
 _FUTURE_WORDS = (
     "will|'ll|wo|shall|going to|gonna|plans? to|wants? to|seeks? to|planning|scheduled|expected|expects?|due|would"
-    "|upcoming|until|till|intends?|set to|is to|are to|likely to|poised to|about to|ready to|hopes?|hoping|aims?"
+    "|upcoming|until|till|intends?|set (?:to|for)|is to|are to|likely to|poised to|about to|ready to"
+    "|hopes?|hoping|aims?"
     "|should|must|might|could(?! have| not| never|n.t| be (?:reached|located|contacted|found))"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
 )
@@ -49,7 +50,8 @@ _PAST_WORDS = (
 _PRESENT_WORDS = (
     # "the case is heard in May": a passive in the present tense is no past, whatever its participle
     "(?:is|are|am) (?!going|expected|scheduled|due|set|slated|planning|likely|to|not)[a-z]+"
-    "|is|are|am|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
+    "|(?:is|are|am)(?! (?:going|expected|scheduled|due|set|slated|planning|likely|to)(?![a-z]))"
+    "|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<commit>{_COMMIT_WORDS})|(?P<future>{_FUTURE_WORDS}|{_SCHEDULE_WORDS})|(?P<present>{_PRESENT_WORDS})"
