@@ -300,3 +300,9 @@ def test_is_expected_and_is_set_for_look_ahead():
     ref = news(2023, 2, 15)  # a Wednesday
     assert only("Thanksgiving travel is expected to hit records.", ref, "Thanksgiving").value == "2023-11-23"
     assert only("The summit is set for Friday.", ref, "Friday").value == "2023-02-17"
+
+
+def test_a_clock_time_with_a_generic_us_zone_joins_the_weekday_after_it():
+    t = only("The offer expires at 5 p.m. ET Friday.", news(2023, 2, 15), "5 p.m. ET Friday")
+    assert (t.rule, t.extra["timezone"]) == ("clock_with_day", "ET")
+    assert t.value.endswith("T17:00")

@@ -44,7 +44,7 @@ UNIT = (
 )
 UNIT_SG = r"(?i:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century)"
 POD = r"(?i:morning|afternoon|evening|night)"
-TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|AEST|AEDT|Z)"
+TZ = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|AEST|AEDT|Z)"
 AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b\.?|[aApP]\.[mM](?![\w.]))"
 
 # Modifiers TIMEX3 keeps inside the expression and records as `mod`.
