@@ -88,7 +88,8 @@ def value_at(day: dt.date, unit: str) -> str:
     return day.isoformat()
 
 
-def _last_day(year: int, month: int) -> dt.date:
+def last_day(year: int, month: int) -> dt.date:
+    """The last day of a month."""
     return dt.date(year, month, _cal.monthrange(year, month)[1])
 
 
@@ -120,7 +121,7 @@ def _interval(value: str) -> tuple[dt.date, dt.date, Precision] | None:
         return day, day, Precision.TIME if m[4] else Precision.DAY
     if m := _MONTH.match(value):
         year, month = int(m[1]), int(m[2])
-        return dt.date(year, month, 1), _last_day(year, month), Precision.MONTH
+        return dt.date(year, month, 1), last_day(year, month), Precision.MONTH
     if m := _WEEK.match(value):
         monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
         if m[3]:
@@ -128,16 +129,16 @@ def _interval(value: str) -> tuple[dt.date, dt.date, Precision] | None:
         return monday, monday + dt.timedelta(days=6), Precision.WEEK
     if m := _QUARTER.match(value):
         year, q = int(m[1]), int(m[2])
-        return dt.date(year, 3 * q - 2, 1), _last_day(year, 3 * q), Precision.QUARTER
+        return dt.date(year, 3 * q - 2, 1), last_day(year, 3 * q), Precision.QUARTER
     if m := _HALF.match(value):
         year, h = int(m[1]), int(m[2])
         # A half year has no precision of its own; quarter is the nearest finer one the models know.
-        return dt.date(year, 6 * h - 5, 1), _last_day(year, 6 * h), Precision.QUARTER
+        return dt.date(year, 6 * h - 5, 1), last_day(year, 6 * h), Precision.QUARTER
     if m := _SEASON.match(value):
         year, code = int(m[1]), m[2]
         first, last = SEASON_MONTHS[code]
         end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
-        return dt.date(year, first, 1), _last_day(end_year, end_month), Precision.SEASON
+        return dt.date(year, first, 1), last_day(end_year, end_month), Precision.SEASON
     if m := _YEAR.match(value):
         year = int(m[1])
         return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR

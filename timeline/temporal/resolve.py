@@ -358,7 +358,7 @@ def week_of(m: re.Match[str], ctx: Context) -> Reading | None:
         why = "the week holding that day"
     else:
         ordinal = _norm(m["ord"]) or "first"
-        last = cal.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        last = cal.last_day(year, month)
         # the ISO week holding the month's first day (or 8th, 15th, 22nd), or its last day for "the last week"
         offsets = {"first": 0, "second": 1, "third": 2, "fourth": 3}
         d = last if ordinal in ("last", "final") else dt.date(year, month, 1 + 7 * offsets[ordinal])
@@ -650,7 +650,7 @@ def calendar_period(m: re.Match[str], ctx: Context) -> Reading | None:
         # ending March 31" in a clause that looks ahead: the next one).
         end_month = month_number(m["endmonth"])
         if end_month is not None:
-            month_end = cal.add_months(dt.date(anchor.year, end_month, 1), 1) - dt.timedelta(days=1)
+            month_end = cal.last_day(anchor.year, end_month)
             year = anchor.year if month_end <= anchor else anchor.year - 1
             if "ending" in m["ended"].lower() and ctx.tense(m) is Tense.FUTURE:
                 year = anchor.year if month_end > anchor else anchor.year + 1
@@ -1278,7 +1278,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     if n > 0:
         first = dt.date(year, month, 1)
         return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = dt.date(year, month + 1, 1) - dt.timedelta(days=1) if month < 12 else dt.date(year, 12, 31)
+    last = cal.last_day(year, month)
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
