@@ -1386,11 +1386,10 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Reading | None:
         # narrative has just dated its events ("The day after the battle" follows "8 August 1918").
         if not ctx.narrative and _EVENT_AFTER.match(ctx.text, m.end("x")):
             return None
-        shift = -1 if m["ba"].lower() == "before" else 1
-        unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[ba_unit]
-        d = base + dt.timedelta(days=shift) if unit == "D" else cal.shift(base, shift, unit)
+        unit = unit_code(ba_unit)
+        d = cal.shift(base, -1 if m["ba"].lower() == "before" else 1, unit)
         why = f"the {ba_unit} {m['ba'].lower()} the date last mentioned"
-        return Reading(cal.value_at(d, unit) if unit != "D" else d.isoformat(), why=why, anchor=base)
+        return Reading(cal.value_at(d, unit), why=why, anchor=base)
     rel = _norm(m["rel"])
     shift = _ANAPHORIC_SHIFT[rel]
     mod = {"later that": "END", "earlier that": "START"}.get(rel)
