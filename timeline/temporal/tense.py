@@ -22,11 +22,15 @@ class Tense(Enum):
 _COMMIT_WORDS = (
     "(?:decided|agreed|vowed|promised|pledged|threatened|voted|offered|planned) to [a-z]+|planned (?:for|an?)"
 )
+# "could not be reached Tuesday" is past (see _PAST_WORDS); "could come Tuesday" looks ahead.
+_UNREACHED = "(?:reached|located|contacted|found)"
+# "is expected", "are due": after a present "is", words that make the clause look ahead.
+_AHEAD_AFTER_IS = "(?:going|expected|scheduled|due|set|slated|planning|likely|to)"
 _FUTURE_WORDS = (
     "will|'ll|wo|shall|going to|gonna|plans? to|wants? to|seeks? to|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set (?:to|for)|is to|are to|likely to|poised to|about to|ready to"
     "|hopes?|hoping|aims?"
-    "|should|must|might|could(?! have| not| never|n.t| be (?:reached|located|contacted|found))"
+    f"|should|must|might|could(?! have| not| never|n.t| be {_UNREACHED})"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
 )
 # "The Tokyo market re-opens on Monday": a timetable verb in the present tense announces what is to come.
@@ -36,7 +40,7 @@ _SCHEDULE_WORDS = (
 )
 _PAST_WORDS = (
     # "could not be reached Tuesday": a reporter's attempt to reach someone is made before writing
-    "could(?:n't| not| never) be (?:reached|located|contacted|found)|could be (?:located|contacted)"
+    f"could(?:n't| not| never) be {_UNREACHED}|could be (?:located|contacted)"
     "|used to(?: be [a-z]+| [a-z]+)?"
     # "last" after a modal or "to" is the verb ("could last into the spring"), not "last year"
     "|(?<!could )(?<!will )(?<!would )(?<!to )(?<!may )(?<!might )(?<!should )(?<!can )last"
@@ -49,8 +53,8 @@ _PAST_WORDS = (
 # Past participles after "is"/"be" ("is expected", "be held") speak of the future, not the past.
 _PRESENT_WORDS = (
     # "the case is heard in May": a passive in the present tense is no past, whatever its participle
-    "(?:is|are|am) (?!going|expected|scheduled|due|set|slated|planning|likely|to|not)[a-z]+"
-    "|(?:is|are|am)(?! (?:going|expected|scheduled|due|set|slated|planning|likely|to)(?![a-z]))"
+    f"(?:is|are|am) (?!{_AHEAD_AFTER_IS}|not)[a-z]+"
+    f"|(?:is|are|am)(?! {_AHEAD_AFTER_IS}(?![a-z]))"
     "|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
 )
 _MARKER = re.compile(
