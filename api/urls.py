@@ -14,6 +14,7 @@ router.register("actors", views.ActorViewSet, basename="actor")
 router.register("events", views.EventViewSet, basename="event")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("timeline", views.TimelineViewSet, basename="timeline")
+router.register("stories", views.StoryViewSet, basename="story")
 
 urlpatterns = [
     path("api/v1/", include(router.urls)),

@@ -65,6 +65,12 @@ def story_update(*, story: Story, data: Mapping[str, Any]) -> Story:
     return story
 
 
+@transaction.atomic
+def story_delete(*, story: Story) -> None:
+    """Delete a story. Its sources and events stay; only their membership of it goes."""
+    story.delete()
+
+
 def _touch(story: Story) -> None:
     story.updated_at = timezone.now()
     Story.objects.filter(pk=story.pk).update(updated_at=story.updated_at)
