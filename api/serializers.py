@@ -9,7 +9,7 @@ from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from api import examples
@@ -388,6 +388,7 @@ class StatementSerializer(serializers.ModelSerializer):
 # --- Stories ----------------------------------------------------------------------------------
 
 
+@extend_schema_serializer(examples=examples.pair("A story", examples.STORY_REQUEST, examples.STORY_RESPONSE))
 class StorySerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(
         view_name="api:story-detail", lookup_field="slug", help_text="This resource."
@@ -425,6 +426,9 @@ class StorySummarySerializer(serializers.Serializer):
     last_update = serializers.DateTimeField(help_text="Latest change to the story, its membership or its sources.")
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("A story with its summary", value=examples.STORY_DETAIL, response_only=True)]
+)
 class StoryDetailSerializer(StorySerializer):
     summary = serializers.SerializerMethodField(help_text="What the story holds, at a glance.")
 
@@ -436,6 +440,9 @@ class StoryDetailSerializer(StorySerializer):
         return StorySummarySerializer(stories.story_summary(story=story)).data
 
 
+@extend_schema_serializer(
+    examples=[OpenApiExample("Two sources and an event", value=examples.STORY_MEMBERSHIP_REQUEST, request_only=True)]
+)
 class StoryMembershipSerializer(serializers.Serializer):
     """Sources and events to put in (or take out of) a story, by id."""
 
@@ -474,6 +481,11 @@ class StoryMembershipSerializer(serializers.Serializer):
         return attrs
 
 
+@extend_schema_serializer(
+    examples=[
+        OpenApiExample("What joined: the sources, and the events they cite", value=examples.STORY_MEMBERSHIP_RESPONSE)
+    ]
+)
 class StoryMembershipResultSerializer(serializers.Serializer):
     sources = serializers.ListField(child=serializers.IntegerField(), help_text="Ids of the sources that changed.")
     events = serializers.ListField(child=serializers.IntegerField(), help_text="Ids of the events that changed.")

@@ -148,15 +148,22 @@ class StatementViewSet(RecordViewSet):
         return selectors.statement_list()
 
 
+STORY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The story's slug.")
+STORY_SCHEMA = {
+    **crud_schema("story", "stories", serializers.StorySerializer),
+    "retrieve": extend_schema(
+        summary="Get one story, with its summary",
+        description="One story by slug, with a summary of what it holds: the span of its timeline, "
+        "counts of its sources, events and statements, its publishers and its last update.",
+        responses={200: serializers.StoryDetailSerializer, **DETAIL_ERRORS},
+    ),
+}
+
+
 @extend_schema_view(
     **{
-        **crud_schema("story", "stories", serializers.StorySerializer),
-        "retrieve": extend_schema(
-            summary="Get one story, with its summary",
-            description="One story by slug, with a summary of what it holds: the span of its timeline, "
-            "counts of its sources, events and statements, its publishers and its last update.",
-            responses={200: serializers.StoryDetailSerializer, **DETAIL_ERRORS},
-        ),
+        name: [decorator, extend_schema(parameters=[STORY_SLUG])] if name != "list" and name != "create" else decorator
+        for name, decorator in STORY_SCHEMA.items()
     }
 )
 class StoryViewSet(RecordViewSet):
@@ -191,6 +198,7 @@ class StoryViewSet(RecordViewSet):
         "Records already in the story are left as they are. Answers with the ids that joined.",
         request=serializers.StoryMembershipSerializer,
         responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
     )
     @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
     def add(self, request, slug: str) -> Response:
@@ -202,6 +210,7 @@ class StoryViewSet(RecordViewSet):
         "other source of the story cites. Nothing is deleted. Answers with the ids that left.",
         request=serializers.StoryMembershipSerializer,
         responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
     )
     @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
     def remove(self, request, slug: str) -> Response:
