@@ -1,0 +1,168 @@
+"""Months: "in September", "last December", "September 2022", and the weeks of a month ("the week of
+March 6", "the first week of March").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import calendar as cal
+from .lexicon import (
+    month_number,
+    spelled_year,
+)
+from .patterns import (
+    B_RANGE,
+    DAY,
+    MONTH,
+    MONTH_ABBR,
+    MONTH_FULL,
+    POINT_MOD,
+    SPELLED_YEAR,
+    YEAR,
+    B,
+    E,
+)
+from .rules import (
+    NOT_A_DATE,
+    RANGE_TAIL_YEAR,
+    Context,
+    Resolution,
+    choose,
+    norm,
+    point_mod,
+    rule,
+    safe_date,
+    year_number,
+)
+from .tense import Tense
+
+# "the week of March 6", "the first week of March", "the last week of June 2022"
+_WEEK_OF = (
+    rf"{B}(?P<x>(?i:the\s+)?(?:(?P<ord>(?i:first|second|third|fourth|last|final))\s+)?(?i:week)\s+(?i:of)\s+"
+    rf"(?:(?P<mon>{MONTH})\s+(?P<day>{DAY})|(?P<mon2>{MONTH_FULL}|{MONTH_ABBR}))(?:,?\s+(?P<year>{YEAR}))?){E}"
+)
+
+
+def week_of(m: re.Match[str], ctx: Context) -> Resolution | None:
+    month = month_number(m["mon"] or m["mon2"])
+    if month is None:
+        return None
+    anchor = ctx.anchor
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.narrative:
+        year = anchor.year
+    else:
+        first = dt.date(anchor.year, month, 1)
+        year = (
+            anchor.year - 1
+            if (first - anchor).days > 183
+            else anchor.year + 1
+            if (anchor - first).days > 213
+            else anchor.year
+        )
+    if m["day"]:
+        d = safe_date(year, month, int(re.match(r"\d+", m["day"]).group()))
+        if d is None:
+            return NOT_A_DATE
+        why = "the week holding that day"
+    else:
+        ordinal = norm(m["ord"]) or "first"
+        last = cal.last_day(year, month)
+        # the ISO week holding the month's first day (or 8th, 15th, 22nd), or its last day for "the last week"
+        offsets = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+        d = last if ordinal in ("last", "final") else dt.date(year, month, 1 + 7 * offsets[ordinal])
+        why = f"the {ordinal} week of the month"
+    return Resolution(cal.value_at(d, "W"), why=why, anchor=anchor)
+
+
+# "September 2022", "Sept. of 1998", "January this year", "July last year"
+_MONTH_YEAR = (
+    rf"{B_RANGE}(?P<x>{POINT_MOD}(?P<mon>{MONTH})(?:\s+of|,)?\s+(?:(?P<year>{YEAR}|'\d\d(?!\d))"
+    rf"|(?P<rel>(?i:this|last|next))\s+year|(?P<spelled>{SPELLED_YEAR})|(?P<bcyear>\d{{1,4}})\s*(?:BC|B\.C\.|BCE)(?!\w))){E}"
+)
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    month = month_number(m["mon"])
+    if month is None:
+        return None
+    if m["bcyear"]:
+        return Resolution(
+            f"BC{int(m['bcyear']):04d}-{month:02d}", why="a month of a year before the common era", mod=point_mod(m)
+        )
+    if m["year"] or m["spelled"]:
+        year = year_number(m["year"], ctx.anchor) if m["year"] else spelled_year(m["spelled"])
+        if year is None:
+            return None
+        why = "a month of a named year"
+    else:
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        why = f"{m['rel'].lower()} year's month"
+    return Resolution(f"{year:04d}-{month:02d}", why=why, mod=point_mod(m))
+
+
+# "in September", "last December", "early June", "mid-November"
+_MONTH = (
+    rf"(?:\b(?P<prep>(?i:in|since|until|till|by|from|through|to|during|of|before|after|between|and|or|for"
+    rf"|into|throughout|around|like|that|on|each|every|as|the))\s+)?"
+    rf"{B}(?P<x>{POINT_MOD}(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming|the\s+coming|past|coming))\s+)?"
+    rf"(?P<mon>{MONTH_FULL}|(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.)){E}"
+)
+
+_BARE_MONTH_NEEDS_CONTEXT = frozenset({"May", "March", "MAY", "MARCH"})
+
+
+def month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    mon_raw = m["mon"]
+    rel = norm(m["rel"])
+    mod = point_mod(m)
+    if mon_raw in _BARE_MONTH_NEEDS_CONTEXT and not (m["prep"] or rel or mod):
+        return None
+    if not (m["prep"] or rel or mod):
+        # "June Carter", "August Wilson": a capitalised word right after is likely a surname.
+        after = ctx.text[m.end("x") : m.end("x") + 2]
+        if len(after) == 2 and after[0] == " " and after[1].isupper():
+            return None
+    month_no = month_number(mon_raw)
+    if month_no is None:
+        return None
+    anchor = ctx.anchor
+    tail = None if rel else RANGE_TAIL_YEAR.match(ctx.text, m.end("x"))
+    if tail:
+        return Resolution(f"{tail.group(1)}-{month_no:02d}", why="the year written at the end of the range", mod=mod)
+    if ctx.narrative and not rel and ctx.bc_year is not None:
+        return Resolution(f"BC{ctx.bc_year:04d}-{month_no:02d}", why="in the year BC last mentioned", mod=mod)
+    if ctx.narrative and not rel:
+        return Resolution(f"{anchor.year:04d}-{month_no:02d}", why="in the year of the date last mentioned", mod=mod)
+    this_year = dt.date(anchor.year, month_no, 1)
+    anchor_month = dt.date(anchor.year, anchor.month, 1)
+    past = this_year if this_year <= anchor_month else dt.date(anchor.year - 1, month_no, 1)
+    future = this_year if this_year >= anchor_month else dt.date(anchor.year + 1, month_no, 1)
+    if rel in ("last", "this past", "past"):
+        chosen = past if past < anchor_month else dt.date(anchor.year - 1, month_no, 1)
+        how = f"the {mon_raw.rstrip('.')} before the reference month"
+    elif rel in ("next", "this coming", "the coming", "coming"):
+        chosen = future if future > anchor_month else dt.date(anchor.year + 1, month_no, 1)
+        how = f"the {mon_raw.rstrip('.')} after the reference month"
+    elif rel == "this":
+        chosen, how = this_year, "the month of the reference year"
+    else:
+        tense = ctx.tense(m, within=60)
+        # "by February" points ahead, but "this year through August" in October is the August gone:
+        # a deadline is set at most a few months out, as for days ("extended to Nov. 16").
+        if tense is None and norm(m["prep"]) in ("by", "until", "till", "through") and (future - anchor).days <= 250:
+            tense = Tense.FUTURE
+        if tense is None:
+            # Without a verb to go by, a month name in news is a past one unless it is just ahead.
+            tense = Tense.FUTURE if cal.add_months(anchor_month, 2) >= future else Tense.PAST
+        chosen, how = choose(past, future, anchor_month, tense, "past")
+        how = f"{how} {mon_raw.rstrip('.')}"
+    return Resolution(f"{chosen.year:04d}-{chosen.month:02d}", why=how, mod=mod, anchor=anchor)
+
+
+WEEK_OF = rule("week_of", _WEEK_OF, cues={"month"}, reach=(40, 24), resolve=week_of)
+MONTH_YEAR = rule("month_year", _MONTH_YEAR, cues={"month"}, reach=(40, 36), resolve=month_year, moves_anchor=True)
+MONTH = rule("month", _MONTH, cues={"month"}, reach=(45, 8), resolve=month, moves_anchor=True)
