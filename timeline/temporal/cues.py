@@ -78,7 +78,9 @@ _TOKEN = re.compile(
     rf"\b(?P<word>{_trie(sorted(_CUE_OF_WORD))})(?:'s)?\b|(?P<number>\d+[a-z]*)|\b(?P<quarter>[qh][1-4])\b"
 )
 # What may follow a number for it to start a clock time or a numeric date ("3 p", "10:35", "9/28").
-_CLOCK_AFTER = re.compile(r"\s?[ap]\.?\s?m\b|[:.]\d\d|\s+(?:in\s+the|o'clock)|\s*(?:gmt|utc|z|hrs|hours|local\s+time)\b")
+_CLOCK_AFTER = re.compile(
+    r"\s?[ap]\.?\s?m\b|[:.]\d\d|\s+(?:in\s+the|o'clock)|\s*(?:gmt|utc|z|hrs|hours|local\s+time)\b"
+)
 _NUMERIC_AFTER = re.compile(r"[/.\-]\d")
 _ERA_AFTER = re.compile(r"\s*(?:bc|b\.c\.|bce|ad|a\.d\.)(?!\w)")
 # Cues the tokeniser gives to numbers rather than words.
