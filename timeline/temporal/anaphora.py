@@ -75,34 +75,41 @@ _EVENT_AFTER = re.compile(
 )
 
 
+def _before_or_after(m: re.Match[str], ctx: Context, base: dt.date, ba_unit: str) -> Resolution | None:
+    """ "the day before", "the year after": one unit from the date last mentioned."""
+    # "the day before authorities issued a warrant": counted from an event news gives no date for; a
+    # narrative has just dated its events ("The day after the battle" follows "8 August 1918").
+    if not ctx.narrative and _EVENT_AFTER.match(ctx.text, m.end("x")):
+        return None
+    unit = unit_code(ba_unit)
+    d = cal.shift(base, -1 if m["ba"].lower() == "before" else 1, unit)
+    why = f"the {ba_unit} {m['ba'].lower()} the date last mentioned"
+    return Resolution(cal.value_at(d, unit), why=why, anchor=base)
+
+
+def _anaphoric_month(m: re.Match[str], rel: str, shift: int, base: dt.date) -> Resolution | None:
+    """ "closed in March 2020 and reopened the following September": the first September after it."""
+    month_no = month_number(m["mon"])
+    if month_no is None or rel in ("the next", "later that", "earlier that", "by that"):
+        return None
+    year = base.year
+    if shift > 0 and month_no <= base.month:
+        year += 1
+    elif shift < 0 and month_no >= base.month:
+        year -= 1
+    return Resolution(f"{year:04d}-{month_no:02d}", why=f"{rel} {m['mon']}, from the date last mentioned", anchor=base)
+
+
 def anaphoric(m: re.Match[str], ctx: Context) -> Resolution | None:
     ba_unit = norm(m["baunit"])
     base = ctx.mentioned(to_the_day=ba_unit == "day" or norm(m["unit"]) in _DAY_SIZED)
     if m["ba"]:
-        # "the day before authorities issued a warrant": counted from an event news gives no date for; a
-        # narrative has just dated its events ("The day after the battle" follows "8 August 1918").
-        if not ctx.narrative and _EVENT_AFTER.match(ctx.text, m.end("x")):
-            return None
-        unit = unit_code(ba_unit)
-        d = cal.shift(base, -1 if m["ba"].lower() == "before" else 1, unit)
-        why = f"the {ba_unit} {m['ba'].lower()} the date last mentioned"
-        return Resolution(cal.value_at(d, unit), why=why, anchor=base)
+        return _before_or_after(m, ctx, base, ba_unit)
     rel = norm(m["rel"])
     shift = ANAPHORIC_SHIFT[rel]
     mod = {"later that": "END", "earlier that": "START"}.get(rel)
     if m["mon"]:
-        # "closed in March 2020 and reopened the following September": the first September after it
-        month_no = month_number(m["mon"])
-        if month_no is None or rel in ("the next", "later that", "earlier that", "by that"):
-            return None
-        year = base.year
-        if shift > 0 and month_no <= base.month:
-            year += 1
-        elif shift < 0 and month_no >= base.month:
-            year -= 1
-        return Resolution(
-            f"{year:04d}-{month_no:02d}", why=f"{rel} {m['mon']}, from the date last mentioned", anchor=base
-        )
+        return _anaphoric_month(m, rel, shift, base)
     word = norm(m["unit"])
     if word in PARTS_OF_DAY:
         d = base + dt.timedelta(days=shift)

@@ -122,37 +122,17 @@ def _hour(raw: str) -> int | None:
 
 def clock(m: re.Match[str], ctx: Context) -> Resolution | None:
     g = m.groupdict()
-    tz = g["tz"] or g["tz2"] or g["tz3"]
     if g["word"]:
         if g["word"][0].isupper() and not sentence_start(ctx.text, m.start("x")):
             return None  # "High Noon" is a title
         if ctx.text[max(0, m.start("x") - 5) : m.start("x")].lower() == "high ":
             return None
-        hhmm = "24:00" if g["word"].lower() == "midnight" else "12:00"
+        hhmm, tz = ("24:00" if g["word"].lower() == "midnight" else "12:00"), g["tz3"]
     else:
-        if g["h"] is not None:
-            h, mi = int(g["h"]), int(g["mi"] or 0)
-            pm = g["ampm"].lower().startswith("p")
-            if h > 12 or h == 0:
-                return None
-            h = (h % 12) + (12 if pm else 0)
-        elif g["h2"] is not None:
-            h, mi = int(g["h2"]), int(g["mi2"])
-            if not (tz or ":" in m["x"]):
-                return None
-            if tz and tz.lower() in ("h", "hrs", "hours"):
-                tz = None
-        elif g["h5"] is not None:
-            h, mi = int(g["h5"]), int(g["mi5"])
-            tz = g["tz5"]
-        elif g["h3"] is not None:
-            h, mi = _hour(g["h3"]) or 0, 0
-            if g["pod3"] and g["pod3"].lower() != "morning" and h < 12:
-                h += 12
-        else:
-            h, mi = _hour(g["h4"]) or 0, 0
-            if g["pod4"].lower() != "morning" and h < 12:
-                h += 12
+        read = _hour_and_minute(g, m["x"])
+        if read is None:
+            return None
+        (h, mi), tz = read
         if not 0 <= h <= 24:
             return None
         hhmm = f"{h:02d}:{mi:02d}"
@@ -167,6 +147,28 @@ def clock(m: re.Match[str], ctx: Context) -> Resolution | None:
         anchor=anchor,
         extra=extra,
     )
+
+
+def _hour_and_minute(g: dict[str, str | None], surface: str) -> tuple[tuple[int, int], str | None] | None:
+    """((hour, minute), zone) of a written clock time; None when the numbers are no time."""
+    if g["h"] is not None:
+        h = int(g["h"])
+        if h > 12 or h == 0:
+            return None
+        return ((h % 12) + (12 if g["ampm"].lower().startswith("p") else 0), int(g["mi"] or 0)), g["tz"]
+    if g["h2"] is not None:
+        tz = g["tz2"]
+        if not (tz or ":" in surface):
+            return None
+        return (int(g["h2"]), int(g["mi2"])), None if tz and tz.lower() in ("h", "hrs", "hours") else tz
+    if g["h5"] is not None:
+        return (int(g["h5"]), int(g["mi5"])), g["tz5"]
+    # "ten o'clock in the evening", "4 in the morning"
+    h = _hour(g["h3"] or g["h4"]) or 0
+    pod = g["pod3"] if g["h3"] is not None else g["pod4"]
+    if pod and pod.lower() != "morning" and h < 12:
+        h += 12
+    return (h, 0), None
 
 
 SET = rule("set", _SET, cues={"set"}, reach=(8, 40), resolve=set_, reads_anchor=False)

@@ -11,6 +11,7 @@ from .absolute import parse_numeric_date
 from .lexicon import (
     PARTS_OF_DAY,
     POINT_MODS,
+    RELATION_SHIFT,
     month_number,
     weekday_number,
 )
@@ -81,44 +82,58 @@ def month_day(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _month_day(m: re.Match[str], ctx: Context) -> Resolution | None:
     g = m.groupdict()
-    mon_raw = g["mon"] or g["mon2"]
-    month = month_number(mon_raw)
+    month = month_number(g["mon"] or g["mon2"])
     day = day_number(g["day"] or g["day2"])
     if month is None or day is None or day > 31:
         return NOT_A_DATE
-    mod = point_mod(m)
-    if g["year"]:
-        year = year_number(g["year"], ctx.anchor)
-        d = safe_date(year, month, day)
-        if d is None:
-            return NOT_A_DATE
-        return Resolution(d.isoformat(), why="a full date", mod=mod)
-    if g["yrel"]:
-        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
-        d = safe_date(year, month, day)
-        if d is None:
-            return NOT_A_DATE
-        return Resolution(d.isoformat(), why=f"a day of {g['yrel'].lower()} year", mod=mod, anchor=ctx.anchor)
+    written = _year_of_day(m, ctx)
+    if written is None:
+        return _day_from_anchor(m, ctx, month, day)
+    year, why, anchor = written
+    d = safe_date(year, month, day)
+    if d is None:
+        return NOT_A_DATE
+    return Resolution(d.isoformat(), why=why, mod=point_mod(m), anchor=anchor)
+
+
+def _year_of_day(m: re.Match[str], ctx: Context) -> tuple[int, str, dt.date | None] | None:
+    """(year, why, anchor) when the text settles the year of a day and month; None when the anchor must."""
+    if m["year"]:
+        return year_number(m["year"], ctx.anchor), "a full date", None
+    if m["yrel"]:
+        rel = m["yrel"].lower()
+        return ctx.anchor.year + RELATION_SHIFT[rel], f"a day of {rel} year", ctx.anchor
     # "from May 15 to August 16, 1988": the year written at the end of a range covers its start too.
     ahead = _RANGE_YEAR.match(ctx.text, m.end("x"))
     if ahead:
-        d = safe_date(int(ahead.group(1)), month, day)
-        if d is None:
-            return NOT_A_DATE
-        return Resolution(d.isoformat(), why="the year written at the end of the range", mod=mod)
-    anchor = ctx.anchor
+        return int(ahead.group(1)), "the year written at the end of the range", None
     if ctx.narrative:
-        d = safe_date(anchor.year, month, day)
-        if d is None:
-            return NOT_A_DATE
-        return Resolution(
-            d.isoformat(), why=f"the year of the date last mentioned ({anchor.year})", mod=mod, anchor=anchor
-        )
+        return ctx.anchor.year, f"the year of the date last mentioned ({ctx.anchor.year})", ctx.anchor
+    return None
+
+
+def _day_from_anchor(m: re.Match[str], ctx: Context, month: int, day: int) -> Resolution | None:
+    """ "June 22" in news: the occurrence the tense, a deadline word or a relation word points to."""
+    anchor = ctx.anchor
     candidates = [safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
     past = max((c for c in candidates if c and c <= anchor), default=None)
     future = min((c for c in candidates if c and c >= anchor), default=None)
     if past is None or future is None:
         return NOT_A_DATE
+    mod = point_mod(m)
+    shift = RELATION_SHIFT.get(norm(m["mdrel"]))
+    if shift == -1:
+        chosen = past if past < anchor else safe_date(anchor.year - 1, month, day) or past
+        return Resolution(chosen.isoformat(), why="the last such day before the anchor", mod=mod, anchor=anchor)
+    if shift == 1:
+        chosen = future if future > anchor else safe_date(anchor.year + 1, month, day) or future
+        return Resolution(chosen.isoformat(), why="the next such day after the anchor", mod=mod, anchor=anchor)
+    chosen, how = choose(past, future, anchor, _tense_of_day(m, ctx, past, future), "nearest")
+    return Resolution(chosen.isoformat(), why=f"{how} such day", mod=mod, anchor=anchor)
+
+
+def _tense_of_day(m: re.Match[str], ctx: Context, past: dt.date, future: dt.date) -> Tense | None:
+    anchor = ctx.anchor
     # Only a verb close by decides; otherwise the nearest occurrence is meant. A deadline word right
     # before the date ("extended to Nov. 16", "payable Dec. 14", "by Oct. 31") names a date of its own
     # that the verb's tense says nothing about.
@@ -129,21 +144,12 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolution | None:
     if deadline and (future - anchor).days <= 250 and (anchor - past).days > 45:
         tense = Tense.FUTURE  # deadlines and start dates are announced ahead of them
     # A weekday written beside the date settles which year is meant.
-    if g["wd"]:
-        wd = weekday_number(g["wd"])
-        if wd and past.isoweekday() == wd and future.isoweekday() != wd:
-            tense = Tense.PAST
-        elif wd and future.isoweekday() == wd and past.isoweekday() != wd:
-            tense = Tense.FUTURE
-    rel = norm(g["mdrel"])
-    if rel in ("last", "this past"):
-        chosen = past if past < anchor else safe_date(anchor.year - 1, month, day) or past
-        return Resolution(chosen.isoformat(), why="the last such day before the anchor", mod=mod, anchor=anchor)
-    if rel in ("next", "this coming"):
-        chosen = future if future > anchor else safe_date(anchor.year + 1, month, day) or future
-        return Resolution(chosen.isoformat(), why="the next such day after the anchor", mod=mod, anchor=anchor)
-    chosen, how = choose(past, future, anchor, tense, "nearest")
-    return Resolution(chosen.isoformat(), why=f"{how} such day", mod=mod, anchor=anchor)
+    wd = weekday_number(m["wd"]) if m["wd"] else None
+    if wd and past.isoweekday() == wd and future.isoweekday() != wd:
+        return Tense.PAST
+    if wd and future.isoweekday() == wd and past.isoweekday() != wd:
+        return Tense.FUTURE
+    return tense
 
 
 # the second day of a range: "Sept. 27-28", "January 25-29, 1905"
@@ -251,35 +257,30 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
             return None
         value = f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else "")
         return Resolution(value, TimexType.SET, why="a recurring weekday")
+    chosen, how = _weekday_from_anchor(m, ctx, wd)
+    value = chosen.isoformat() + (f"T{pod}" if pod else "")
+    mod = POINT_MODS.get(norm(m["mod"])) if m["mod"] else None
+    return Resolution(value, TimexType.TIME if pod else TimexType.DATE, why=how, mod=mod, anchor=ctx.anchor)
+
+
+def _weekday_from_anchor(m: re.Match[str], ctx: Context, wd: int) -> tuple[dt.date, str]:
     anchor = ctx.anchor
     past, future = _weekday_dates(anchor, wd)
     rel = norm(m["rel"])
+    shift = RELATION_SHIFT.get(rel)
     if rel in ("the previous", "the preceding") and _mentioned_before(ctx.text, m.start("x"), m["wd"]):
         # "up 2% on Friday and 4.5% from the previous Friday": the week before the Friday just named
-        chosen = past - dt.timedelta(days=7)
-        how = "the week before the one just named"
-    elif rel in ("last", "this past", "past", "the previous", "the preceding"):
-        chosen = past if past < anchor else past - dt.timedelta(days=7)
-        how = "the one before the anchor"
-    elif rel in ("next", "this coming", "coming", "the following", "the next"):
-        chosen = future if future > anchor else future + dt.timedelta(days=7)
-        how = "the one after the anchor"
-    elif rel == "this":
-        chosen = anchor + dt.timedelta(days=wd - anchor.isoweekday())
-        how = "the one in the anchor's week"
-    else:
-        # "Wednesday's ruling" names an event already reported, whatever the clause's tense.
-        possessive = ctx.text.startswith(("'s", "’s"), m.end("x"))
-        tense = Tense.PAST if possessive else ctx.tense(m)
-        chosen, how = choose(past, future, anchor, tense, "past")
-        how = f"{how} {(m['wd'] or m['wdabbr']).capitalize()}"
-    value = chosen.isoformat()
-    kind = TimexType.DATE
-    if pod:
-        value += f"T{pod}"
-        kind = TimexType.TIME
-    mod = POINT_MODS.get(norm(m["mod"])) if m["mod"] else None
-    return Resolution(value, kind, why=how, mod=mod, anchor=anchor)
+        return past - dt.timedelta(days=7), "the week before the one just named"
+    if shift == -1:
+        return (past if past < anchor else past - dt.timedelta(days=7)), "the one before the anchor"
+    if shift == 1:
+        return (future if future > anchor else future + dt.timedelta(days=7)), "the one after the anchor"
+    if shift == 0:
+        return anchor + dt.timedelta(days=wd - anchor.isoweekday()), "the one in the anchor's week"
+    # "Wednesday's ruling" names an event already reported, whatever the clause's tense.
+    possessive = ctx.text.startswith(("'s", "’s"), m.end("x"))
+    chosen, how = choose(past, future, anchor, Tense.PAST if possessive else ctx.tense(m), "past")
+    return chosen, f"{how} {(m['wd'] or m['wdabbr']).capitalize()}"
 
 
 def _mentioned_before(text: str, at: int, word: str | None) -> bool:
@@ -331,18 +332,9 @@ _OF_TOMORROW = re.compile(
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Resolution | None:
-    word_raw = norm(m["word"])
-    start = m.start("x")
-    if m["word"] == "Today" and not m["mod"] and _TITLE_BEFORE.search(ctx.text, max(0, start - 12), start):
-        return None  # "USA Today", "VOA Today": a title after an acronym
-    if not m["pod"] and word_raw in ("today", "tomorrow"):
-        if word_raw == "today" and _GENERIC_AFTER_TODAY.match(ctx.text, m.end("x")):
-            return None
-        possessive = ctx.text.startswith(("'s", "’s"), m.end("x"))
-        if not possessive and _OF_TOMORROW.search(ctx.text, max(0, m.start("x") - 30), m.start("x")):
-            return None
+    if _names_no_day(m, ctx):
+        return None
     anchor = ctx.anchor
-    mod = POINT_MODS.get(norm(m["mod"])) if m["mod"] else None
     if m["midpod"]:
         word = norm(m["word3"]) or "today"
         d = anchor + dt.timedelta(days=_DEICTIC_SHIFT[word])
@@ -358,16 +350,29 @@ def deictic(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution(d.isoformat(), why=f"{abs(shift)} days from the anchor", anchor=anchor)
     word = norm(m["word"] or m["this"])
     word = _DEICTIC_SPELLING.get(word, word)
-    pod_raw = norm(m["pod"] or m["pod2"])
-    d = anchor + dt.timedelta(days=_DEICTIC_SHIFT[word])
-    if word == "tonight":
-        pod_raw = "night"
+    pod_raw = "night" if word == "tonight" else norm(m["pod"] or m["pod2"])
     if word == "last" and pod_raw != "night":
         return None  # "last morning" is not said; "last evening" is rare enough to skip
+    d = anchor + dt.timedelta(days=_DEICTIC_SHIFT[word])
+    mod = POINT_MODS.get(norm(m["mod"])) if m["mod"] else None
     if pod_raw:
         code = PARTS_OF_DAY[pod_raw]
         return Resolution(f"{d.isoformat()}T{code}", TimexType.TIME, why=f"{word} {pod_raw}", mod=mod, anchor=anchor)
     return Resolution(d.isoformat(), why=f"{word}, counted from the anchor", mod=mod, anchor=anchor)
+
+
+def _names_no_day(m: re.Match[str], ctx: Context) -> bool:
+    """ "USA Today", "today's youth", "the people of tomorrow": the word, but no day."""
+    word = norm(m["word"])
+    start = m.start("x")
+    if m["word"] == "Today" and not m["mod"] and _TITLE_BEFORE.search(ctx.text, max(0, start - 12), start):
+        return True  # a title after an acronym
+    if m["pod"] or word not in ("today", "tomorrow"):
+        return False
+    if word == "today" and _GENERIC_AFTER_TODAY.match(ctx.text, m.end("x")):
+        return True
+    possessive = ctx.text.startswith(("'s", "’s"), m.end("x"))
+    return not possessive and _OF_TOMORROW.search(ctx.text, max(0, start - 30), start) is not None
 
 
 MONTH_DAY = rule(

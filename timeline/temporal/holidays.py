@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from dateutil.easter import easter
 
 from . import calendar as cal
 from .lexicon import (
     POINT_MODS,
+    RELATION_SHIFT,
     SEASONS,
     spelled_year,
 )
@@ -42,6 +44,10 @@ _SEASON = (
 )
 
 
+# Relations that name a season of their own even in a narrative ("next summer").
+_FROM_PUBLICATION = frozenset({"last", "next", "this past", "this coming"})
+
+
 def season(m: re.Match[str], ctx: Context) -> Resolution | None:
     code = SEASONS[m["season"].lower()]
     rel = norm(m["rel"])
@@ -56,28 +62,34 @@ def season(m: re.Match[str], ctx: Context) -> Resolution | None:
     tail = RANGE_TAIL_YEAR.match(ctx.text, m.end("x"))
     if not (rel or m["prep"] or m["mod"] or tail):
         return None
-    if tail and rel not in ("last", "next", "this past", "this coming", "this"):
+    if tail and rel not in (*_FROM_PUBLICATION, "this"):
         return Resolution(f"{tail.group(1)}-{code}", why="the year written at the end of the range", mod=mod)
     after = ctx.text[m.end("x") : m.end("x") + 12]
     if rel in ("the", "a") and re.match(r"\s+(?:in|by|from|to)\s", after):
         return None  # "the fall in prices" is a drop, not autumn
     if m["season"][0].isupper() and re.match(r"\s+[A-Z]", after) and not sentence_start(ctx.text, m.start("x")):
         return None  # "the Winter Olympics", "Spring Festival": a name
+    if ctx.narrative and rel not in _FROM_PUBLICATION:
+        if ctx.bc_year is not None:
+            return Resolution(f"BC{ctx.bc_year:04d}-{code}", why="the season in the year BC last mentioned", mod=mod)
+        return Resolution(f"{ctx.anchor.year}-{code}", why="the season in the year of the date last mentioned", mod=mod)
+    return _season_from_anchor(m, ctx, code, rel, mod)
+
+
+def _season_from_anchor(m: re.Match[str], ctx: Context, code: str, rel: str, mod: str | None) -> Resolution:
+    """ "last summer", "this winter", "the fall": the season counted from the anchor's own season."""
     anchor = ctx.anchor
-    if ctx.narrative and ctx.bc_year is not None and rel not in ("last", "next", "this past", "this coming"):
-        return Resolution(f"BC{ctx.bc_year:04d}-{code}", why="the season in the year BC last mentioned", mod=mod)
-    if ctx.narrative and rel not in ("last", "next", "this past", "this coming"):
-        return Resolution(f"{anchor.year}-{code}", why="the season in the year of the date last mentioned", mod=mod)
     cur_year, cur_code = cal.season_of(anchor)
     this_start = cal.season_start(anchor.year if not (code == "WI" and anchor.month <= 2) else anchor.year - 1, code)
     cur_start = cal.season_start(cur_year, cur_code)
     past = this_start if this_start <= cur_start else cal.season_start(this_start.year - 1, code)
     future = this_start if this_start >= cur_start else cal.season_start(this_start.year + 1, code)
-    if rel in ("last", "this past", "the past"):
+    shift = RELATION_SHIFT.get(rel)
+    if shift == -1:
         chosen = past if past < cur_start else cal.season_start(past.year - 1, code)
-    elif rel in ("next", "this coming", "the coming"):
+    elif shift == 1:
         chosen = future if future > cur_start else cal.season_start(future.year + 1, code)
-    elif rel == "this":
+    elif shift == 0:
         chosen = this_start
     else:
         chosen, _ = choose(past, future, cur_start, ctx.tense(m), "nearest")
@@ -106,41 +118,36 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
+# Each holiday's date in a given year, tried in order on the normalised name ("christmas eve" before "christmas").
+_HOLIDAYS: tuple[tuple[re.Pattern[str], Callable[[int], dt.date]], ...] = tuple(
+    (re.compile(pattern), day)
+    for pattern, day in (
+        (r"christmas eve", lambda y: dt.date(y, 12, 24)),
+        (r"christmas", lambda y: dt.date(y, 12, 25)),
+        (r"new year.*eve$", lambda y: dt.date(y, 12, 31)),
+        (r"new year", lambda y: dt.date(y, 1, 1)),
+        (r"thanksgiving", lambda y: _nth_weekday(y, 11, 4, 4)),
+        (r"easter monday", lambda y: easter(y) + dt.timedelta(days=1)),
+        (r"good friday", lambda y: easter(y) - dt.timedelta(days=2)),
+        (r"easter", easter),
+        (r"halloween$", lambda y: dt.date(y, 10, 31)),
+        (r"independence day$", lambda y: dt.date(y, 7, 4)),
+        (r"valentine", lambda y: dt.date(y, 2, 14)),
+        # US federal elections: the Tuesday after the first Monday of November
+        (r"election day$", lambda y: _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1)),
+        (r"labor day$", lambda y: _nth_weekday(y, 9, 1, 1)),
+        (r"memorial day$", lambda y: _nth_weekday(y, 5, 1, -1)),
+        (r"veterans day$", lambda y: dt.date(y, 11, 11)),
+        (r"boxing day$", lambda y: dt.date(y, 12, 26)),
+    )
+)
+
+
 def _holiday_date(name: str, year: int) -> dt.date:
     name = re.sub(r"^x-?mas", "christmas", name)
-    if name.startswith("christmas eve"):
-        return dt.date(year, 12, 24)
-    if name.startswith("christmas"):
-        return dt.date(year, 12, 25)
-    if name.startswith("new year") and name.endswith("eve"):
-        return dt.date(year, 12, 31)
-    if name.startswith("new year"):
-        return dt.date(year, 1, 1)
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(year, 11, 4, 4)
-    if name.startswith("easter monday"):
-        return easter(year) + dt.timedelta(days=1)
-    if name.startswith("good friday"):
-        return easter(year) - dt.timedelta(days=2)
-    if name.startswith("easter"):
-        return easter(year)
-    if name == "halloween":
-        return dt.date(year, 10, 31)
-    if name == "independence day":
-        return dt.date(year, 7, 4)
-    if name.startswith("valentine"):
-        return dt.date(year, 2, 14)
-    if name == "election day":
-        # US federal elections: the Tuesday after the first Monday of November
-        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    if name == "labor day":
-        return _nth_weekday(year, 9, 1, 1)
-    if name == "memorial day":
-        return _nth_weekday(year, 5, 1, -1)
-    if name == "veterans day":
-        return dt.date(year, 11, 11)
-    if name == "boxing day":
-        return dt.date(year, 12, 26)
+    for pattern, day in _HOLIDAYS:
+        if pattern.match(name):
+            return day(year)
     raise KeyError(name)
 
 

@@ -227,18 +227,15 @@ RELATION_SHIFT: dict[str, int] = {
     "the previous": -1,
     "the preceding": -1,
     "the prior": -1,
-    "last year's": -1,
     "this": 0,
     "current": 0,
     "the current": 0,
-    "this year's": 0,
     "next": 1,
     "coming": 1,
     "the coming": 1,
     "this coming": 1,
     "the following": 1,
     "the next": 1,
-    "next year's": 1,
 }
 
 # Words that point back to a time the text has just named ("that day", "the following year").
@@ -262,9 +259,7 @@ _HALF = re.compile(r"(\d+)?\s*(?:1/2|½|and\s+a\s+half)$")
 def number_value(words: str) -> float | None:
     """Read a count written in digits or words ("24", "twenty four", "2 1/2", "a"); None when vague."""
     w = " ".join(words.lower().replace("-", " ").split())
-    if not w:
-        return None
-    if w in VAGUE_COUNTS:
+    if not w or w in VAGUE_COUNTS:
         return None
     if w in ("a", "an", "one", "a single", "single"):
         return 1
@@ -278,21 +273,23 @@ def number_value(words: str) -> float | None:
     try:
         return float(w.replace(",", ""))
     except ValueError:
-        pass
+        return _number_words(w.split())
+
+
+_SCALES = {"dozen": 12, "hundred": 100}
+
+
+def _number_words(tokens: list[str]) -> int | None:
+    """ "two hundred and fifty" → 250; None when a word is not a number."""
     total = 0
     current = 0
-    for token in w.split():
+    for token in tokens:
         if token in ("a", "and"):
             current = current or (1 if token == "a" else 0)
-            continue
-        if token in _UNITS_WORDS:
-            current += _UNITS_WORDS[token]
-        elif token in _TENS_WORDS:
-            current += _TENS_WORDS[token]
-        elif token == "dozen":
-            current = (current or 1) * 12
-        elif token == "hundred":
-            current = (current or 1) * 100
+        elif token in _UNITS_WORDS or token in _TENS_WORDS:
+            current += _UNITS_WORDS[token] if token in _UNITS_WORDS else _TENS_WORDS[token]
+        elif token in _SCALES:
+            current = (current or 1) * _SCALES[token]
         elif token == "thousand":
             total += (current or 1) * 1000
             current = 0

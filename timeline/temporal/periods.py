@@ -9,6 +9,7 @@ import re
 
 from . import calendar as cal
 from .lexicon import (
+    RELATION_SHIFT,
     month_number,
 )
 from .patterns import (
@@ -45,121 +46,143 @@ _CALENDAR_PERIOD = (
 )
 
 
+# How the relation words this rule captures move a period; the possessive years ("last year's
+# profit") count like "last", and "the", "its" or "the latest" name the period the anchor is in.
+_PERIOD_SHIFT: dict[str, int] = {
+    **RELATION_SHIFT,
+    "last year's": -1,
+    "this year's": 0,
+    "next year's": 1,
+    "the": 0,
+    "its": 0,
+    "their": 0,
+    "the latest": 0,
+    "the most recent": 0,
+}
+_YEAR_AGO = frozenset({"year-earlier", "the year-earlier", "year-ago", "the year-ago"})
+# "the year-ago quarter", "the comparable period", "last year's quarter": the same quarter a year before
+_YEAR_BACK = _YEAR_AGO | {"the comparable", "the corresponding", "last year's"}
+_FISCAL = frozenset({"fiscal", "the fiscal", "this fiscal", "last fiscal", "next fiscal"})
+_WHOLE = frozenset({"full", "the full", "the entire", "the whole"})
+_YEAR_UNITS = frozenset({"year", "fiscal year", "financial year"})
+_UNITS = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
+
+
 def calendar_period(m: re.Match[str], ctx: Context) -> Resolution | None:
     rel = norm(m["rel"])
     unit_raw = norm(m["unit"])
-    mod = point_mod(m)
-    ago = norm(m["ago"])
-    anchor = ctx.anchor
-    if m["ended"] and unit_raw in ("year", "fiscal year", "financial year"):
+    if m["ended"] and unit_raw in _YEAR_UNITS:
         # "the year ended June 30" names a twelve-month span, not the calendar year
         return Resolution("P1Y", TimexType.DURATION, why="a fiscal year ending on a given day")
     if unit_raw in ("nine months", "six months"):
-        if rel in ("the", "the latest", "the year-earlier", "the same", "the comparable", "the corresponding"):
-            months = 9 if unit_raw.startswith("nine") else 6
-            return Resolution(f"P{months}M", TimexType.DURATION, why="a span of months")
-        return None
+        if rel not in ("the", "the latest", "the year-earlier", "the comparable", "the corresponding"):
+            return None
+        return Resolution(f"P{9 if unit_raw.startswith('nine') else 6}M", TimexType.DURATION, why="a span of months")
     if unit_raw in ("half", "first half", "second half"):
-        if unit_raw == "half":
-            return None
-        half = 1 if unit_raw == "first half" else 2
-        year = anchor.year + (-1 if rel in ("last", "last year's") else 1 if rel in ("next", "next year's") else 0)
-        return Resolution(f"{year}-H{half}", why="a half of the year", mod=mod)
-    if (
-        "fiscal" in unit_raw
-        or "financial" in unit_raw
-        or rel in ("the fiscal", "this fiscal", "fiscal", "last fiscal", "next fiscal")
-    ):
-        if unit_raw not in ("year", "fiscal year", "financial year", "quarter"):
-            return None
-        shift = -1 if "last" in rel else 1 if "next" in rel else 0
-        unit = "Q" if unit_raw == "quarter" else "Y"
-        return Resolution(
-            cal.value_at(cal.shift(anchor, shift, unit), unit), why="the fiscal period of the anchor", mod=mod
-        )
+        return _half_year(m, rel, unit_raw, ctx.anchor)
+    if "fiscal" in unit_raw or "financial" in unit_raw or rel in _FISCAL:
+        return _fiscal_period(m, rel, unit_raw, ctx.anchor)
     if m["ryear"]:
-        if unit_raw in ("quarter", "period"):
-            q = last_completed_quarter(anchor)
-            return Resolution(f"{m['ryear']}-Q{cal.quarter_of(q)}", why="the same quarter of a named year", mod=mod)
-        if unit_raw == "year":
-            return Resolution(m["ryear"], why="a named year", mod=mod)
-        return None
-    if rel in ("the full", "the entire", "the whole", "full"):
+        return _period_of_named_year(m, unit_raw, ctx.anchor)
+    if rel in _WHOLE:
         if unit_raw != "year":
             return None
-        return Resolution(f"{anchor.year:04d}", why="the whole of the anchor's year", mod=mod, anchor=anchor)
-    year_back = rel in (
-        "a year earlier",
-        "the year-earlier",
-        "the year-ago",
-        "year-earlier",
-        "year-ago",
-        "the comparable",
-        "the corresponding",
-        "last year's",
-    ) or bool(ago)
-    if unit_raw in ("quarter", "period") and m["endmonth"] and not year_back:
+        return Resolution(
+            f"{ctx.anchor.year:04d}", why="the whole of the anchor's year", mod=point_mod(m), anchor=ctx.anchor
+        )
+    if unit_raw in ("quarter", "period"):
+        return _quarter(m, ctx, rel, unit_raw)
+    return _calendar_unit(m, ctx, rel, unit_raw)
+
+
+def _half_year(m: re.Match[str], rel: str, unit_raw: str, anchor: dt.date) -> Resolution | None:
+    if unit_raw == "half":
+        return None
+    year = anchor.year + {"last": -1, "last year's": -1, "next": 1, "next year's": 1}.get(rel, 0)
+    return Resolution(f"{year}-H{1 if unit_raw == 'first half' else 2}", why="a half of the year", mod=point_mod(m))
+
+
+def _fiscal_period(m: re.Match[str], rel: str, unit_raw: str, anchor: dt.date) -> Resolution | None:
+    if unit_raw not in ("quarter", *_YEAR_UNITS):
+        return None
+    shift = -1 if "last" in rel else 1 if "next" in rel else 0
+    unit = "Q" if unit_raw == "quarter" else "Y"
+    value = cal.value_at(cal.shift(anchor, shift, unit), unit)
+    return Resolution(value, why="the fiscal period of the anchor", mod=point_mod(m))
+
+
+def _period_of_named_year(m: re.Match[str], unit_raw: str, anchor: dt.date) -> Resolution | None:
+    """ "the 1989 quarter", "the 1988 year" """
+    if unit_raw in ("quarter", "period"):
+        q = last_completed_quarter(anchor)
+        return Resolution(
+            f"{m['ryear']}-Q{cal.quarter_of(q)}", why="the same quarter of a named year", mod=point_mod(m)
+        )
+    if unit_raw == "year":
+        return Resolution(m["ryear"], why="a named year", mod=point_mod(m))
+    return None
+
+
+def _quarter(m: re.Match[str], ctx: Context, rel: str, unit_raw: str) -> Resolution | None:
+    anchor = ctx.anchor
+    year_back = rel in _YEAR_BACK or bool(m["ago"])
+    if m["endmonth"] and not year_back:
         # "the quarter ended July 31" is May to July, mostly the second calendar quarter: the quarter of
         # its middle month, in the latest year whose month-end is not after the anchor ("the quarter
         # ending March 31" in a clause that looks ahead: the next one).
         end_month = month_number(m["endmonth"])
-        if end_month is not None:
-            month_end = cal.last_day(anchor.year, end_month)
-            year = anchor.year if month_end <= anchor else anchor.year - 1
-            if "ending" in m["ended"].lower() and ctx.tense(m) is Tense.FUTURE:
-                year = anchor.year if month_end > anchor else anchor.year + 1
-            middle = cal.add_months(dt.date(year, end_month, 1), -1)
-            return Resolution(cal.value_at(middle, "Q"), why="the quarter that ends in the month named", mod=mod)
-    if unit_raw in ("quarter", "period"):
-        if unit_raw == "period" and not (year_back or rel in ("the latest", "the most recent", "the same")):
-            return None
-        if rel in ("this", "the current", "current", "this year's"):
-            q = anchor
-        elif rel in ("last", "the previous", "the prior", "previous", "this past"):
-            q = cal.add_months(dt.date(anchor.year, anchor.month, 1), -3)
-        elif rel in ("next", "the coming", "the following", "coming", "next year's"):
-            q = cal.add_months(anchor, 3)
-        else:
-            q = last_completed_quarter(anchor)
-        if year_back:
-            q = cal.add_months(q, -12)
-        return Resolution(cal.value_at(q, "Q"), why="the quarter financial news speaks of", mod=mod, anchor=anchor)
-    unit = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit_raw]
+        month_end = cal.last_day(anchor.year, end_month)
+        year = anchor.year if month_end <= anchor else anchor.year - 1
+        if "ending" in m["ended"].lower() and ctx.tense(m) is Tense.FUTURE:
+            year = anchor.year if month_end > anchor else anchor.year + 1
+        middle = cal.add_months(dt.date(year, end_month, 1), -1)
+        return Resolution(cal.value_at(middle, "Q"), why="the quarter that ends in the month named", mod=point_mod(m))
+    if unit_raw == "period" and not (year_back or rel in ("the latest", "the most recent")):
+        return None
+    # "last year's quarter" is the quarter just ended, a year back, like "the year-ago quarter"
+    shift = (
+        None
+        if rel in ("last year's", "the", "its", "their", "the latest", "the most recent")
+        else _PERIOD_SHIFT.get(rel)
+    )
+    if shift == 0:
+        q = anchor
+    elif shift == -1:
+        q = cal.add_months(dt.date(anchor.year, anchor.month, 1), -3)
+    elif shift == 1:
+        q = cal.add_months(anchor, 3)
+    else:
+        q = last_completed_quarter(anchor)
+    if year_back:
+        q = cal.add_months(q, -12)
+    return Resolution(cal.value_at(q, "Q"), why="the quarter financial news speaks of", mod=point_mod(m), anchor=anchor)
+
+
+def _calendar_unit(m: re.Match[str], ctx: Context, rel: str, unit_raw: str) -> Resolution | None:
+    """ "last week", "this month", "the weekend", "the year-earlier year" """
+    unit = _UNITS[unit_raw]
     if m["unit"][0].isupper() and m["rel"][0].isupper() and not sentence_start(ctx.text, m.start("x")):
         return None  # "This Week With David Brinkley" is a programme
-    if rel in ("last", "the previous", "the prior", "previous", "this past", "last year's"):
-        shift = -1
-    elif rel in ("next", "the coming", "the following", "coming", "next year's"):
-        shift = 1
-    elif rel in ("a year earlier", "year-earlier", "the year-earlier", "the year-ago", "year-ago"):
+    if rel in _YEAR_AGO:
         if unit != "Y":
             return None
         shift = -1
-    elif rel in (
-        "this",
-        "the current",
-        "current",
-        "the",
-        "its",
-        "their",
-        "the latest",
-        "the most recent",
-        "this year's",
-    ):
-        shift = 0
     else:
+        shift = _PERIOD_SHIFT.get(rel)
+    if shift is None or (rel in ("the", "its", "their") and unit in ("DE", "CE")):
         return None
-    if rel in ("the", "its", "their") and unit in ("DE", "CE"):
-        return None
+    anchor = ctx.anchor
     if unit == "WE":
         # "the weekend" in a report written on a weekday: the one just past unless the clause looks ahead.
-        if rel in ("the", "this") and shift == 0 and anchor.isoweekday() < 6 and ctx.tense(m) is not Tense.FUTURE:
+        if rel in ("the", "this") and anchor.isoweekday() < 6 and ctx.tense(m) is not Tense.FUTURE:
             shift = -1
         d = cal.shift(anchor, shift, "W")
-        return Resolution(cal.value_at(d, "WE"), why="a weekend counted from the anchor's week", mod=mod, anchor=anchor)
+        return Resolution(
+            cal.value_at(d, "WE"), why="a weekend counted from the anchor's week", mod=point_mod(m), anchor=anchor
+        )
     d = cal.shift(anchor, shift, unit)
     words = {-1: "the one before the anchor's", 0: "the anchor's own", 1: "the one after the anchor's"}[shift]
-    return Resolution(cal.value_at(d, unit), why=f"{words} {unit_raw}", mod=mod, anchor=anchor)
+    return Resolution(cal.value_at(d, unit), why=f"{words} {unit_raw}", mod=point_mod(m), anchor=anchor)
 
 
 # "the third quarter", "third-quarter", "the fiscal first quarter of 1990", "the second half", "Q3 2022"
