@@ -9,6 +9,7 @@ import re
 
 from . import calendar as cal
 from .lexicon import (
+    RELATION_SHIFT,
     month_number,
     spelled_year,
 )
@@ -116,51 +117,58 @@ _BARE_MONTH_NEEDS_CONTEXT = frozenset({"May", "March", "MAY", "MARCH"})
 
 
 def month(m: re.Match[str], ctx: Context) -> Resolution | None:
-    mon_raw = m["mon"]
     rel = norm(m["rel"])
     mod = point_mod(m)
-    if mon_raw in _BARE_MONTH_NEEDS_CONTEXT and not (m["prep"] or rel or mod):
+    if not (m["prep"] or rel or mod) and _bare_word(m, ctx):
         return None
-    if not (m["prep"] or rel or mod):
-        # "June Carter", "August Wilson": a capitalised word right after is likely a surname.
-        after = ctx.text[m.end("x") : m.end("x") + 2]
-        if len(after) == 2 and after[0] == " " and after[1].isupper():
-            return None
-    month_no = month_number(mon_raw)
-    if month_no is None:
-        return None
-    anchor = ctx.anchor
+    month_no = month_number(m["mon"])
     tail = None if rel else RANGE_TAIL_YEAR.match(ctx.text, m.end("x"))
     if tail:
         return Resolution(f"{tail.group(1)}-{month_no:02d}", why="the year written at the end of the range", mod=mod)
-    if ctx.narrative and not rel and ctx.bc_year is not None:
-        return Resolution(f"BC{ctx.bc_year:04d}-{month_no:02d}", why="in the year BC last mentioned", mod=mod)
     if ctx.narrative and not rel:
-        return Resolution(f"{anchor.year:04d}-{month_no:02d}", why="in the year of the date last mentioned", mod=mod)
+        if ctx.bc_year is not None:
+            return Resolution(f"BC{ctx.bc_year:04d}-{month_no:02d}", why="in the year BC last mentioned", mod=mod)
+        year = ctx.anchor.year
+        return Resolution(f"{year:04d}-{month_no:02d}", why="in the year of the date last mentioned", mod=mod)
+    chosen, how = _month_from_anchor(m, ctx, month_no, rel)
+    return Resolution(f"{chosen.year:04d}-{chosen.month:02d}", why=how, mod=mod, anchor=ctx.anchor)
+
+
+def _bare_word(m: re.Match[str], ctx: Context) -> bool:
+    """A month name with nothing around it that makes it one: "May" the modal, "June Carter"."""
+    if m["mon"] in _BARE_MONTH_NEEDS_CONTEXT:
+        return True
+    # "June Carter", "August Wilson": a capitalised word right after is likely a surname.
+    after = ctx.text[m.end("x") : m.end("x") + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
+
+
+def _month_from_anchor(m: re.Match[str], ctx: Context, month_no: int, rel: str) -> tuple[dt.date, str]:
+    anchor = ctx.anchor
+    name = m["mon"].rstrip(".")
     this_year = dt.date(anchor.year, month_no, 1)
     anchor_month = dt.date(anchor.year, anchor.month, 1)
     past = this_year if this_year <= anchor_month else dt.date(anchor.year - 1, month_no, 1)
     future = this_year if this_year >= anchor_month else dt.date(anchor.year + 1, month_no, 1)
-    if rel in ("last", "this past", "past"):
+    shift = RELATION_SHIFT.get(rel)
+    if shift == -1:
         chosen = past if past < anchor_month else dt.date(anchor.year - 1, month_no, 1)
-        how = f"the {mon_raw.rstrip('.')} before the reference month"
-    elif rel in ("next", "this coming", "the coming", "coming"):
+        return chosen, f"the {name} before the reference month"
+    if shift == 1:
         chosen = future if future > anchor_month else dt.date(anchor.year + 1, month_no, 1)
-        how = f"the {mon_raw.rstrip('.')} after the reference month"
-    elif rel == "this":
-        chosen, how = this_year, "the month of the reference year"
-    else:
-        tense = ctx.tense(m, within=60)
-        # "by February" points ahead, but "this year through August" in October is the August gone:
-        # a deadline is set at most a few months out, as for days ("extended to Nov. 16").
-        if tense is None and norm(m["prep"]) in ("by", "until", "till", "through") and (future - anchor).days <= 250:
-            tense = Tense.FUTURE
-        if tense is None:
-            # Without a verb to go by, a month name in news is a past one unless it is just ahead.
-            tense = Tense.FUTURE if cal.add_months(anchor_month, 2) >= future else Tense.PAST
-        chosen, how = choose(past, future, anchor_month, tense, "past")
-        how = f"{how} {mon_raw.rstrip('.')}"
-    return Resolution(f"{chosen.year:04d}-{chosen.month:02d}", why=how, mod=mod, anchor=anchor)
+        return chosen, f"the {name} after the reference month"
+    if shift == 0:
+        return this_year, "the month of the reference year"
+    tense = ctx.tense(m, within=60)
+    # "by February" points ahead, but "this year through August" in October is the August gone:
+    # a deadline is set at most a few months out, as for days ("extended to Nov. 16").
+    if tense is None and norm(m["prep"]) in ("by", "until", "till", "through") and (future - anchor).days <= 250:
+        tense = Tense.FUTURE
+    if tense is None:
+        # Without a verb to go by, a month name in news is a past one unless it is just ahead.
+        tense = Tense.FUTURE if cal.add_months(anchor_month, 2) >= future else Tense.PAST
+    chosen, how = choose(past, future, anchor_month, tense, "past")
+    return chosen, f"{how} {name}"
 
 
 WEEK_OF = rule("week_of", _WEEK_OF, cues={"month"}, reach=(40, 24), resolve=week_of)

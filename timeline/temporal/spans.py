@@ -96,6 +96,9 @@ _OFFSET = (
 )
 
 
+_BACK = frozenset({"ago", "earlier", "before", "back", "previously"})
+
+
 def offset(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = unit_code(m["unit"])
     if unit is None:
@@ -106,42 +109,54 @@ def offset(m: re.Match[str], ctx: Context) -> Resolution | None:
         n += 0.5
     if not written and not m["unit"].lower().endswith("s"):
         return None  # "year ago" without a count is no expression; "years later" is a vague one
-    back = direction in ("ago", "earlier", "before", "back", "previously")
-    if direction in ("since", "on"):
+    if _not_an_offset(m, ctx, direction):
         return None
-    followed = re.match(r"\s*[\w$]", ctx.text[m.end("x") : m.end("x") + 3])
-    if re.match(r"\s+(?i:than|that)\b", ctx.text[m.end("x") : m.end("x") + 6]):
-        return None  # "a year earlier than planned" compares; the duration alone is the timex
-    if direction in ("before", "after") and followed and not ctx.narrative:
-        return None  # "two days before the vote" in news: the duration alone is the timex
     if direction in ("later", "after", "before") and not ctx.narrative:
         # News annotation (TimeBank) reads "three days later" as the length of the gap.
         return Resolution(duration_value(n, unit), TimexType.DURATION, why="a gap after an event", mod=amount_mod(m))
-    anchor = ctx.anchor
+    back = direction in _BACK
     mod = "APPROX" if m["approx"] else amount_mod(m)  # "a week or so ago"
     if mod in ("LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"):
+        # "more than a year ago" is before the date a year back; "less than a year ago" after it
         mod = {"LESS_THAN": "AFTER" if back else "BEFORE", "MORE_THAN": "BEFORE" if back else "AFTER"}.get(
             mod, "APPROX"
         )
     if n is None:
-        return Resolution(
-            "PAST_REF" if back else "FUTURE_REF", why="a vague distance from the anchor", mod=mod, anchor=anchor
-        )
-    sign = -1 if back else 1
+        value = "PAST_REF" if back else "FUTURE_REF"
+        return Resolution(value, why="a vague distance from the anchor", mod=mod, anchor=ctx.anchor)
     if unit in ("H", "MIN", "S"):
-        clock = ctx.reference.time
-        if clock is None or ctx.narrative:
-            return Resolution(anchor.isoformat(), why="a distance in hours from the anchor day", mod=mod, anchor=anchor)
-        # With a publication time, "three hours ago" is a time of day, possibly on the day before.
-        seconds = {"H": 3600, "MIN": 60, "S": 1}[unit] * n * sign
-        moment = dt.datetime.combine(anchor, clock) + dt.timedelta(seconds=seconds)
-        return Resolution(
-            moment.strftime("%Y-%m-%dT%H:%M"),
-            TimexType.TIME,
-            why=f"counted from the publication time {clock.strftime('%H:%M')}",
-            mod=mod,
-            anchor=anchor,
-        )
+        return _hours_from_publication(ctx, unit, -n if back else n, mod)
+    return _offset_date(m, ctx, unit, n, back, mod)
+
+
+def _not_an_offset(m: re.Match[str], ctx: Context, direction: str) -> bool:
+    if direction in ("since", "on"):
+        return True
+    if re.match(r"\s+(?i:than|that)\b", ctx.text[m.end("x") : m.end("x") + 6]):
+        return True  # "a year earlier than planned" compares; the duration alone is the timex
+    followed = re.match(r"\s*[\w$]", ctx.text[m.end("x") : m.end("x") + 3])
+    # "two days before the vote" in news: the duration alone is the timex
+    return bool(direction in ("before", "after") and followed and not ctx.narrative)
+
+
+def _hours_from_publication(ctx: Context, unit: str, n: float, mod: str | None) -> Resolution:
+    """ "three hours ago": a time of day when the publication time is known, else the anchor day."""
+    anchor = ctx.anchor
+    clock = ctx.reference.time
+    if clock is None or ctx.narrative:
+        return Resolution(anchor.isoformat(), why="a distance in hours from the anchor day", mod=mod, anchor=anchor)
+    moment = dt.datetime.combine(anchor, clock) + dt.timedelta(seconds={"H": 3600, "MIN": 60, "S": 1}[unit] * n)
+    return Resolution(
+        moment.strftime("%Y-%m-%dT%H:%M"),
+        TimexType.TIME,
+        why=f"counted from the publication time {clock.strftime('%H:%M')}",
+        mod=mod,
+        anchor=anchor,
+    )
+
+
+def _offset_date(m: re.Match[str], ctx: Context, unit: str, n: float, back: bool, mod: str | None) -> Resolution:
+    anchor = ctx.anchor
     if unit in ("WE", "FN"):
         unit, n = ("W", n * (2 if unit == "FN" else 1))
     if ctx.narrative and ctx.bc_year is not None and unit in ("Y", "DE"):
@@ -154,12 +169,12 @@ def offset(m: re.Match[str], ctx: Context) -> Resolution | None:
         # "profit rose from $5 million a year earlier": the comparison is between quarters.
         q = cal.add_months(last_completed_quarter(ctx.reference.date), -12)
         return Resolution(cal.value_at(q, "Q"), why="the same quarter a year before", mod=mod, anchor=anchor)
+    sign = -1 if back else 1
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
     if months:
         d = cal.add_months(anchor, sign * round(n * months))
     else:
-        days = {"D": 1, "W": 7}[unit] * n
-        d = anchor + dt.timedelta(days=sign * round(days))
+        d = anchor + dt.timedelta(days=sign * round({"D": 1, "W": 7}[unit] * n))
     value_unit = unit if unit in ("D", "W", "M", "Q", "Y", "DE", "CE") else "D"
     word = "before" if back else "after"
     return Resolution(
@@ -188,51 +203,43 @@ def duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     written, n = count(m["num"])
     rel = norm(m["rel"])
     plural = unit_raw.endswith("s") and not unit_raw.endswith("ss")
-    mod = amount_mod(m)
     if not written:
-        if m["suffix"] and not plural:
-            n = 1
-        elif rel and not plural:
-            if (
-                rel
-                in (
-                    "first",
-                    "same",
-                    "previous",
-                    "preceding",
-                    "prior",
-                    "following",
-                    "ensuing",
-                    "final",
-                    "initial",
-                )
-                or rel == "next"
-                or (rel in ("last", "latest", "recent") and not m["the"])
-            ):
-                return None  # "the following day", "last week": the anaphoric and calendar rules read these
-            n = 1
-        elif plural:
-            if rel == "recent" and unit == "Y":
-                return Resolution("PAST_REF", why="recent years: an unspecified time before the anchor")
-            if unit_raw in ("nights", "seconds", "hours", "minutes") and not rel:
-                return None
-            n = None
-        else:
+        if plural and rel == "recent" and unit == "Y":
+            return Resolution("PAST_REF", why="recent years: an unspecified time before the anchor")
+        is_length, n = _uncounted(m, rel, unit_raw, plural)
+        if not is_length:
             return None
     elif n is None and m["num"] and norm(m["num"]) in ("a", "an"):
         n = 1
     if m["half"] and n is not None:
         n += 0.5  # "a minute and a half"
+    if _miscounted(m, rel, written, n, plural, unit) or _not_a_duration(m, ctx, unit, n):
+        return None
+    return Resolution(duration_value(n, unit), TimexType.DURATION, why="a length of time", mod=amount_mod(m))
+
+
+# "the following day", "last week": the anaphoric and calendar rules read these
+_POINT_RELATIONS = frozenset(
+    {"first", "same", "previous", "preceding", "prior", "following", "ensuing", "final", "initial", "next"}
+)
+
+
+def _uncounted(m: re.Match[str], rel: str, unit_raw: str, plural: bool) -> tuple[bool, float | None]:
+    """(a length at all?, its count) of a unit written without a number: "the past year", "a month-long", "weeks"."""
+    if plural:
+        return not (unit_raw in ("nights", "seconds", "hours", "minutes") and not rel), None
+    if m["suffix"]:
+        return True, 1
+    if not rel or rel in _POINT_RELATIONS or (rel in ("last", "latest", "recent") and not m["the"]):
+        return False, None
+    return True, 1
+
+
+def _miscounted(m: re.Match[str], rel: str, written: bool, n: float | None, plural: bool, unit: str) -> bool:
+    """ "the a day", "zero days", a bare "weekend": counts no length is read from."""
     if m["the"] and not rel and written and n == 1 and not plural and norm(m["num"]) in ("a", "an"):
-        return None
-    if written and n == 0:
-        return None
-    if unit == "WE" and n == 1 and not written:
-        return None
-    if _not_a_duration(m, ctx, unit, n):
-        return None
-    value = duration_value(n, unit)
-    return Resolution(value, TimexType.DURATION, why="a length of time", mod=mod)
+        return True
+    return (written and n == 0) or (unit == "WE" and n == 1 and not written)
 
 
 _AGE = re.compile(r"(?i:[-\s]+old\b)")

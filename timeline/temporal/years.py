@@ -56,58 +56,53 @@ _NOT_BEFORE_YEAR = re.compile(
 )
 
 
+_AGE_BEFORE = re.compile(r"(?i:\b(?:his|her|their|my|your|our|early|late|mid)\s*-?)$")
+_DEGREES_BEFORE = re.compile(r"(?i:temperature|degree|high|low|reading|wind|chill|thermometer)")
+_DECADE_WORDS = {"twen": 2, "thir": 3, "fort": 4, "fift": 5, "sixt": 6, "seve": 7, "eigh": 8, "nine": 9}
+
+
 def year(m: re.Match[str], ctx: Context) -> Resolution | None:
     mod = point_mod(m)
-    if m["short_decade"] and re.search(
-        r"(?i:\b(?:his|her|their|my|your|our|early|late|mid)\s*-?)$", ctx.text[max(0, m.start("x") - 8) : m.start("x")]
-    ):
-        return None  # "in his 30s" is an age
-    if (
-        m["short_decade"]
-        and m["short_decade"][0].isdigit()
-        and re.search(
-            r"(?i:temperature|degree|high|low|reading|wind|chill|thermometer)",
-            ctx.text[max(0, m.start("x") - 40) : m.start("x")],
-        )
-    ):
-        return None  # "temperatures in the 40s" are degrees
     if m["short_year"]:
         # "the class of '99": the latest such year not far past the anchor
         return Resolution(f"{year_number(m['short_year'], ctx.anchor):04d}", why="a two-digit year", mod=mod)
-    if m["short_decade"]:
-        digit = int(m["short_decade"].strip("'’s")[0])
-        century = ctx.reference.date.year // 100
-        decade = century * 10 + digit
-        if decade * 10 > ctx.reference.date.year:
-            decade -= 10
-        return Resolution(f"{decade:03d}", why="a decade", mod=mod)
+    if m["short_decade"] or m["word_decade"]:
+        return _decade_without_century(m, ctx)
     if m["era_year"] or m["ad_year"]:
         y = int(m["era_year"] or m["ad_year"])
         if m["era2"] and m["era2"].upper().startswith("B"):
             return Resolution(f"BC{y:04d}", why="a year before the common era", mod=mod)
         return Resolution(f"{y:04d}", why="a year of the common era", mod=mod)
-    if m["word_decade"]:
-        tens = {"twen": 2, "thir": 3, "fort": 4, "fift": 5, "sixt": 6, "seve": 7, "eigh": 8, "nine": 9}
-        digit = tens[m["word_decade"].lower()[:4]]
-        century = ctx.reference.date.year // 100
-        decade = century * 10 + digit
-        if decade * 10 > ctx.reference.date.year:
-            decade -= 10
-        return Resolution(f"{decade:03d}", why="a decade", mod=mod)
     if m["spelled"]:
         y = spelled_year(m["spelled"])
-        if y is None:
-            return None
-        return Resolution(f"{y:04d}", why="a year written in words", mod=mod)
+        return None if y is None else Resolution(f"{y:04d}", why="a year written in words", mod=mod)
+    return _written_year(m, ctx)
+
+
+def _decade_without_century(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "the '80s", "the sixties": the latest such decade not after the reference year."""
+    start = m.start("x")
+    if m["short_decade"]:
+        if _AGE_BEFORE.search(ctx.text[max(0, start - 8) : start]):
+            return None  # "in his 30s" is an age
+        if m["short_decade"][0].isdigit() and _DEGREES_BEFORE.search(ctx.text[max(0, start - 40) : start]):
+            return None  # "temperatures in the 40s" are degrees
+        digit = int(m["short_decade"].strip("'’s")[0])
+    else:
+        digit = _DECADE_WORDS[m["word_decade"].lower()[:4]]
+    decade = ctx.reference.date.year // 100 * 10 + digit
+    if decade * 10 > ctx.reference.date.year:
+        decade -= 10
+    return Resolution(f"{decade:03d}", why="a decade", mod=point_mod(m))
+
+
+def _written_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "1990", "fiscal 1989", "the 1990s", "1600 BC"; not "Flight 1990" nor "2000 troops"."""
+    mod = point_mod(m)
     y = int(m["year"])
-    before = ctx.text[max(0, m.start("x") - 14) : m.start("x")]
-    after = ctx.text[m.end("x") : m.end("x") + 40]
     guarded = bool(m["fiscal"] or m["mod"] or m["the"] or m["era"])
-    if not guarded:
-        if _NOT_BEFORE_YEAR.search(before) or _NOT_AFTER_YEAR.match(after):
-            return None
-        if y < 1600 and not re.search(r"(?i:\b(?:in|since|of|from|until|by|year)\s*)$", before):
-            return None
+    if not guarded and _not_a_year(ctx.text, m.start("x"), m.end("x"), y):
+        return None
     if m["decade"]:
         if m["the"] is None and not m["mod"] and y % 10:
             return None
@@ -117,6 +112,13 @@ def year(m: re.Match[str], ctx: Context) -> Resolution | None:
     if m["the"] and not (m["fiscal"] or m["mod"]):
         return None  # "the 1990" is a count, not a year
     return Resolution(f"{y:04d}", why="a named year", mod=mod)
+
+
+def _not_a_year(text: str, start: int, end: int, y: int) -> bool:
+    before = text[max(0, start - 14) : start]
+    if _NOT_BEFORE_YEAR.search(before) or _NOT_AFTER_YEAR.match(text[end : end + 40]):
+        return True
+    return y < 1600 and not re.search(r"(?i:\b(?:in|since|of|from|until|by|year)\s*)$", before)
 
 
 # the second year of a range: "1958-59", "1947-1954"
