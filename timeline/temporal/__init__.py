@@ -66,9 +66,18 @@ reader may not expect.
 from __future__ import annotations
 
 from .engine import absolute_date, annotate_text, vague_reference
-from .types import DocType, Precision, Reference, Timex, TimexType
+from .types import DocType, Precision, Reference, Timex, TimexType, build_reference
 
-__all__ = ["DocType", "Precision", "Reference", "Timex", "TimexType", "annotate", "resolve_expression"]
+__all__ = [
+    "DocType",
+    "Precision",
+    "Reference",
+    "Timex",
+    "TimexType",
+    "annotate",
+    "build_reference",
+    "resolve_expression",
+]
 
 
 def annotate(text: str, reference: Reference) -> list[Timex]:
