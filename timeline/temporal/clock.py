@@ -23,6 +23,7 @@ from .patterns import (
     WEEKDAY,
     B,
     E,
+    zone_after,
 )
 from .rules import (
     Context,
@@ -102,11 +103,12 @@ def rate(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 # "at 3 p.m.", "10:35 a.m. EST", "09:00 GMT", "noon", "midnight", "4 in the morning"
+_ZONE, _ZONE2, _ZONE3 = zone_after("tz"), zone_after("tz2", space=r"\s*"), zone_after("tz3")
 _CLOCK = (
     rf"{B}(?P<x>(?:(?P<approx>(?i:about|around|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after"
-    rf"|just\s+before))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM})(?:\s+(?P<tz>{TZ}))?"
-    rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz2>{TZ}|(?i:hrs|hours|h)))?"
-    rf"|(?P<word>(?i:noon|midnight|midday|mid-?day))(?:\s+(?P<tz3>{TZ}))?"
+    rf"|just\s+before))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{AMPM}){_ZONE}?"
+    rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?(?:{_ZONE2}|\s*(?i:hrs|hours|h))?"
+    rf"|(?P<word>(?i:noon|midnight|midday|mid-?day)){_ZONE3}?"
     rf"|(?P<h5>[01]\d|2[0-3])(?P<mi5>[0-5]\d)\s*(?:(?P<tz5>{TZ})|(?i:local\s+time))"
     rf"|(?P<h3>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)"
     rf"(?:\s+(?i:in\s+the)\s+(?P<pod3>{POD}))?"
@@ -127,20 +129,21 @@ def clock(m: re.Match[str], ctx: Context) -> Resolution | None:
             return None  # "High Noon" is a title
         if ctx.text[max(0, m.start("x") - 5) : m.start("x")].lower() == "high ":
             return None
-        hhmm, tz = ("24:00" if g["word"].lower() == "midnight" else "12:00"), g["tz3"]
+        hhmm = "24:00" if g["word"].lower() == "midnight" else "12:00"
     else:
         read = _hour_and_minute(g, m["x"])
         if read is None:
             return None
-        (h, mi), tz = read
+        h, mi = read
         if not 0 <= h <= 24:
             return None
         hhmm = f"{h:02d}:{mi:02d}"
     anchor = ctx.anchor
     mod = "APPROX" if g["approx"] and g["approx"].lower() in ("about", "around", "approximately", "roughly") else None
+    tz = next((g[k] for k in _ZONE_GROUPS if g[k]), None)
     extra = {"timezone": tz} if tz else {}
     return Resolution(
-        f"{anchor.isoformat()}T{hhmm}",
+        f"{anchor.isoformat()}T{hhmm}{utc_offset(tz)}",
         TimexType.TIME,
         why="a clock time on the anchor day",
         mod=mod,
@@ -149,26 +152,45 @@ def clock(m: re.Match[str], ctx: Context) -> Resolution | None:
     )
 
 
-def _hour_and_minute(g: dict[str, str | None], surface: str) -> tuple[tuple[int, int], str | None] | None:
-    """((hour, minute), zone) of a written clock time; None when the numbers are no time."""
+_ZONE_GROUPS = ("tz", "tz_b", "tz2", "tz2_b", "tz3", "tz3_b", "tz5")
+_OFFSET = re.compile(r"(?:GMT|UTC)([+-])(\d{1,2}):?(\d\d)?")
+
+
+def utc_offset(zone: str | None) -> str:
+    """The zone as the TIMEX3 guidelines write it in a value (ISO 8601): "Z" for UTC, "+08" for GMT+8,
+    "+0530" for UTC+5:30. A regional name ("EST", "CET") says nothing of daylight saving on its own,
+    and news annotation keeps such times local: those stay out of the value (and in `extra`)."""
+    if not zone:
+        return ""
+    z = "".join(zone.split()).upper().replace("−", "-").replace("–", "-")
+    if z in ("UTC", "GMT", "Z"):
+        return "Z"
+    m = _OFFSET.fullmatch(z)
+    if m is None:
+        return ""
+    minutes = m[3] if m[3] and m[3] != "00" else ""
+    return f"{m[1]}{int(m[2]):02d}{minutes}"
+
+
+def _hour_and_minute(g: dict[str, str | None], surface: str) -> tuple[int, int] | None:
+    """(hour, minute) of a written clock time; None when the numbers are no time."""
     if g["h"] is not None:
         h = int(g["h"])
         if h > 12 or h == 0:
             return None
-        return ((h % 12) + (12 if g["ampm"].lower().startswith("p") else 0), int(g["mi"] or 0)), g["tz"]
+        return (h % 12) + (12 if g["ampm"].lower().startswith("p") else 0), int(g["mi"] or 0)
     if g["h2"] is not None:
-        tz = g["tz2"]
-        if not (tz or ":" in surface):
+        if not (g["tz2"] or g["tz2_b"] or ":" in surface):
             return None
-        return (int(g["h2"]), int(g["mi2"])), None if tz and tz.lower() in ("h", "hrs", "hours") else tz
+        return int(g["h2"]), int(g["mi2"])
     if g["h5"] is not None:
-        return (int(g["h5"]), int(g["mi5"])), g["tz5"]
+        return int(g["h5"]), int(g["mi5"])
     # "ten o'clock in the evening", "4 in the morning"
     h = _hour(g["h3"] or g["h4"]) or 0
     pod = g["pod3"] if g["h3"] is not None else g["pod4"]
     if pod and pod.lower() != "morning" and h < 12:
         h += 12
-    return (h, 0), None
+    return h, 0
 
 
 SET = rule("set", _SET, cues={"set"}, reach=(8, 40), resolve=set_, reads_anchor=False)

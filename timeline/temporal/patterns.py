@@ -39,6 +39,16 @@ UNIT = (
 UNIT_SG = r"(?i:second|minute|hour|day|week|weekend|fortnight|month|quarter|year|decade|century)"
 POD = r"(?i:morning|afternoon|evening|night)"
 TZ = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|JST|IST|AEST|AEDT|Z)"
+# A zone written as an offset from UTC: "GMT+8", "UTC -05:00", "GMT +5:30"
+UTC_OFFSET = r"(?:GMT|UTC)\s*[+\-−–]\s*\d{1,2}(?::?\d\d)?(?!\d)"
+ZONE = rf"(?:{UTC_OFFSET}|{TZ})"
+
+
+def zone_after(name: str, space: str = r"\s+") -> str:
+    """A zone after a clock time, bare ("10 a.m. EST") or in brackets ("6:40 p.m. (GMT +8)")."""
+    return rf"(?:{space}(?P<{name}>{ZONE})|\s*\(\s*(?P<{name}_b>{ZONE})\s*\))"
+
+
 AMPM = r"(?:[aApP]\.\s?[mM]\.|[aApP][mM]\b\.?|[aApP]\.[mM](?![\w.]))"
 
 _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
