@@ -1,5 +1,7 @@
 """Constructions of 2020s news the engine used to get wrong, one test each."""
 
+import datetime as dt
+
 from tests.temporal.helpers import news, only
 from timeline.temporal import TimexType
 
@@ -20,3 +22,15 @@ def test_a_bracketed_offset_from_gmt_is_part_of_the_time_and_of_its_value():
 def test_a_regional_zone_name_stays_out_of_the_value_as_news_annotation_keeps_it_local():
     t = only("Polls open at 9 a.m. EST.", REF, "9 a.m. EST")
     assert (t.value, t.extra["timezone"]) == ("2024-05-15T09:00", "EST")
+
+
+def test_the_same_month_a_year_ago_is_that_month_of_last_year_not_this_one():
+    t = only("Sales fell 5% from the same month a year ago.", REF, "the same month a year ago")
+    assert (t.value, t.start_date, t.end_date) == ("2023-05", dt.date(2023, 5, 1), dt.date(2023, 5, 31))
+    t = only("Sales in April rose 4% from the same month last year.", REF, "the same month last year")
+    assert t.value == "2023-04"  # the month it points back to, a year before
+
+
+def test_the_year_previous_with_the_relation_word_after_the_unit_is_the_year_before():
+    assert only("Prices rose 3% from the year previous.", REF, "the year previous").value == "2023"
+    assert only("Output fell from the month prior.", REF, "the month prior").value == "2024-04"

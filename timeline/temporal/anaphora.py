@@ -57,12 +57,16 @@ def reference(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("FUTURE_REF", why="an unspecified time after the time of writing")
 
 
-# "that day", "the same year", "the following week", "the day before", "that morning"
+# "that day", "the same year", "the following week", "the day before", "that morning", "the year previous",
+# "the same month a year ago"
 _ANAPHORIC = (
     rf"{B}(?P<x>(?P<rel>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior"
     rf"|the\s+next|later\s+that|earlier\s+that|by\s+that))\s+(?P<unit>(?i:day|week|weekend|month|year|morning"
     rf"|afternoon|evening|night|quarter|summer|winter|spring|fall|autumn|decade)|(?P<mon>{MONTH_FULL}))"
-    rf"|(?i:the\s+(?P<baunit>day|week|month|year)\s+(?P<ba>before|after))(?!\s+(?i:yesterday|tomorrow))){E}"
+    rf"(?:\s+(?P<year_back>(?i:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?(?:last|the\s+(?:previous|prior))\s+year"
+    rf"|the\s+year\s+before)))?"
+    rf"|(?i:the\s+(?P<baunit>day|week|month|year)\s+(?P<ba>before|after|previous|prior|earlier))"
+    rf"(?!\s+(?i:yesterday|tomorrow))){E}"
 )
 
 _DAY_SIZED = frozenset({"day", "morning", "afternoon", "evening", "night"})
@@ -75,6 +79,10 @@ _EVENT_AFTER = re.compile(
 )
 
 
+# "the day before", "the year previous": relation words after the unit
+_POSTPOSED_SHIFT = {"before": -1, "previous": -1, "prior": -1, "earlier": -1, "after": 1}
+
+
 def _before_or_after(m: re.Match[str], ctx: Context, base: dt.date, ba_unit: str) -> Resolution | None:
     """ "the day before", "the year after": one unit from the date last mentioned."""
     # "the day before authorities issued a warrant": counted from an event news gives no date for; a
@@ -82,7 +90,7 @@ def _before_or_after(m: re.Match[str], ctx: Context, base: dt.date, ba_unit: str
     if not ctx.narrative and _EVENT_AFTER.match(ctx.text, m.end("x")):
         return None
     unit = unit_code(ba_unit)
-    d = cal.shift(base, -1 if m["ba"].lower() == "before" else 1, unit)
+    d = cal.shift(base, _POSTPOSED_SHIFT[m["ba"].lower()], unit)
     why = f"the {ba_unit} {m['ba'].lower()} the date last mentioned"
     return Resolution(cal.value_at(d, unit), why=why, anchor=base)
 
@@ -105,6 +113,9 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Resolution | None:
     base = ctx.mentioned(to_the_day=ba_unit == "day" or norm(m["unit"]) in _DAY_SIZED)
     if m["ba"]:
         return _before_or_after(m, ctx, base, ba_unit)
+    if m["year_back"]:
+        # "sales fell from the same month a year ago": that month, a year before the date it points back to
+        base = cal.shift(base, -1, "Y")
     rel = norm(m["rel"])
     shift = ANAPHORIC_SHIFT[rel]
     mod = {"later that": "END", "earlier that": "START"}.get(rel)
@@ -138,4 +149,4 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Resolution | None:
 REFERENCE = rule(
     "reference", _REFERENCE, cues={"reference", "these"}, reach=(30, 40), resolve=reference, reads_anchor=False
 )
-ANAPHORIC = rule("anaphoric", _ANAPHORIC, cues={"unit", "pod", "season", "month"}, reach=(30, 16), resolve=anaphoric)
+ANAPHORIC = rule("anaphoric", _ANAPHORIC, cues={"unit", "pod", "season", "month"}, reach=(30, 30), resolve=anaphoric)
