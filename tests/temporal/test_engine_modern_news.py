@@ -3,7 +3,7 @@
 import datetime as dt
 
 from tests.temporal.helpers import news, only
-from timeline.temporal import TimexType
+from timeline.temporal import Precision, TimexType, annotate, resolve_expression
 
 REF = news(2024, 5, 15)  # a Wednesday
 
@@ -34,3 +34,23 @@ def test_the_same_month_a_year_ago_is_that_month_of_last_year_not_this_one():
 def test_the_year_previous_with_the_relation_word_after_the_unit_is_the_year_before():
     assert only("Prices rose 3% from the year previous.", REF, "the year previous").value == "2023"
     assert only("Output fell from the month prior.", REF, "the month prior").value == "2024-04"
+
+
+def test_a_range_of_years_recorded_as_one_expression_keeps_its_second_year():
+    t = resolve_expression("from 2009 to 2011", REF)
+    assert (t.value, t.start_date, t.end_date, t.precision) == (
+        "2009/2011",
+        dt.date(2009, 1, 1),
+        dt.date(2011, 12, 31),
+        Precision.YEAR,
+    )
+    context = "Prices climbed between 2014 and 2016, the agency said."
+    t = resolve_expression("between 2014 and 2016", REF, context=context)
+    assert (t.text, t.value, t.end_date) == ("2014 and 2016", "2014/2016", dt.date(2016, 12, 31))
+
+
+def test_running_text_keeps_the_two_years_of_a_range_apart_as_timeml_does():
+    assert [(t.text, t.value) for t in annotate("He served from 2009 to 2011.", REF)] == [
+        ("2009", "2009"),
+        ("2011", "2011"),
+    ]

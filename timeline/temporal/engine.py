@@ -334,3 +334,37 @@ def absolute_date(expression: str) -> Timex | None:
         rule="absolute_date",
         explanation=f"'{expression.strip()}': a full date, read by dateparser → {value}",
     )
+
+
+_RANGE_LINK = re.compile(r"\s*(?:[-–—/]|(?i:to|and|through|thru|until|till))\s*")
+_COARSENESS = {p: i for i, p in enumerate(Precision)}
+
+
+def date_range(text: str, timexes: list[Timex]) -> Timex | None:
+    """ "from 2009 to 2011", "between 2014 and 2016" recorded as one expression: one timex for the
+    whole span, its value an ISO 8601 interval (2009/2011), from the first date's start to the second's end.
+
+    Running text keeps the two dates apart, as TimeML does; an editor's single expression needs one reading.
+    """
+    dated = [t for t in timexes if t.type is TimexType.DATE and t.start_date is not None and t.precision is not None]
+    if len(dated) != 2:
+        return None
+    first, last = sorted(dated, key=lambda t: t.start)
+    if _RANGE_LINK.fullmatch(text, first.end, last.start) is None or last.end_date < first.start_date:
+        return None
+    precision = max(first.precision, last.precision, key=_COARSENESS.__getitem__)
+    value = f"{first.value}/{last.value}"
+    surface = text[first.start : last.end]
+    return Timex(
+        start=first.start,
+        end=last.end,
+        text=surface,
+        type=TimexType.DATE,
+        value=value,
+        start_date=first.start_date,
+        end_date=last.end_date,
+        precision=precision,
+        rule="date_range",
+        explanation=f"'{' '.join(surface.split())}': from {first.value} to {last.value} → {value}",
+        anchor=first.anchor,
+    )
