@@ -54,3 +54,15 @@ def test_running_text_keeps_the_two_years_of_a_range_apart_as_timeml_does():
         ("2009", "2009"),
         ("2011", "2011"),
     ]
+
+
+def test_later_this_year_covers_what_is_left_of_the_year_and_earlier_this_month_what_came_before():
+    t = only("Elections will be held later this year.", REF, "later this year")
+    assert (t.value, t.mod, t.start_date, t.end_date) == ("2024", "END", dt.date(2024, 5, 16), dt.date(2024, 12, 31))
+    t = only("The firm cut jobs earlier this month.", REF, "earlier this month")
+    assert (t.value, t.mod, t.start_date, t.end_date) == ("2024-05", "START", dt.date(2024, 5, 1), dt.date(2024, 5, 14))
+    t = only("Rates will rise late this year.", REF, "late this year")
+    assert (t.start_date, t.end_date) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),
+    )  # a part of the year, not "after now"

@@ -140,6 +140,8 @@ def _resolve(cand: _Candidate, ctx: Context) -> Resolution | None:
 def _build(text: str, cand: _Candidate, resolution: Resolution, reference: Reference) -> Timex:
     span = cal.interval(resolution.value) if resolution.type in (TimexType.DATE, TimexType.TIME) else None
     start_date, end_date, precision = span if span else (None, None, None)
+    if resolution.interval is not None and span:
+        start_date, end_date = resolution.interval
     if resolution.type is TimexType.TIME and precision is not None and resolution.value[10:11] == "T":
         precision = Precision.TIME
     surface = text[cand.start : cand.end]

@@ -182,7 +182,23 @@ def _calendar_unit(m: re.Match[str], ctx: Context, rel: str, unit_raw: str) -> R
         )
     d = cal.shift(anchor, shift, unit)
     words = {-1: "the one before the anchor's", 0: "the anchor's own", 1: "the one after the anchor's"}[shift]
-    return Resolution(cal.value_at(d, unit), why=f"{words} {unit_raw}", mod=point_mod(m), anchor=anchor)
+    value = cal.value_at(d, unit)
+    return Resolution(
+        value, why=f"{words} {unit_raw}", mod=point_mod(m), anchor=anchor, interval=_rest_of(m, value, anchor, shift)
+    )
+
+
+def _rest_of(m: re.Match[str], value: str, anchor: dt.date, shift: int) -> tuple[dt.date, dt.date] | None:
+    """ "later this year" is what is left of the year after the anchor, "earlier this year" what came
+    before it; the value stays the year (with mod END or START, as TimeML writes it)."""
+    word = norm(m["mod"])
+    span = cal.interval(value)
+    if shift != 0 or word not in ("later", "earlier") or span is None:
+        return None
+    first, last = span[0], span[1]
+    if word == "later":
+        return min(anchor + dt.timedelta(days=1), last), last
+    return first, max(anchor - dt.timedelta(days=1), first)
 
 
 # "the third quarter", "third-quarter", "the fiscal first quarter of 1990", "the second half", "Q3 2022"

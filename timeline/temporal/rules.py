@@ -33,6 +33,8 @@ class Resolution:
     mod: str | None = None
     anchor: dt.date | None = None
     extra: dict = field(default_factory=dict)
+    # the dates covered, when narrower than the value's own ("later this year": the anchor to December 31)
+    interval: tuple[dt.date, dt.date] | None = None
 
 
 # A match that looks like a date but names none ("February 30"): it blocks shorter readings of its words.
