@@ -66,3 +66,11 @@ def test_later_this_year_covers_what_is_left_of_the_year_and_earlier_this_month_
         dt.date(2024, 1, 1),
         dt.date(2024, 12, 31),
     )  # a part of the year, not "after now"
+
+
+def test_the_last_week_of_a_month_is_the_last_week_with_most_of_its_days_in_it():
+    # March 31, 2021 was a Wednesday: its ISO week is mostly April
+    t = only("Talks resumed in the last week of March 2021.", REF, "the last week of March 2021")
+    assert (t.value, t.start_date, t.end_date) == ("2021-W12", dt.date(2021, 3, 22), dt.date(2021, 3, 28))
+    # March 1, 2024 was a Friday: the first week of March starts on the 4th
+    assert only("Sales rose in the first week of March.", REF, "the first week of March").value == "2024-W10"

@@ -9,6 +9,7 @@ import re
 
 from . import calendar as cal
 from .lexicon import (
+    ORDINALS,
     RELATION_SHIFT,
     month_number,
     spelled_year,
@@ -46,10 +47,19 @@ _WEEK_OF = (
 )
 
 
+def _nth_thursday(year: int, month: int, n: int) -> dt.date:
+    """The n-th Thursday of a month (n = -1: the last). A week belongs to the month that holds its
+    Thursday, as ISO 8601 gives a week to the year that holds its Thursday: then "the last week of
+    March" is the last week with most of its days in March, not the one holding March 31 on a Monday."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(4 - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = cal.last_day(year, month)
+    return last - dt.timedelta(days=(last.isoweekday() - 4) % 7)
+
+
 def week_of(m: re.Match[str], ctx: Context) -> Resolution | None:
     month = month_number(m["mon"] or m["mon2"])
-    if month is None:
-        return None
     anchor = ctx.anchor
     if m["year"]:
         year = int(m["year"])
@@ -71,11 +81,8 @@ def week_of(m: re.Match[str], ctx: Context) -> Resolution | None:
         why = "the week holding that day"
     else:
         ordinal = norm(m["ord"]) or "first"
-        last = cal.last_day(year, month)
-        # the ISO week holding the month's first day (or 8th, 15th, 22nd), or its last day for "the last week"
-        offsets = {"first": 0, "second": 1, "third": 2, "fourth": 3}
-        d = last if ordinal in ("last", "final") else dt.date(year, month, 1 + 7 * offsets[ordinal])
-        why = f"the {ordinal} week of the month"
+        d = _nth_thursday(year, month, ORDINALS[ordinal])
+        why = f"the {ordinal} week of the month (the ISO week with most of its days in it)"
     return Resolution(cal.value_at(d, "W"), why=why, anchor=anchor)
 
 
