@@ -74,3 +74,16 @@ def test_the_last_week_of_a_month_is_the_last_week_with_most_of_its_days_in_it()
     assert (t.value, t.start_date, t.end_date) == ("2021-W12", dt.date(2021, 3, 22), dt.date(2021, 3, 28))
     # March 1, 2024 was a Friday: the first week of March starts on the 4th
     assert only("Sales rose in the first week of March.", REF, "the first week of March").value == "2024-W10"
+
+
+def test_over_before_the_past_is_a_preposition_not_more_than():
+    t = only("Over the past 12 months, prices rose 3.4%.", REF, "the past 12 months")
+    assert (t.value, t.mod) == ("P12M", None)
+    assert only("The repairs took over a year.", REF, "over a year").mod == "MORE_THAN"
+
+
+def test_end_with_a_hyphen_marks_the_end_of_a_year_or_month():
+    t = only("By end-2025, the plan is due.", REF, "end-2025")
+    assert (t.value, t.mod) == ("2025", "END")
+    t = only("Stocks had recovered at end-March, the bank said.", REF, "end-March")
+    assert (t.value, t.mod) == ("2024-03", "END")

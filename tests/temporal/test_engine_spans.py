@@ -13,7 +13,7 @@ def test_durations_have_iso_values_and_no_interval():
     found = {t.text: (t.value, t.type) for t in annotate(text, REF)}
     assert found["nine years"] == ("P9Y", TimexType.DURATION)
     assert found["eight-month"] == ("P8M", TimexType.DURATION)
-    assert found["over the past week"] == ("P1W", TimexType.DURATION)
+    assert found["the past week"] == ("P1W", TimexType.DURATION)  # "over" is the preposition here
     t = only("It lasted 24 hours.", REF, "24 hours")
     assert (t.value, t.start_date, t.end_date, t.precision) == ("PT24H", None, None, None)
 

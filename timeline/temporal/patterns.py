@@ -64,10 +64,10 @@ SPELLED_YEAR = (
 POINT_MOD = (
     r"(?:(?P<mod>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
     r"|latter\s+part|early\s+part|first\s+part|last\s+part|rest|remainder|dawn)\s+of(?:\s+the)?"
-    r"|early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid))[-\s]+(?:(?i:in)\s+)?)?"
+    r"|early|late|mid|end(?=-)|earlier|later|the\s+early|the\s+late|the\s+mid))[-\s]+(?:(?i:in)\s+)?)?"
 )
 AMOUNT_MOD = (
-    r"(?:(?P<amod>(?i:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over|under"
+    r"(?:(?P<amod>(?i:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|over(?!\s+the\b)|under"
     r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just\s+over|just\s+under|just"
     r"|only|barely|within|well\s+over|a\s+little\s+over|a\s+little\s+more\s+than|close\s+to|upwards\s+of"
     r"|the\s+better\s+part\s+of|a\s+good\s+part\s+of))\s+)?"
