@@ -87,3 +87,27 @@ def test_end_with_a_hyphen_marks_the_end_of_a_year_or_month():
     assert (t.value, t.mod) == ("2025", "END")
     t = only("Stocks had recovered at end-March, the bank said.", REF, "end-March")
     assert (t.value, t.mod) == ("2024-03", "END")
+
+
+def test_the_week_before_last_is_two_weeks_back_from_publication():
+    assert only("It happened the week before last.", REF, "the week before last").value == "2024-W18"
+    assert only("He came the year before last, and left.", REF, "the year before last").value == "2022"
+
+
+def test_fiscal_years_and_seasons_written_short_are_years():
+    assert only("Revenue for FY24 rose 8%.", REF, "FY24").value == "2024"
+    assert [(t.text, t.value) for t in annotate("The 2023/24 season ended.", REF)] == [
+        ("2023", "2023"),
+        ("24", "2024"),
+    ]
+
+
+def test_overnight_before_a_weekday_is_that_day_s_night():
+    t = only("The storm hit overnight Tuesday.", REF, "overnight Tuesday")
+    assert (t.value, t.type) == ("2024-05-14TNI", TimexType.TIME)
+
+
+def test_the_end_of_the_decade_is_a_date_though_the_decade_alone_is_not():
+    t = only("Emissions must halve by the end of the decade.", REF, "the end of the decade")
+    assert (t.value, t.mod) == ("202", "END")
+    assert annotate("Prices rose over the decade.", REF) == []

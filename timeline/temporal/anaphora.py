@@ -58,7 +58,7 @@ def reference(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 # "that day", "the same year", "the following week", "the day before", "that morning", "the year previous",
-# "the same month a year ago"
+# "the same month a year ago", "the week before last"
 _ANAPHORIC = (
     rf"{B}(?P<x>(?P<rel>(?i:that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior"
     rf"|the\s+next|later\s+that|earlier\s+that|by\s+that))\s+(?P<unit>(?i:day|week|weekend|month|year|morning"
@@ -66,7 +66,7 @@ _ANAPHORIC = (
     rf"(?:\s+(?P<year_back>(?i:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?(?:last|the\s+(?:previous|prior))\s+year"
     rf"|the\s+year\s+before)))?"
     rf"|(?i:the\s+(?P<baunit>day|week|month|year)\s+(?P<ba>before|after|previous|prior|earlier))"
-    rf"(?!\s+(?i:yesterday|tomorrow))){E}"
+    rf"(?:\s+(?P<before_last>(?i:last))(?=\s*(?:[.,;:!?)\"”]|$)))?(?!\s+(?i:yesterday|tomorrow))){E}"
 )
 
 _DAY_SIZED = frozenset({"day", "morning", "afternoon", "evening", "night"})
@@ -90,6 +90,12 @@ def _before_or_after(m: re.Match[str], ctx: Context, base: dt.date, ba_unit: str
     if not ctx.narrative and _EVENT_AFTER.match(ctx.text, m.end("x")):
         return None
     unit = unit_code(ba_unit)
+    if m["before_last"]:
+        # "the week before last": two weeks back from the anchor, whatever was mentioned last
+        if m["ba"].lower() != "before":
+            return None
+        d = cal.shift(ctx.anchor, -2, unit)
+        return Resolution(cal.value_at(d, unit), why=f"the {ba_unit} before the last one", anchor=ctx.anchor)
     d = cal.shift(base, _POSTPOSED_SHIFT[m["ba"].lower()], unit)
     why = f"the {ba_unit} {m['ba'].lower()} the date last mentioned"
     return Resolution(cal.value_at(d, unit), why=why, anchor=base)

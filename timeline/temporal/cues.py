@@ -110,6 +110,7 @@ def cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
             (len(number) == 4 and number.isdigit())
             or number.endswith("0s")
             or lowered[span[0] - 1 : span[0]] in ("'", "’")
+            or lowered.endswith("fy", 0, span[0])
         ):
             hits.setdefault("year", []).append(span)
         if _ERA_AFTER.match(lowered, end) or lowered.endswith(("ad ", "a.d. "), 0, span[0]):

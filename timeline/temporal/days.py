@@ -220,7 +220,8 @@ def numeric_date(m: re.Match[str], ctx: Context) -> Resolution | None:
 _WEEKDAY = (
     rf"(?:\b(?P<prep>(?i:on|by|until|till|since|from|before|after|through))\s+)?"
     rf"{B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+coming|this\s+past|coming|past|the\s+following"
-    rf"|the\s+previous|the\s+preceding|the\s+next))\s+)?(?:(?P<mod>(?i:early|late|earlier|later))\s+)?"
+    rf"|the\s+previous|the\s+preceding|the\s+next))\s+)?(?:(?P<mod>(?i:early|late|earlier|later))\s+"
+    rf"|(?P<overnight>(?i:overnight))\s+)?"
     rf"(?:(?P<wd>{WEEKDAY})(?P<plural>s)?|(?P<wdabbr>(?i:mon|tues?|wed|thu|thurs?|fri|sat|sun))\.?)"
     rf"(?:\s+(?P<pod>{POD})(?P<pod_plural>s)?)?){E}"
 )
@@ -247,7 +248,8 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
     wd = weekday_number(m["wd"] or m["wdabbr"])
     if wd is None:
         return None
-    pod = PARTS_OF_DAY.get(norm(m["pod"])) if m["pod"] else None
+    # "overnight Tuesday": the night of that day
+    pod = PARTS_OF_DAY.get(norm(m["pod"] or m["overnight"])) or None
     # "on Monday and Tuesday nights": the plural after the pair makes both of them recurring
     shared = None if (m["pod"] or m["plural"] or m["rel"]) else _SHARED_PLURAL.match(ctx.text, m.end("x"))
     if shared:

@@ -169,7 +169,8 @@ def _calendar_unit(m: re.Match[str], ctx: Context, rel: str, unit_raw: str) -> R
         shift = -1
     else:
         shift = _PERIOD_SHIFT.get(rel)
-    if shift is None or (rel in ("the", "its", "their") and unit in ("DE", "CE")):
+    # "the decade" alone is mostly a length ("over the decade"); "the end of the decade" is a date
+    if shift is None or (rel in ("the", "its", "their") and unit in ("DE", "CE") and not m["mod"]):
         return None
     anchor = ctx.anchor
     if unit == "WE":

@@ -33,6 +33,7 @@ _YEAR = (
     rf"|model\s+year|the\s+year|financial\s+year))\s*)?"
     rf"(?:(?P<era_year>\d{{1,4}})\s*(?P<era2>(?:BC|B\.C\.|BCE|AD|A\.D\.)(?!\w))|(?:AD|A\.D\.)\s+(?P<ad_year>\d{{1,4}})"
     rf"|(?P<year>{YEAR})(?P<decade>'?s)?|(?P<short_decade>['’]\d0s|\d0s)|(?P<short_year>['’]\d\d)(?![\d\w])"
+    rf"|(?i:FY)['’]?(?P<fy_short>\d\d)(?![\d\w])"
     rf"|(?P<spelled>(?:(?i:the\s+year\s+))?{SPELLED_YEAR})"
     rf"|(?P<word_decade>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
     rf"(?:\s+(?P<era>(?i:AD|A\.D\.|BC|B\.C\.|BCE|CE)))?){E}"
@@ -63,9 +64,10 @@ _DECADE_WORDS = {"twen": 2, "thir": 3, "fort": 4, "fift": 5, "sixt": 6, "seve": 
 
 def year(m: re.Match[str], ctx: Context) -> Resolution | None:
     mod = point_mod(m)
-    if m["short_year"]:
-        # "the class of '99": the latest such year not far past the anchor
-        return Resolution(f"{year_number(m['short_year'], ctx.anchor):04d}", why="a two-digit year", mod=mod)
+    if m["short_year"] or m["fy_short"]:
+        # "the class of '99", "FY24": the latest such year not far past the anchor
+        short = m["short_year"] or f"'{m['fy_short']}"
+        return Resolution(f"{year_number(short, ctx.anchor):04d}", why="a two-digit year", mod=mod)
     if m["short_decade"] or m["word_decade"]:
         return _decade_without_century(m, ctx)
     if m["era_year"] or m["ad_year"]:
@@ -122,7 +124,7 @@ def _not_a_year(text: str, start: int, end: int, y: int) -> bool:
 
 
 # the second year of a range: "1958-59", "1947-1954"
-_YEAR_RANGE_END = r"(?<=(?:1[0-9]|20)\d\d[-–])(?P<x>(?:1[0-9]|20)?\d\d)(?![\d%])"
+_YEAR_RANGE_END = r"(?<=(?:1[0-9]|20)\d\d[-–/])(?P<x>(?:1[0-9]|20)?\d\d)(?![\d%])"
 
 
 def year_range_end(m: re.Match[str], ctx: Context) -> Resolution | None:
