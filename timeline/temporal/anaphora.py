@@ -104,7 +104,7 @@ def _before_or_after(m: re.Match[str], ctx: Context, base: dt.date, ba_unit: str
 def _anaphoric_month(m: re.Match[str], rel: str, shift: int, base: dt.date) -> Resolution | None:
     """ "closed in March 2020 and reopened the following September": the first September after it."""
     month_no = month_number(m["mon"])
-    if month_no is None or rel in ("the next", "later that", "earlier that", "by that"):
+    if rel in ("the next", "later that", "earlier that", "by that"):
         return None
     year = base.year
     if shift > 0 and month_no <= base.month:
@@ -141,8 +141,6 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Resolution | None:
     if word in SEASONS:
         return Resolution(f"{base.year + shift}-{SEASONS[word]}", why=f"{rel} {word}", mod=mod, anchor=base)
     unit = unit_code(word)
-    if unit is None:
-        return None
     d = cal.shift(base, shift, unit)
     return Resolution(
         cal.value_at(d, unit),

@@ -74,8 +74,6 @@ def set_(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution(f"XXXX-{month_number(m['mon']):02d}", TimexType.SET, why="every such month")
     if m["unit2"]:
         unit = unit_code(m["unit2"])
-        if unit is None:
-            return None
         _, n = count(m["num"])
         return Resolution(duration_value(n, unit), TimexType.SET, why="a recurrence")
     word = norm(m["unit"])
@@ -86,8 +84,6 @@ def set_(m: re.Match[str], ctx: Context) -> Resolution | None:
     if word == "weekday":
         return Resolution("XXXX-WXX-X", TimexType.SET, why="every weekday")
     unit = unit_code(word)
-    if unit is None:
-        return None
     return Resolution(duration_value(1, unit), TimexType.SET, why="a recurrence")
 
 
@@ -97,8 +93,6 @@ _RATE = rf"(?:\b(?i:once|twice|thrice|times|percent)|%)\s+(?P<x>(?i:a|an)\s+(?P<
 
 def rate(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = unit_code(m["unit"])
-    if unit is None:
-        return None
     return Resolution(duration_value(1, unit), TimexType.SET, why="a rate per unit of time")
 
 

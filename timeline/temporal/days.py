@@ -84,7 +84,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> Resolution | None:
     g = m.groupdict()
     month = month_number(g["mon"] or g["mon2"])
     day = day_number(g["day"] or g["day2"])
-    if month is None or day is None or day > 31:
+    if day is None or day > 31:
         return NOT_A_DATE
     written = _year_of_day(m, ctx)
     if written is None:
@@ -168,8 +168,6 @@ _RANGE_SEPARATOR = re.compile(r"(?:\s*[-–]\s*|\s+(?i:and|to|through|or)\s+)$")
 def day_range_end(m: re.Match[str], ctx: Context) -> Resolution | None:
     month = month_number(m["mon"])
     day = int(m["day"])
-    if month is None:
-        return None
     if m["year"]:
         year = int(m["year"])
     elif ctx.narrative:
@@ -246,8 +244,6 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
         if not (m["rel"] or (m["prep"] and abbr[0].isupper() and m["x"].endswith("."))):
             return None
     wd = weekday_number(m["wd"] or m["wdabbr"])
-    if wd is None:
-        return None
     # "overnight Tuesday": the night of that day
     pod = PARTS_OF_DAY.get(norm(m["pod"] or m["overnight"])) or None
     # "on Monday and Tuesday nights": the plural after the pair makes both of them recurring

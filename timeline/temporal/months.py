@@ -95,8 +95,6 @@ _MONTH_YEAR = (
 
 def month_year(m: re.Match[str], ctx: Context) -> Resolution | None:
     month = month_number(m["mon"])
-    if month is None:
-        return None
     if m["bcyear"]:
         return Resolution(
             f"BC{int(m['bcyear']):04d}-{month:02d}", why="a month of a year before the common era", mod=point_mod(m)

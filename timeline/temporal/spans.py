@@ -101,8 +101,6 @@ _BACK = frozenset({"ago", "earlier", "before", "back", "previously"})
 
 def offset(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = unit_code(m["unit"])
-    if unit is None:
-        return None
     direction = norm(m["dir"])
     written, n = count(m["num"])
     if m["half"] and n is not None:
@@ -198,8 +196,6 @@ _DURATION = (
 def duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit_raw = m["unit"].lower()
     unit = unit_code(unit_raw)
-    if unit is None:
-        return None
     written, n = count(m["num"])
     rel = norm(m["rel"])
     plural = unit_raw.endswith("s") and not unit_raw.endswith("ss")
