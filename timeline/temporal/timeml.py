@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.temporal.types import DocType, Reference
+from timeline.temporal.types import DocType, Reference, build_reference
 
 TIMEML_SUFFIXES = (".tml", ".timeml")
 
@@ -70,7 +70,7 @@ class TimeMLDocument:
         """The engine's reference context for this document, taken from its creation time."""
         if self.dct is None:
             raise ValueError(f"{self.name}: no CREATION_TIME TIMEX3 to use as a reference date")
-        return Reference(date=self.dct, time=self.dct_time, doc_type=doc_type)
+        return build_reference(self.dct, time=self.dct_time, narrative=doc_type is DocType.NARRATIVE)
 
 
 def _attrs(raw: str) -> dict[str, str]:
