@@ -324,7 +324,7 @@ class TimelineViewSet(viewsets.GenericViewSet):
 
 def annotate_text(*, text: str, reference_date: dt.date, timezone: str | None) -> list[dict]:
     """The date engine's reading of a text, as the JSON the annotate_dates command prints."""
-    reference = temporal.Reference(date=reference_date, timezone=timezone)
+    reference = temporal.build_reference(reference_date, timezone=timezone)
     return [timex_to_dict(timex) for timex in temporal.annotate(text, reference)]
 
 

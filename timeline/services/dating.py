@@ -50,7 +50,7 @@ def date_apply_editor_change(*, obj: DatedModel, changed: Iterable[str]) -> None
 
 
 def reference_for(source: Source) -> temporal.Reference:
-    return temporal.Reference(date=source.published_date, time=source.published_time, timezone=source.timezone or None)
+    return temporal.build_reference(source.published_date, time=source.published_time, timezone=source.timezone)
 
 
 @dataclass(frozen=True)

@@ -115,37 +115,71 @@ def interval(value: str) -> tuple[dt.date, dt.date, Precision] | None:
         return None
 
 
+def _day(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    return day, day, Precision.TIME if m[4] else Precision.DAY
+
+
+def _month(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    year, month = int(m[1]), int(m[2])
+    return dt.date(year, month, 1), last_day(year, month), Precision.MONTH
+
+
+def _week(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    if m[3]:
+        return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), Precision.WEEKEND
+    return monday, monday + dt.timedelta(days=6), Precision.WEEK
+
+
+def _quarter(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    year, q = int(m[1]), int(m[2])
+    return dt.date(year, 3 * q - 2, 1), last_day(year, 3 * q), Precision.QUARTER
+
+
+def _half(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    year, h = int(m[1]), int(m[2])
+    # A half year has no precision of its own; quarter is the nearest finer one the models know.
+    return dt.date(year, 6 * h - 5, 1), last_day(year, 6 * h), Precision.QUARTER
+
+
+def _season(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    year, code = int(m[1]), m[2]
+    first, last = SEASON_MONTHS[code]
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return dt.date(year, first, 1), last_day(end_year, end_month), Precision.SEASON
+
+
+def _year(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    year = int(m[1])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
+
+
+def _decade(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    start = int(m[1]) * 10
+    return dt.date(max(start, 1), 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE
+
+
+def _century(m: re.Match[str]) -> tuple[dt.date, dt.date, Precision]:
+    start = int(m[1]) * 100
+    return dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31), Precision.CENTURY
+
+
+_SHAPES = (
+    (_DAY, _day),
+    (_MONTH, _month),
+    (_WEEK, _week),
+    (_QUARTER, _quarter),
+    (_HALF, _half),
+    (_SEASON, _season),
+    (_YEAR, _year),
+    (_DECADE, _decade),
+    (_CENTURY, _century),
+)
+
+
 def _interval(value: str) -> tuple[dt.date, dt.date, Precision] | None:
-    if m := _DAY.match(value):
-        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        return day, day, Precision.TIME if m[4] else Precision.DAY
-    if m := _MONTH.match(value):
-        year, month = int(m[1]), int(m[2])
-        return dt.date(year, month, 1), last_day(year, month), Precision.MONTH
-    if m := _WEEK.match(value):
-        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if m[3]:
-            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), Precision.WEEKEND
-        return monday, monday + dt.timedelta(days=6), Precision.WEEK
-    if m := _QUARTER.match(value):
-        year, q = int(m[1]), int(m[2])
-        return dt.date(year, 3 * q - 2, 1), last_day(year, 3 * q), Precision.QUARTER
-    if m := _HALF.match(value):
-        year, h = int(m[1]), int(m[2])
-        # A half year has no precision of its own; quarter is the nearest finer one the models know.
-        return dt.date(year, 6 * h - 5, 1), last_day(year, 6 * h), Precision.QUARTER
-    if m := _SEASON.match(value):
-        year, code = int(m[1]), m[2]
-        first, last = SEASON_MONTHS[code]
-        end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
-        return dt.date(year, first, 1), last_day(end_year, end_month), Precision.SEASON
-    if m := _YEAR.match(value):
-        year = int(m[1])
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
-    if m := _DECADE.match(value):
-        start = int(m[1]) * 10
-        return dt.date(max(start, 1), 1, 1), dt.date(start + 9, 12, 31), Precision.DECADE
-    if m := _CENTURY.match(value):
-        start = int(m[1]) * 100
-        return dt.date(max(start, 1), 1, 1), dt.date(start + 99, 12, 31), Precision.CENTURY
+    for shape, read in _SHAPES:
+        if m := shape.match(value):
+            return read(m)
     return None

@@ -12,18 +12,9 @@ from dataclasses import dataclass, replace
 
 from . import calendar as cal
 from .absolute import parse_absolute_date
-from .grammar import (
-    CLOCK_AFTER,
-    CUE_OF_WORD,
-    CUE_REACH,
-    ERA_AFTER,
-    NUMERIC_AFTER,
-    RULE_CUES,
-    RULE_ORDER,
-    RULES,
-    TOKEN,
-)
-from .resolve import RESOLVERS, Context, Reading
+from .cues import cue_spans
+from .registry import RULE_ORDER, RULES
+from .rules import Context, Resolution, Rule
 from .types import DocType, Precision, Reference, Timex, TimexType
 
 
@@ -31,64 +22,31 @@ from .types import DocType, Precision, Reference, Timex, TimexType
 class _Candidate:
     start: int
     end: int
-    rule: str
+    rule: Rule
     match: re.Match[str]
 
 
-def _cue_spans(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Where each cue occurs: one tokenising pass over the lower-cased text."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased; keep offsets exact
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    hits: dict[str, list[tuple[int, int]]] = {}
-    for tok in TOKEN.finditer(lowered):
-        word = tok.group("word")
-        if word is not None:
-            for cue in CUE_OF_WORD[word]:
-                hits.setdefault(cue, []).append(tok.span())
-            continue
-        if tok.group("quarter") is not None:
-            hits.setdefault("quarter", []).append(tok.span())
-            continue
-        number = tok.group("number")
-        span = tok.span()
-        end = span[1]
-        if (
-            (len(number) == 4 and number.isdigit())
-            or number.endswith("0s")
-            or lowered[span[0] - 1 : span[0]] in ("'", "’")
-        ):
-            hits.setdefault("year", []).append(span)
-        if ERA_AFTER.match(lowered, end) or lowered.endswith(("ad ", "a.d. "), 0, span[0]):
-            hits.setdefault("year", []).append(span)
-        if CLOCK_AFTER.match(lowered, end) or number.endswith(("am", "pm")):
-            hits.setdefault("clock_number", []).append(span)
-        if NUMERIC_AFTER.match(lowered, end):
-            hits.setdefault("numeric", []).append(span)
-    return hits
-
-
 def _candidates(text: str) -> list[_Candidate]:
-    hits = _cue_spans(text)
+    hits = cue_spans(text)
     if not hits:
         return []
     found = []
     n = len(text)
     present = hits.keys()
     spans_of: dict[frozenset[str], list[tuple[int, int]]] = {}
-    for name, pattern in RULES:
-        cues = RULE_CUES[name]
+    for rule in RULES:
+        cues = rule.cues
         if cues.isdisjoint(present):
             continue
         spans = spans_of.get(cues)
         if spans is None:
             spans = spans_of[cues] = sorted(span for cue_name in cues for span in hits.get(cue_name, ()))
-        before, after = CUE_REACH[name]
+        before, after = rule.reach
         for lo, hi in _windows(spans, text, n, before, after):
-            for m in pattern.finditer(text, lo, hi):
+            for m in rule.pattern.finditer(text, lo, hi):
                 start, end = m.span("x")
                 if end > start:
-                    found.append(_Candidate(start, end, name, m))
+                    found.append(_Candidate(start, end, rule, m))
     return found
 
 
@@ -110,27 +68,28 @@ def _windows(spans: list[tuple[int, int]], text: str, n: int, before: int, after
     return result
 
 
-def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tuple[_Candidate, Reading]]:
+def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tuple[_Candidate, Resolution]]:
     """Longest match wins; a match its rule rejects leaves room for a shorter one of another rule."""
-    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, RULE_ORDER[c.rule]))
-    taken: list[tuple[_Candidate, Reading]] = []
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, RULE_ORDER[c.rule.name]))
+    taken: list[tuple[_Candidate, Resolution]] = []
     occupied = bytearray(len(text) + 1)
     probe = Context(text, reference)
     for c in ordered:
         if any(occupied[c.start : c.end]):
             continue
-        reading = _resolve(c, probe)
-        if reading is None:
+        resolution = _resolve(c, probe)
+        if resolution is None:
             continue
         occupied[c.start : c.end] = b"\x01" * (c.end - c.start)
-        if reading.value:
-            taken.append((c, reading))
+        if resolution.value:
+            taken.append((c, resolution))
     taken.sort(key=lambda pair: pair[0].start)
     return taken
 
 
 _JOIN_TIME_DATE = re.compile(r",?\s+(?:(?i:on)\s+)?$")
-_SAME_DAY_RULES = frozenset({"weekday", "month_day", "deictic", "numeric_date"})
+# Rules whose timex names one calendar day, which a clock time beside it takes.
+_SAME_DAY_RULES = frozenset(r.name for r in RULES if r.names_a_day)
 
 
 def annotate_text(text: str, reference: Reference) -> list[Timex]:
@@ -139,47 +98,25 @@ def annotate_text(text: str, reference: Reference) -> list[Timex]:
     chosen = _select(_candidates(text), text, reference)
     ctx = Context(text, reference)
     out: list[Timex] = []
-    for cand, first_reading in chosen:
+    for cand, first in chosen:
         # Re-resolve in text order: the anchor may have moved since the probe pass.
-        reading = _resolve(cand, ctx) if _anchored(cand.rule) else first_reading
-        if reading is None or not reading.value:
+        resolution = _resolve(cand, ctx) if cand.rule.reads_anchor else first
+        if resolution is None or not resolution.value:
             continue
-        timex = _build(text, cand, reading, reference)
+        timex = _build(text, cand, resolution, reference)
         out.append(timex)
-        if cand.rule in _ANCHORING_RULES and _BC_YEAR.match(timex.value):
+        if cand.rule.moves_anchor and _BC_YEAR.match(timex.value):
             ctx.bc_year = int(timex.value[2:6])  # a story before the common era: count in years BC
             continue
-        if timex.start_date is not None and cand.rule in _ANCHORING_RULES and not _digression(ctx, timex):
+        if timex.start_date is not None and cand.rule.moves_anchor and not _digression(ctx, timex):
             ctx.bc_year = None
         if timex.start_date is not None and timex.type in (TimexType.DATE, TimexType.TIME):
-            if _digression(ctx, timex) or cand.rule not in _ANCHORING_RULES:
+            if _digression(ctx, timex) or not cand.rule.moves_anchor:
                 continue
             ctx.last_date = timex.start_date
             if timex.precision in (Precision.DAY, Precision.TIME):
                 ctx.last_day = timex.start_date
     return _date_the_clock_times(text, _merge_clock_with_day(text, _merge_day_before(text, out)))
-
-
-# Only dates read off the text itself move the anchor; "the previous year" or "two days later" point
-# away from the story's timeline without moving it.
-_ANCHORING_RULES = frozenset(
-    {
-        "month_day",
-        "day_range_end",
-        "month_year",
-        "month",
-        "numeric_date",
-        "year",
-        "year_range_end",
-        "season",
-        "holiday",
-        "ordinal_quarter",
-        "century",
-        "weekday",
-        "deictic",
-        "clock",
-    }
-)
 
 
 _BC_YEAR = re.compile(r"BC\d{4}")
@@ -193,50 +130,48 @@ def _digression(ctx: Context, timex: Timex) -> bool:
     return abs(timex.start_date.year - ctx.last_date.year) > 25
 
 
-def _resolve(cand: _Candidate, ctx: Context) -> Reading | None:
+def _resolve(cand: _Candidate, ctx: Context) -> Resolution | None:
     try:
-        return RESOLVERS[cand.rule](cand.match, ctx)
+        return cand.rule.resolve(cand.match, ctx)
     except (ValueError, OverflowError):
-        return None  # the date arithmetic left the calendar (year 0 or 10000): no reading
+        return None  # the date arithmetic left the calendar (year 0 or 10000): no resolution
 
 
-def _anchored(rule: str) -> bool:
-    return rule not in ("numeric_date", "century", "reference", "duration", "set", "rate")
-
-
-def _build(text: str, cand: _Candidate, reading: Reading, reference: Reference) -> Timex:
-    span = cal.interval(reading.value) if reading.type in (TimexType.DATE, TimexType.TIME) else None
+def _build(text: str, cand: _Candidate, resolution: Resolution, reference: Reference) -> Timex:
+    span = cal.interval(resolution.value) if resolution.type in (TimexType.DATE, TimexType.TIME) else None
     start_date, end_date, precision = span if span else (None, None, None)
-    if reading.type is TimexType.TIME and precision is not None and reading.value[10:11] == "T":
+    if resolution.interval is not None and span:
+        start_date, end_date = resolution.interval
+    if resolution.type is TimexType.TIME and precision is not None and resolution.value[10:11] == "T":
         precision = Precision.TIME
     surface = text[cand.start : cand.end]
     return Timex(
         start=cand.start,
         end=cand.end,
         text=surface,
-        type=reading.type,
-        value=reading.value,
+        type=resolution.type,
+        value=resolution.value,
         start_date=start_date,
         end_date=end_date,
         precision=precision,
-        rule=cand.rule,
-        mod=reading.mod,
-        explanation=_explain(surface, reading, reference),
-        anchor=reading.anchor,
-        extra=dict(reading.extra),
+        rule=cand.rule.name,
+        mod=resolution.mod,
+        explanation=_explain(surface, resolution, reference),
+        anchor=resolution.anchor,
+        extra=dict(resolution.extra),
     )
 
 
-def _explain(surface: str, reading: Reading, reference: Reference) -> str:
+def _explain(surface: str, resolution: Resolution, reference: Reference) -> str:
     flat = " ".join(surface.split())
-    if reading.anchor is None:
+    if resolution.anchor is None:
         where = ""
-    elif reference.doc_type == DocType.NARRATIVE or reading.anchor != reference.date:
-        where = f" after a mention of {reading.anchor.isoformat()}"
+    elif reference.doc_type == DocType.NARRATIVE or resolution.anchor != reference.date:
+        where = f" after a mention of {resolution.anchor.isoformat()}"
     else:
         where = f" in an article of {reference.date.isoformat()}"
-    why = f": {reading.why}" if reading.why else ""
-    return f"'{flat}'{where}{why} → {reading.value}"
+    why = f": {resolution.why}" if resolution.why else ""
+    return f"'{flat}'{where}{why} → {resolution.value}"
 
 
 _DAY_BEFORE = re.compile(r"(?i:the\s+)?day\s+(?P<ba>before|after)\s+$")
@@ -400,4 +335,38 @@ def absolute_date(expression: str) -> Timex | None:
         precision=Precision.DAY,
         rule="absolute_date",
         explanation=f"'{expression.strip()}': a full date, read by dateparser → {value}",
+    )
+
+
+_RANGE_LINK = re.compile(r"\s*(?:[-–—/]|(?i:to|and|through|thru|until|till))\s*")
+_COARSENESS = {p: i for i, p in enumerate(Precision)}
+
+
+def date_range(text: str, timexes: list[Timex]) -> Timex | None:
+    """ "from 2009 to 2011", "between 2014 and 2016" recorded as one expression: one timex for the
+    whole span, its value an ISO 8601 interval (2009/2011), from the first date's start to the second's end.
+
+    Running text keeps the two dates apart, as TimeML does; an editor's single expression needs one reading.
+    """
+    dated = [t for t in timexes if t.type is TimexType.DATE and t.start_date is not None and t.precision is not None]
+    if len(dated) != 2:
+        return None
+    first, last = sorted(dated, key=lambda t: t.start)
+    if _RANGE_LINK.fullmatch(text, first.end, last.start) is None or last.end_date < first.start_date:
+        return None
+    precision = max(first.precision, last.precision, key=_COARSENESS.__getitem__)
+    value = f"{first.value}/{last.value}"
+    surface = text[first.start : last.end]
+    return Timex(
+        start=first.start,
+        end=last.end,
+        text=surface,
+        type=TimexType.DATE,
+        value=value,
+        start_date=first.start_date,
+        end_date=last.end_date,
+        precision=precision,
+        rule="date_range",
+        explanation=f"'{' '.join(surface.split())}': from {first.value} to {last.value} → {value}",
+        anchor=first.anchor,
     )

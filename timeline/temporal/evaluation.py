@@ -202,20 +202,12 @@ class Scores:
         """Score one document's system timexes against its gold and pool the counts."""
         self.documents += 1
         self.characters += len(text)
-        t = self.total
-        t.gold += len(gold)
-        t.system += len(system)
+        self.total.gold += len(gold)
+        self.total.system += len(system)
         for g in gold:
             self._type(g.type).gold += 1
         for s in system:
             self._type(_type_name(s)).system += 1
-
-        def context(start: int, end: int) -> str:
-            left = text[max(0, start - 40) : start]
-            right = text[end : end + 40]
-            return " ".join(f"{left}[{text[start:end]}]{right}".split())
-
-        for s in system:
             if text[s.start : s.end] != s.text:
                 self.errors.append(
                     EvalError(
@@ -230,48 +222,56 @@ class Scores:
                         rule=s.rule,
                     )
                 )
+        self._count_strict(gold, system)
+        pairs = match_spans(gold, system)
+        for i, j in pairs:
+            self._count_pair(name, text, gold[i], system[j])
+        self._list_unmatched(name, text, gold, system, pairs)
 
+    def _count_strict(self, gold: Sequence[GoldTimex], system: Sequence[Timex]) -> None:
         # Strict matching needs no search: identical spans pair off one for one.
-        gold_spans = Counter((g.start, g.end) for g in gold)
-        sys_spans = Counter((s.start, s.end) for s in system)
-        strict_spans = gold_spans & sys_spans
+        strict_spans = Counter((g.start, g.end) for g in gold) & Counter((s.start, s.end) for s in system)
         strict_left = Counter(strict_spans)
         for g in gold:
             if strict_left[(g.start, g.end)] > 0:
                 strict_left[(g.start, g.end)] -= 1
-                t.strict += 1
+                self.total.strict += 1
                 self._type(g.type).strict += 1
         strict_left = Counter(strict_spans)
         for s in system:
             if strict_left[(s.start, s.end)] > 0:
                 strict_left[(s.start, s.end)] -= 1
-                t.strict_system += 1
+                self.total.strict_system += 1
                 self._type(_type_name(s)).strict_system += 1
 
-        pairs = match_spans(gold, system)
+    def _count_pair(self, name: str, text: str, g: GoldTimex, s: Timex) -> None:
+        t = self.total
+        sys_type = _type_name(s)
+        gt, st = self._type(g.type), self._type(sys_type)
+        for c in (t, gt):
+            c.relaxed += 1
+        t.relaxed_system += 1
+        st.relaxed_system += 1
+        if g.type == sys_type:
+            t.type_correct += 1
+            gt.type_correct += 1
+        else:
+            self.errors.append(_pair_error("type", name, g, s, _context(text, g.start, g.end)))
+        if not g.value:
+            return
+        for c in (t, gt):
+            c.value_judged += 1
+        if g.value == (s.value or "").strip():
+            t.value_correct += 1
+            gt.value_correct += 1
+        else:
+            self.errors.append(_pair_error("value", name, g, s, _context(text, g.start, g.end)))
+
+    def _list_unmatched(
+        self, name: str, text: str, gold: Sequence[GoldTimex], system: Sequence[Timex], pairs: list[tuple[int, int]]
+    ) -> None:
         matched_gold = {i for i, _ in pairs}
         matched_sys = {j for _, j in pairs}
-        for i, j in pairs:
-            g, s = gold[i], system[j]
-            sys_type = _type_name(s)
-            gt, st = self._type(g.type), self._type(sys_type)
-            for c in (t, gt):
-                c.relaxed += 1
-            t.relaxed_system += 1
-            st.relaxed_system += 1
-            if g.type == sys_type:
-                t.type_correct += 1
-                gt.type_correct += 1
-            else:
-                self.errors.append(_pair_error("type", name, g, s, context(g.start, g.end)))
-            if g.value:
-                for c in (t, gt):
-                    c.value_judged += 1
-                if g.value == (s.value or "").strip():
-                    t.value_correct += 1
-                    gt.value_correct += 1
-                else:
-                    self.errors.append(_pair_error("value", name, g, s, context(g.start, g.end)))
         for i, g in enumerate(gold):
             if i not in matched_gold:
                 self.errors.append(
@@ -283,7 +283,7 @@ class Scores:
                         gold_text=g.text,
                         gold_value=g.value,
                         gold_type=g.type,
-                        context=context(g.start, g.end),
+                        context=_context(text, g.start, g.end),
                     )
                 )
         for j, s in enumerate(system):
@@ -298,9 +298,15 @@ class Scores:
                         system_value=s.value,
                         system_type=_type_name(s),
                         rule=s.rule,
-                        context=context(s.start, s.end),
+                        context=_context(text, s.start, s.end),
                     )
                 )
+
+
+def _context(text: str, start: int, end: int) -> str:
+    left = text[max(0, start - 40) : start]
+    right = text[end : end + 40]
+    return " ".join(f"{left}[{text[start:end]}]{right}".split())
 
 
 def _type_name(t: Timex) -> str:

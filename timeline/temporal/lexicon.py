@@ -158,15 +158,108 @@ NUMBER_WORD_RE = (
     r"|sixteen|seventeen|eighteen|nineteen|a\s+hundred|one\s+hundred|hundred|a\s+dozen|dozen|a\s+thousand|thousand)"
 )
 
+# Modifiers TIMEX3 keeps inside the expression and records as `mod`: of a point ("the end of", "early")
+# and of an amount ("about", "more than").
+POINT_MODS: dict[str, str] = {
+    "end": "END",
+    "close": "END",
+    "latter part": "END",
+    "last part": "END",
+    "rest": "END",
+    "remainder": "END",
+    "late": "END",
+    "later": "END",
+    "beginning": "START",
+    "start": "START",
+    "early part": "START",
+    "first part": "START",
+    "dawn": "START",
+    "early": "START",
+    "earlier": "START",
+    "first half": "START",
+    "second half": "END",
+    "middle": "MID",
+    "mid": "MID",
+    "turn": "APPROX",
+}
+
+AMOUNT_MODS: dict[str, str] = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "roughly": "APPROX",
+    "some": "APPROX",
+    "close to": "APPROX",
+    "the better part of": "APPROX",
+    "a good part of": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "under": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "fewer than": "LESS_THAN",
+    "barely": "LESS_THAN",
+    "within": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "well over": "MORE_THAN",
+    "a little over": "MORE_THAN",
+    "a little more than": "MORE_THAN",
+    "upwards of": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE",
+}
+
+
+# Relation words and which way they move from the anchor, in units of the expression they precede:
+# "last week" is one week back, "this coming Friday" the next one. Each rule's grammar captures its
+# own subset of them; resolvers read the shift here rather than spelling the words again.
+RELATION_SHIFT: dict[str, int] = {
+    "last": -1,
+    "past": -1,
+    "this past": -1,
+    "the past": -1,
+    "previous": -1,
+    "the previous": -1,
+    "the preceding": -1,
+    "the prior": -1,
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "next": 1,
+    "coming": 1,
+    "the coming": 1,
+    "this coming": 1,
+    "the following": 1,
+    "the next": 1,
+}
+
+# Words that point back to a time the text has just named ("that day", "the following year").
+ANAPHORIC_SHIFT: dict[str, int] = {
+    "that": 0,
+    "the same": 0,
+    "by that": 0,
+    "later that": 0,
+    "earlier that": 0,
+    "the following": 1,
+    "the next": 1,
+    "the previous": -1,
+    "the preceding": -1,
+    "the prior": -1,
+}
+
+
 _HALF = re.compile(r"(\d+)?\s*(?:1/2|½|and\s+a\s+half)$")
 
 
 def number_value(words: str) -> float | None:
     """Read a count written in digits or words ("24", "twenty four", "2 1/2", "a"); None when vague."""
     w = " ".join(words.lower().replace("-", " ").split())
-    if not w:
-        return None
-    if w in VAGUE_COUNTS:
+    if not w or w in VAGUE_COUNTS:
         return None
     if w in ("a", "an", "one", "a single", "single"):
         return 1
@@ -180,21 +273,23 @@ def number_value(words: str) -> float | None:
     try:
         return float(w.replace(",", ""))
     except ValueError:
-        pass
+        return _number_words(w.split())
+
+
+_SCALES = {"dozen": 12, "hundred": 100}
+
+
+def _number_words(tokens: list[str]) -> int | None:
+    """ "two hundred and fifty" → 250; None when a word is not a number."""
     total = 0
     current = 0
-    for token in w.split():
+    for token in tokens:
         if token in ("a", "and"):
             current = current or (1 if token == "a" else 0)
-            continue
-        if token in _UNITS_WORDS:
-            current += _UNITS_WORDS[token]
-        elif token in _TENS_WORDS:
-            current += _TENS_WORDS[token]
-        elif token == "dozen":
-            current = (current or 1) * 12
-        elif token == "hundred":
-            current = (current or 1) * 100
+        elif token in _UNITS_WORDS or token in _TENS_WORDS:
+            current += _UNITS_WORDS[token] if token in _UNITS_WORDS else _TENS_WORDS[token]
+        elif token in _SCALES:
+            current = (current or 1) * _SCALES[token]
         elif token == "thousand":
             total += (current or 1) * 1000
             current = 0
@@ -227,3 +322,18 @@ def unit_code(word: str) -> str | None:
     if w.endswith("s"):
         return UNITS.get(w[:-1])
     return None
+
+
+def spelled_year(raw: str) -> int | None:
+    """1996 from "nineteen ninety-six", 2000 from "the year two thousand"."""
+    words = raw.lower().replace("-", " ").split()
+    if words[:2] == ["the", "year"]:
+        words = words[2:]
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + int(rest or 0)
+    head = {"nineteen": 19, "eighteen": 18}.get(words[0])
+    rest = number_value(" ".join(w for w in words[1:] if w not in ("hundred", "and")))
+    if head is None or rest is None or rest >= 100:
+        return None
+    return head * 100 + int(rest)

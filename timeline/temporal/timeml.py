@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.temporal.types import DocType, Reference
+from timeline.temporal.types import DocType, Reference, build_reference
 
 TIMEML_SUFFIXES = (".tml", ".timeml")
 
@@ -70,7 +70,7 @@ class TimeMLDocument:
         """The engine's reference context for this document, taken from its creation time."""
         if self.dct is None:
             raise ValueError(f"{self.name}: no CREATION_TIME TIMEX3 to use as a reference date")
-        return Reference(date=self.dct, time=self.dct_time, doc_type=doc_type)
+        return build_reference(self.dct, time=self.dct_time, narrative=doc_type is DocType.NARRATIVE)
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -104,59 +104,70 @@ def parse_dct_value(value: str) -> tuple[dt.date | None, dt.time | None]:
     return date, time
 
 
-def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
-    """Parse TimeML markup already decoded to str (see `read_timeml` for files)."""
-    source = _normalise_newlines(source)
+@dataclass(slots=True)
+class _Reader:
+    """The state of one pass over TimeML markup: the TEXT read so far and the TIMEX3 spans in it."""
+
+    pieces: list[str] = field(default_factory=list)
+    length: int = 0  # running length of the stripped TEXT, i.e. the offset of the next character
+    in_text: bool = False
+    # Open TIMEX3s inside TEXT: (start offset, attributes, is_dct). A stack, so nesting cannot
+    # close the wrong span.
+    open_timexes: list[tuple[int, dict[str, str], bool]] = field(default_factory=list)
+    spans: list[tuple[int, int, dict[str, str]]] = field(default_factory=list)
     dct_date: dt.date | None = None
     dct_time: dt.time | None = None
 
-    pieces: list[str] = []
-    length = 0  # running length of the stripped TEXT, i.e. the offset of the next character
-    in_text = False
-    # Open TIMEX3s inside TEXT: (start offset, attributes, is_dct). A stack, so nesting cannot
-    # close the wrong span.
-    open_timexes: list[tuple[int, dict[str, str], bool]] = []
-    spans: list[tuple[int, int, dict[str, str]]] = []
-    pos = 0
+    def emit(self, raw: str) -> None:
+        if self.in_text and raw:
+            self.pieces.append(raw)
+            self.length += len(raw)
 
-    def emit(raw: str) -> None:
-        nonlocal length
-        if in_text and raw:
-            pieces.append(raw)
-            length += len(raw)
-
-    for m in _TAG_RE.finditer(source):
-        emit(html.unescape(source[pos : m.start()]))
-        pos = m.end()
+    def tag(self, m: re.Match[str]) -> None:
         if m.group("cdata") is not None:
-            emit(m.group("cdata"))
-            continue
-        name_ = m.group("name")
-        if name_ is None:
-            continue  # comment, declaration or processing instruction
-        tag = name_.upper()
+            self.emit(m.group("cdata"))
+            return
+        name = m.group("name")
+        if name is None:
+            return  # comment, declaration or processing instruction
+        tag = name.upper()
         closing = m.group("close") is not None
         if tag == "TEXT":
-            in_text = not closing
-            continue
-        if tag != "TIMEX3":
-            continue
-        if not closing:
-            attrs = _attrs(m.group("attrs") or "")
-            is_dct = attrs.get("functionInDocument", "").upper() == "CREATION_TIME"
-            if is_dct and dct_date is None:
-                dct_date, dct_time = parse_dct_value(attrs.get("value", ""))
-            if m.group("empty"):
-                continue  # an empty (anchor-only) timex has no span to detect
-            open_timexes.append((length, attrs, is_dct))
-        elif open_timexes:
-            start, attrs, is_dct = open_timexes.pop()
-            if in_text and not is_dct and length > start:
-                spans.append((start, length, attrs))
-    # Whatever follows the last tag only counts if TEXT was never closed.
-    emit(html.unescape(source[pos:]))
+            self.in_text = not closing
+        elif tag == "TIMEX3" and closing:
+            self.close_timex()
+        elif tag == "TIMEX3":
+            self.open_timex(m)
 
-    text = "".join(pieces)
+    def open_timex(self, m: re.Match[str]) -> None:
+        attrs = _attrs(m.group("attrs") or "")
+        is_dct = attrs.get("functionInDocument", "").upper() == "CREATION_TIME"
+        if is_dct and self.dct_date is None:
+            self.dct_date, self.dct_time = parse_dct_value(attrs.get("value", ""))
+        if not m.group("empty"):  # an empty (anchor-only) timex has no span to detect
+            self.open_timexes.append((self.length, attrs, is_dct))
+
+    def close_timex(self) -> None:
+        if not self.open_timexes:
+            return
+        start, attrs, is_dct = self.open_timexes.pop()
+        if self.in_text and not is_dct and self.length > start:
+            self.spans.append((start, self.length, attrs))
+
+
+def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
+    """Parse TimeML markup already decoded to str (see `read_timeml` for files)."""
+    source = _normalise_newlines(source)
+    reader = _Reader()
+    pos = 0
+    for m in _TAG_RE.finditer(source):
+        reader.emit(html.unescape(source[pos : m.start()]))
+        pos = m.end()
+        reader.tag(m)
+    # Whatever follows the last tag only counts if TEXT was never closed.
+    reader.emit(html.unescape(source[pos:]))
+
+    text = "".join(reader.pieces)
     gold = [
         GoldTimex(
             start=start,
@@ -167,9 +178,9 @@ def parse_timeml(source: str, name: str = "") -> TimeMLDocument:
             tid=attrs.get("tid", ""),
             mod=attrs.get("mod", ""),
         )
-        for start, end, attrs in sorted(spans, key=lambda s: (s[0], -s[1]))
+        for start, end, attrs in sorted(reader.spans, key=lambda s: (s[0], -s[1]))
     ]
-    return TimeMLDocument(name=name, text=text, dct=dct_date, dct_time=dct_time, gold=gold)
+    return TimeMLDocument(name=name, text=text, dct=reader.dct_date, dct_time=reader.dct_time, gold=gold)
 
 
 def read_timeml(path: str | Path, name: str | None = None) -> TimeMLDocument:

@@ -44,6 +44,22 @@ class Reference:
     doc_type: DocType = DocType.NEWS
 
 
+def build_reference(
+    published: dt.date, *, time: dt.time | None = None, timezone: str | None = None, narrative: bool = False
+) -> Reference:
+    """The one way callers (the API, the commands, the services) make a `Reference`.
+
+    An empty time zone (a blank model field, an omitted form value) is no zone; `narrative` anchors
+    relative dates on the dates the text mentions instead of its publication date.
+    """
+    return Reference(
+        date=published,
+        time=time,
+        timezone=timezone or None,
+        doc_type=DocType.NARRATIVE if narrative else DocType.NEWS,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression found in a text, with its TIMEX3 reading.

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from timeline.temporal.serialize import timex_to_dict, to_timeml
-from timeline.temporal.types import DocType, Reference
+from timeline.temporal.types import Reference, build_reference
 
 
 def parse_reference(raw_date: str, timezone: str | None, *, narrative: bool) -> Reference:
@@ -39,11 +39,8 @@ def parse_reference(raw_date: str, timezone: str | None, *, narrative: bool) -> 
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             raise CommandError(f"--timezone {timezone!r}: not a known IANA time zone such as Europe/London.") from None
     has_time = "T" in raw_date.strip() or " " in raw_date.strip()
-    return Reference(
-        date=moment.date(),
-        time=moment.time() if has_time else None,
-        timezone=timezone,
-        doc_type=DocType.NARRATIVE if narrative else DocType.NEWS,
+    return build_reference(
+        moment.date(), time=moment.time() if has_time else None, timezone=timezone, narrative=narrative
     )
 
 
