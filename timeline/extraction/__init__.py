@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from timeline import temporal
 from timeline.temporal import Reference
 
+from .actors import Coreference
+from .citations import read_citations
+from .matching import match_event as _match_event
+from .statements import read_statements
+from .text import split_article
 from .types import (
     EventCandidate,
     EventMatch,
@@ -37,10 +43,22 @@ __all__ = [
 
 
 def extract(text: str, reference: Reference, *, known_actors: Sequence[KnownActor] = ()) -> Extraction:
-    """Everything the article proposes, in text order."""
-    raise NotImplementedError  # being written (issue 9)
+    """Everything the article proposes, in text order.
+
+    Dates come from the date engine run once over the whole text against `reference`; speakers and
+    actors are linked to `known_actors` by name or alias (see actors.py for the coreference rules).
+    """
+    timexes = temporal.annotate(text, reference)
+    sentences = split_article(text)
+    statements = read_statements(text, sentences, timexes, Coreference(known=tuple(known_actors)))
+    citations = read_citations(text, sentences, timexes, Coreference(known=tuple(known_actors)))
+    return Extraction(statements=tuple(statements), citations=tuple(citations))
 
 
 def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:
-    """The candidate event that reports the same happening as `citation`, or None for a new event."""
-    raise NotImplementedError  # being written (issue 9)
+    """The candidate event that reports the same happening as `citation`, or None for a new event.
+
+    Same wire copy (near-identical sentence) matches outright; otherwise the dates must agree or be at
+    most two days apart, and content words (and actors) must be shared. See matching.py for the scores.
+    """
+    return _match_event(citation, candidates)
