@@ -10,6 +10,7 @@ Plain Python (no Django): the services store what it finds. Public interface (se
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from timeline import temporal
 from timeline.temporal import Reference
@@ -52,7 +53,27 @@ def extract(text: str, reference: Reference, *, known_actors: Sequence[KnownActo
     sentences = split_article(text)
     statements = read_statements(text, sentences, timexes, Coreference(known=tuple(known_actors)))
     citations = read_citations(text, sentences, timexes, Coreference(known=tuple(known_actors)))
-    return Extraction(statements=tuple(statements), citations=tuple(citations))
+    return Extraction(statements=tuple(statements), citations=tuple(_with_speakers(citations, statements)))
+
+
+def _with_speakers(citations: Sequence[ProposedCitation], statements: Sequence[ProposedStatement]):
+    """Each citation with the speakers of the statements made in its sentence, who are its actors too."""
+    out = []
+    for citation in citations:
+        speakers = {}
+        for st in statements:
+            inside = citation.char_start <= st.char_start < citation.char_end
+            attributed_here = citation.char_start <= st.speaker.char_start < citation.char_end
+            if inside or attributed_here:
+                speakers.setdefault(st.speaker.name, st.speaker)
+        if not speakers:
+            out.append(citation)
+            continue
+        actors = {a.name: a for a in citation.actors}
+        for name, mention in speakers.items():
+            actors.setdefault(name, mention)
+        out.append(replace(citation, speakers=tuple(speakers.values()), actors=tuple(actors.values())))
+    return out
 
 
 def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:

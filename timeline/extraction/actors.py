@@ -278,7 +278,7 @@ def resolve_speaker(phrase: str, coref: Coreference) -> Mention | None:
             name = coref.last_organisation(head)
             return _mention(name or " ".join(body), guess_kind(name or head) or "organisation", coref)
         return None
-    if head in ANONYMOUS_HEADS and all(w.lower() in COUNTRIES or _is_demonym(w) for w in caps):
+    if head in ANONYMOUS_HEADS and all(w.lower() in COUNTRIES or is_demonym(w) for w in caps):
         return None  # "Russian media reports", "Local authorities"
     kind = guess_kind(" ".join(body))
     if kind == "person":
@@ -299,7 +299,7 @@ def resolve_speaker(phrase: str, coref: Coreference) -> Mention | None:
             return _mention(full, "person", coref)
         if token.lower() in COUNTRIES:
             return _mention(token, "country", coref)
-        if _is_demonym(token) or token.lower().endswith("ern"):
+        if is_demonym(token) or token.lower().endswith("ern"):
             return None  # "Western estimates", "Russian media"
         return _mention(token, guess_kind(token), coref)
     if len(caps) >= 1 and all(w.lower().strip(".,") in COUNTRIES for w in caps) and len(body) == len(caps):
@@ -307,9 +307,10 @@ def resolve_speaker(phrase: str, coref: Coreference) -> Mention | None:
     return None
 
 
-def _is_demonym(word: str) -> bool:
+def is_demonym(word: str) -> bool:
+    """A nationality or region adjective ("Russian", "Finnish", "Western"): a guess from its ending."""
     w = word.lower()
-    return w.endswith(("an", "ian", "ese", "ish", "i", "ic")) or w in {"local", "western", "eastern"}
+    return w.endswith(("ian", "ean", "can", "ese", "ish", "ern")) or w in {"local", "russian", "german", "iranian"}
 
 
 def _clean_org(name: str) -> str:

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from timeline.temporal import Timex, TimexType
 
-from .actors import Coreference, names_in
-from .text import Sentence, content_words
+from .actors import COUNTRIES, TITLE_WORDS, Coreference, is_demonym, names_in
+from .text import Sentence, content_words, stem
 from .types import Mention, ProposedCitation
 
 _CAPTION = re.compile(
@@ -61,6 +61,22 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
         if t.type == TimexType.DURATION and backward is None and _BACKWARD_DURATION.search(t.text):
             backward = t
     return backward
+
+
+def event_keywords(sentence: str) -> frozenset[str]:
+    """Content words that say what happened. Left out: places and nationalities ("Russia", "Ukrainian"),
+    which say where and which, in a story about one country, every sentence has; and the names and titles
+    of the people and bodies named, which the citation's actors carry (counting them twice would let a
+    name alone match two different happenings of one person)."""
+    left_out = set()
+    for m in re.finditer(r"\b[A-Z][\w’'-]*", sentence):
+        word = m.group()
+        if word.lower() in COUNTRIES or is_demonym(word):
+            left_out.add(stem(word))
+    for name, _ in names_in(sentence):
+        left_out.update(stem(w) for w in re.findall(r"[A-Za-z][\w’'-]*", name))
+    left_out.update(stem(w) for w in TITLE_WORDS)
+    return content_words(sentence) - left_out
 
 
 def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
@@ -121,7 +137,7 @@ def read_citations(
                 timex=timex,
                 title=make_title(sentence.text, timex, sentence.start),
                 actors=tuple(unique.values()),
-                keywords=content_words(sentence.text),
+                keywords=event_keywords(sentence.text),
                 rule="dated_sentence" if timex.type != TimexType.DURATION else "backward_duration",
                 confidence=round(confidence, 2),
             )

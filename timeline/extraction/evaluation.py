@@ -44,6 +44,7 @@ class _Event:
     actor_names: set[str] = field(default_factory=set)
     keywords: set[str] = field(default_factory=set)
     sentences: list[str] = field(default_factory=list)
+    speaker_names: set[str] = field(default_factory=set)
 
     def candidate(self) -> EventCandidate:
         return EventCandidate(
@@ -54,6 +55,7 @@ class _Event:
             actor_names=tuple(sorted(self.actor_names)),
             keywords=frozenset(self.keywords),
             sentences=tuple(self.sentences),
+            speaker_names=tuple(sorted(self.speaker_names)),
         )
 
     def add(self, citation: ProposedCitation) -> None:
@@ -62,6 +64,7 @@ class _Event:
         self.actor_names.update(a.name for a in citation.actors)
         self.keywords.update(citation.keywords)
         self.sentences.append(citation.sentence)
+        self.speaker_names.update(s.name for s in citation.speakers)
 
 
 @dataclass

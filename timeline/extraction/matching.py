@@ -25,16 +25,19 @@ or more count fully); the best candidate at 0.45 or more is the match. Reasons s
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 
+from .actors import COUNTRIES
+from .citations import event_keywords
 from .scoring import normalise_name
 from .types import EventCandidate, EventMatch, ProposedCitation
 
 WIRE_JACCARD = 0.6
 WIRE_MIN_SHARED = 8
-NEAR_DAYS = 2
-THRESHOLD = 0.45
+NEAR_DAYS = 1
+MIN_OVERLAP = 0.3
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -47,6 +50,15 @@ def same_wire_copy(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
     shared = len(wa & wb)
     return shared >= WIRE_MIN_SHARED and shared / len(wa | wb) >= WIRE_JACCARD
+
+
+def actor_key(name: str) -> str:
+    """An institution without its seat: "U.S. Embassy in Moscow" and "US embassy in Russia" -> "us embassy"."""
+    return re.sub(r" (?:in|of|at) .*$", "", normalise_name(name))
+
+
+def _day_precise(interval: tuple[dt.date, dt.date] | None) -> bool:
+    return interval is not None and interval[0] == interval[1]
 
 
 def _interval(citation: ProposedCitation) -> tuple[dt.date, dt.date] | None:
@@ -73,37 +85,72 @@ def date_agreement(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date]
     return -1.0, "dates disagree"
 
 
-def score_candidate(citation: ProposedCitation, candidate: EventCandidate) -> EventMatch | None:
+def _weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
+    """Inverse event frequency: a word most events share ("russia" in a story about Russia) says little."""
+    df: dict[str, int] = {}
+    for candidate in candidates:
+        for word in candidate.keywords:
+            df[word] = df.get(word, 0) + 1
+    n = len(candidates)
+    return {word: math.log(1 + n / (1 + count)) for word, count in df.items()}
+
+
+def _weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float], default: float) -> float:
+    def mass(words: frozenset[str]) -> float:
+        return sum(weights.get(w, default) for w in words)
+
+    smaller = min(mass(a), mass(b))
+    return mass(a & b) / smaller if smaller else 0.0
+
+
+def score_candidate(
+    citation: ProposedCitation, candidate: EventCandidate, weights: dict[str, float] | None = None
+) -> EventMatch | None:
+    """How well `candidate` fits `citation`, with the reasons; None when it cannot be the same happening."""
     if any(same_wire_copy(citation.sentence, s) for s in candidate.sentences):
         return EventMatch(candidate.key, 0.95, ("same wire copy",))
+    weights = weights or {}
+    default = max(weights.values(), default=1.0)  # a word no event has yet is as telling as the rarest
     interval = None
     if candidate.date_start is not None and candidate.date_end is not None:
         interval = (candidate.date_start, candidate.date_end)
-    dates, date_reason = date_agreement(_interval(citation), interval)
+    citation_interval = _interval(citation)
+    dates, date_reason = date_agreement(citation_interval, interval)
     if dates < 0:
         return None
-    shared_words = citation.keywords & candidate.keywords
-    smaller = min(len(citation.keywords), len(candidate.keywords)) or 1
-    needed = 2 if date_reason else 3
-    if len(shared_words) < needed:
-        return None
-    ours = {normalise_name(a.name) for a in citation.actors}
-    theirs = {normalise_name(n) for n in candidate.actor_names}
+    day_precise = _day_precise(citation_interval) and _day_precise(interval)
+    ours_speaking = {actor_key(s.name) for s in citation.speakers}
+    theirs_speaking = {actor_key(n) for n in candidate.speaker_names}
+    if day_precise and ours_speaking and theirs_speaking and not ours_speaking & theirs_speaking:
+        return None  # on one day, different people speaking: different statements, different events
+    # Countries are the setting of a story more often than its actors: they do not make two reports one.
+    ours = {actor_key(a.name) for a in citation.actors} - COUNTRIES
+    theirs = {actor_key(n) for n in candidate.actor_names} - COUNTRIES
     shared_actors = ours & theirs
-    score = 0.35 * dates + 0.4 * min(1.0, len(shared_words) / smaller * 2) + 0.25 * min(1.0, len(shared_actors) / 2)
-    if score < THRESHOLD:
-        return None
+    # Single link: the closest of the event's sentences, so that a big event's vocabulary does not
+    # attract everything; the event's own keywords stand in when it has no sentences.
+    pools = [event_keywords(s) for s in candidate.sentences] or [candidate.keywords]
+    best_pool = max(pools, key=lambda p: _weighted_overlap(citation.keywords, p, weights, default))
+    overlap = _weighted_overlap(citation.keywords, best_pool, weights, default)
+    shared_words = citation.keywords & best_pool
+    if day_precise and date_reason == "dates agree" and shared_actors:
+        pass  # one actor's doings on one day: the same happening even in other words
+    elif len(shared_words) < (2 if date_reason in {"dates agree", "dates overlap"} else 3) or overlap < MIN_OVERLAP:
+        return None  # near dates (a day apart) or none: the words must say more
+    score = 0.35 * dates + 0.4 * min(1.0, overlap * 2) + 0.25 * min(1.0, len(shared_actors) / 2)
     reasons = [r for r in (date_reason,) if r]
-    reasons.append(f"{len(shared_words)} shared content words ({', '.join(sorted(shared_words)[:5])})")
+    if shared_words:
+        reasons.append(f"{len(shared_words)} shared content words ({', '.join(sorted(shared_words)[:5])})")
     if shared_actors:
         reasons.append(f"{len(shared_actors)} shared actor{'s' if len(shared_actors) > 1 else ''}")
     return EventMatch(candidate.key, round(min(score, 0.94), 3), tuple(reasons))
 
 
 def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:
+    weights = _weights(candidates)
     best = None
     for candidate in candidates:
-        match = score_candidate(citation, candidate)
+        match = score_candidate(citation, candidate, weights)
         if match is not None and (best is None or match.score > best.score):
             best = match
     return best

@@ -171,7 +171,8 @@ _STOPWORDS = word_set(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december today yesterday tomorrow week weeks month months year years
     day days last next earlier later ago since week's night morning evening afternoon mr ms mrs dr amid
-    like still even well another already new first second third time times part via per"""
+    like still even well another already new first second third time times part via per country countries
+    people including comes come given way thing things whose"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 
