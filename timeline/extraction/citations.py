@@ -75,8 +75,30 @@ def event_keywords(sentence: str) -> frozenset[str]:
             left_out.add(stem(word))
     for name, _ in names_in(sentence):
         left_out.update(stem(w) for w in re.findall(r"[A-Za-z][\w’'-]*", name))
+    # A capitalised word inside the sentence (not its first) is a name or part of one.
+    for m in re.finditer(r"(?<=[a-z,;:] )[A-Z][a-z’'-]+", sentence):
+        left_out.add(stem(re.sub(r"[’']s$", "", m.group())))
     left_out.update(stem(w) for w in TITLE_WORDS)
     return content_words(sentence) - left_out
+
+
+# A happening placed relative to now or to another happening, with no calendar date: "earlier",
+# "recently", "currently", "just hours before", "ahead of", "since the announcement".
+_RELATIVE = re.compile(
+    r"\b(?:earlier|recently|recent|currently|just (?:hours|days|minutes|weeks) (?:before|after|earlier|later)|"
+    r"(?:hours|days|weeks) (?:before|after|later|earlier)|ahead of|on the eve of|in the run-up to|"
+    r"since (?:then|that time|the [a-z]+))\b",
+    re.IGNORECASE,
+)
+
+
+def relative_cue(sentence: Sentence) -> re.Match | None:
+    """The first relative-time cue outside quotations, if any."""
+    for m in _RELATIVE.finditer(sentence.text):
+        at = sentence.start + m.start()
+        if not any(q.start <= at < q.end for q in sentence.quotes):
+            return m
+    return None
 
 
 def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
@@ -114,8 +136,24 @@ def read_citations(
         if repeated or is_furniture(sentence.text):
             continue
         timex = dating_timex(sentence, timexes)
+        rule, confidence = "dated_sentence", 0.75
         if timex is None:
-            continue
+            cue = relative_cue(sentence)
+            if cue is None:
+                continue
+            # Dated only relative to the article or to another happening: proposed without a date
+            # (or with the engine's vague reading), for review to bound by the publication date.
+            timex = next(
+                (
+                    t
+                    for t in timexes
+                    if sentence.start <= t.start < sentence.end and t.start_date is None and t.type == TimexType.DATE
+                ),
+                None,
+            )
+            rule, confidence = "relative_time", 0.4
+        elif timex.type == TimexType.DURATION:
+            rule, confidence = "backward_duration", 0.5
         actors = []
         for name, kind in names_in(sentence.text):
             at = sentence.text.find(name)
@@ -126,8 +164,7 @@ def read_citations(
                 Mention(known.name if known else name, start, end, kind=kind, actor_id=known.id if known else None)
             )
         unique = {a.name: a for a in actors}
-        confidence = 0.75 if timex.type != TimexType.DURATION else 0.5
-        if timex.precision is not None and timex.precision.value in {"time", "day"}:
+        if timex is not None and timex.precision is not None and timex.precision.value in {"time", "day"}:
             confidence += 0.1
         out.append(
             ProposedCitation(
@@ -138,7 +175,7 @@ def read_citations(
                 title=make_title(sentence.text, timex, sentence.start),
                 actors=tuple(unique.values()),
                 keywords=event_keywords(sentence.text),
-                rule="dated_sentence" if timex.type != TimexType.DURATION else "backward_duration",
+                rule=rule,
                 confidence=round(confidence, 2),
             )
         )

@@ -38,6 +38,7 @@ WIRE_JACCARD = 0.6
 WIRE_MIN_SHARED = 8
 NEAR_DAYS = 1
 MIN_OVERLAP = 0.3
+MIN_OVERLAP_UNDATED = 0.5
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -135,8 +136,13 @@ def score_candidate(
     shared_words = citation.keywords & best_pool
     if day_precise and date_reason == "dates agree" and shared_actors:
         pass  # one actor's doings on one day: the same happening even in other words
-    elif len(shared_words) < (2 if date_reason in {"dates agree", "dates overlap"} else 3) or overlap < MIN_OVERLAP:
-        return None  # near dates (a day apart) or none: the words must say more
+    elif date_reason in {"dates agree", "dates overlap"}:
+        if len(shared_words) < 2 or overlap < MIN_OVERLAP:
+            return None
+    elif shared_actors and len(shared_words) >= 2 and overlap >= MIN_OVERLAP:
+        pass  # near or no dates, but the same actors doing the same things
+    elif len(shared_words) < 3 or overlap < (MIN_OVERLAP if date_reason else MIN_OVERLAP_UNDATED):
+        return None  # near dates (a day apart) or a side undated: the words must say more
     score = 0.35 * dates + 0.4 * min(1.0, overlap * 2) + 0.25 * min(1.0, len(shared_actors) / 2)
     reasons = [r for r in (date_reason,) if r]
     if shared_words:
