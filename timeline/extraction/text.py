@@ -76,9 +76,8 @@ def _closing(text: str, j: int, end: int, close: str) -> bool:
     if not text.startswith(close, j):
         return False
     # ’ inside a word (Russia’s, don’t) is an apostrophe, not the end of a ‘…’ quote.
-    if close == "’" and j + 1 < end and _WORD_CHAR.match(text[j + 1]) and _WORD_CHAR.match(text[j - 1]):
-        return False
-    return True
+    inside_word = j + 1 < end and _WORD_CHAR.match(text[j + 1]) and _WORD_CHAR.match(text[j - 1])
+    return not (close == "’" and inside_word)
 
 
 def _find_quotes(text: str, start: int, end: int) -> list[Quote]:
