@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from timeline.temporal import Timex, TimexType
 
 from .actors import COUNTRIES, TITLE_WORDS, Coreference, is_demonym, names_in
-from .text import Sentence, content_words, stem
+from .text import Sentence, content_words, stem, word_set
 from .types import Mention, ProposedCitation
 
 _CAPTION = re.compile(
@@ -36,7 +36,6 @@ _FURNITURE = re.compile(
 )
 _ENDS = re.compile(r"[.!?][”’\"')\]]*$|[”’\"]$")
 _BACKWARD_DURATION = re.compile(r"\b(?:last|past|previous|preceding)\b", re.IGNORECASE)
-_LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z][^,]{0,40}?,\s+)(?=[a-zA-Z])")
 
 
 def is_furniture(sentence: str) -> bool:
@@ -101,23 +100,38 @@ def relative_cue(sentence: Sentence) -> re.Match | None:
     return None
 
 
+_OPENERS = word_set(
+    """in on at as after before since during following earlier later last this meanwhile moreover however also
+    separately speaking pressed with amid despite when while once by until from within over"""
+)
+_TITLE_WORDS = 14
+
+
 def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
-    """A short event title from the sentence: no leading "Last December,", at most about fourteen words."""
+    """A short event title from the sentence: the date expression (with its preposition), an opening
+    adverbial ("Last December,", "In a statement,") and appositions (", a former minister,") taken out,
+    quotation marks dropped, at most about fourteen words."""
     text = sentence
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
         if start >= 0 and end <= len(text):
-            text = text[:start] + text[end:]
-            text = re.sub(r"\b(?:on|in|at|during|since|over|within)\s+(?=[,.]|$)", "", text)
-            text = re.sub(r"\s+(?=[,.])", "", text)
-            text = re.sub(r"\s{2,}", " ", text)
-    text = text.strip(' “”"‘’')
-    m = _LEADING_ADVERBIAL.match(text)
-    if m and len(m.group().split()) <= 5:
-        text = text[m.end() :]
+            before = re.sub(r"(?:\b(?:on|in|at|during|since|over|within|by|from|until|as of)\s+)?$", "", text[:start])
+            text = before + text[end:]
+    text = re.sub(r"``|''|[“”\"]", "", text)
+    # An opening adverbial clause or phrase ends at the first comma: "Also today, …", "In a letter to …, …".
+    first = re.match(r"([A-Za-z]+)\b[^,]{0,80},\s+(?=\S)", text)
+    if first and first.group(1).lower() in _OPENERS:
+        text = text[first.end() :]
+    elif re.match(r"^\s*[,;]", text):
+        text = text.lstrip(" ,;")
+    # Appositions after a name (", a former minister,") and what the date's removal left (", dated ,").
+    text = re.sub(r"(?<=[A-Z][\w.’'-]),\s+(?:a|an|the|who|whose)\b[^,]{1,80},(?=\s)", "", text)
+    text = re.sub(r",\s+[a-z]+\s*(?=,)", "", text)
+    text = re.sub(r"\s+(?=[,.;:])", "", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ‘’'")
     words = text.split()
-    if len(words) > 14:
-        cut = " ".join(words[:14])
+    if len(words) > _TITLE_WORDS:
+        cut = " ".join(words[:_TITLE_WORDS])
         comma = cut.rfind(",")
         text = cut[:comma] if comma > 40 else cut + "…"
     text = text.rstrip(" .,;:—–-")

@@ -128,6 +128,9 @@ def score_candidate(
     ours = {actor_key(a.name) for a in citation.actors} - COUNTRIES
     theirs = {actor_key(n) for n in candidate.actor_names} - COUNTRIES
     shared_actors = ours & theirs
+    # A surname alone ("Putin") is the full name another report gives ("Vladimir Putin").
+    shared_actors |= {a for a in ours if " " not in a and any(t.endswith(" " + a) for t in theirs)}
+    shared_actors |= {t for t in theirs if " " not in t and any(a.endswith(" " + t) for a in ours)}
     # Single link: the closest of the event's sentences, so that a big event's vocabulary does not
     # attract everything; the event's own keywords stand in when it has no sentences.
     pools = [event_keywords(s) for s in candidate.sentences] or [candidate.keywords]
