@@ -118,9 +118,8 @@ def guess_kind(name: str) -> str:
     head = lower[-1]
     if norm in COUNTRIES:
         return "country"
-    if any(w in PLACE_WORDS for w in norm.split()):
-        return ""
-    if len(strip_title(words)) >= 2 and head not in ORG_HEADS:
+    place = any(w in PLACE_WORDS for w in norm.split())
+    if not place and len(strip_title(words)) >= 2 and head not in ORG_HEADS:
         return "person"
     if norm in COUNTRIES or (re.sub(r"s$", "", norm) in COUNTRIES and lower[-1].endswith(("’s", "'s"))):
         return "country"

@@ -125,7 +125,7 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
     elif re.match(r"^\s*[,;]", text):
         text = text.lstrip(" ,;")
     # Appositions after a name (", a former minister,") and what the date's removal left (", dated ,").
-    text = re.sub(r"(?<=[A-Z][\w.’'-]),\s+(?:a|an|the|who|whose)\b[^,]{1,80},(?=\s)", "", text)
+    text = re.sub(r"(\b[A-Z][\w.’'-]*),\s+(?:a|an|the|who|whose)\b[^,]{1,80},(?=\s)", r"\1", text)
     text = re.sub(r",\s+[a-z]+\s*(?=,)", "", text)
     text = re.sub(r"\s+(?=[,.;:])", "", text)
     text = re.sub(r"\s{2,}", " ", text).strip(" ‘’'")

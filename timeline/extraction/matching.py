@@ -108,7 +108,10 @@ def score_candidate(
     citation: ProposedCitation, candidate: EventCandidate, weights: dict[str, float] | None = None
 ) -> EventMatch | None:
     """How well `candidate` fits `citation`, with the reasons; None when it cannot be the same happening."""
-    if any(same_wire_copy(citation.sentence, s) for s in candidate.sentences):
+    ours_speaking = {actor_key(s.name) for s in citation.speakers}
+    theirs_speaking = {actor_key(n) for n in candidate.speaker_names}
+    other_speakers = bool(ours_speaking and theirs_speaking and not ours_speaking & theirs_speaking)
+    if not other_speakers and any(same_wire_copy(citation.sentence, s) for s in candidate.sentences):
         return EventMatch(candidate.key, 0.95, ("same wire copy",))
     weights = weights or {}
     default = max(weights.values(), default=1.0)  # a word no event has yet is as telling as the rarest
@@ -120,9 +123,7 @@ def score_candidate(
     if dates < 0:
         return None
     day_precise = _day_precise(citation_interval) and _day_precise(interval)
-    ours_speaking = {actor_key(s.name) for s in citation.speakers}
-    theirs_speaking = {actor_key(n) for n in candidate.speaker_names}
-    if day_precise and ours_speaking and theirs_speaking and not ours_speaking & theirs_speaking:
+    if day_precise and other_speakers:
         return None  # on one day, different people speaking: different statements, different events
     # Countries are the setting of a story more often than its actors: they do not make two reports one.
     ours = {actor_key(a.name) for a in citation.actors} - COUNTRIES
