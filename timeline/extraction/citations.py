@@ -47,6 +47,10 @@ def is_furniture(sentence: str) -> bool:
     return not _ENDS.search(sentence.rstrip())
 
 
+# A figure compared with an earlier one: "from $6 million a year ago", "compared with 1988", "than last year".
+_COMPARISON = re.compile(r"\b(?:from|compared (?:with|to)|than|versus|vs\.?)\s+(?:[^\s,;]+\s+){0,4}$", re.IGNORECASE)
+
+
 def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
     """The first date expression in the sentence, outside quotations, that can date a happening."""
     backward = None
@@ -55,6 +59,8 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
             continue
         if any(q.start <= t.start < q.end for q in sentence.quotes):
             continue
+        if _COMPARISON.search(sentence.text[: t.start - sentence.start]):
+            continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
             return t
         if t.type == TimexType.DURATION and backward is None and _BACKWARD_DURATION.search(t.text):
@@ -115,7 +121,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
         if start >= 0 and end <= len(text):
-            before = re.sub(r"(?:\b(?:on|in|at|during|since|over|within|by|from|until|as of)\s+)?$", "", text[:start])
+            preposition = r"(?:\b(?:on|in|at|during|since|over|within|by|from|until|as of|through|throughout)\s+)?$"
+            before = re.sub(preposition, "", text[:start])
             text = before + text[end:]
     text = re.sub(r"``|''|[“”\"]", "", text)
     # An opening adverbial clause or phrase ends at the first comma: "Also today, …", "In a letter to …, …".
