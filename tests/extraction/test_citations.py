@@ -67,3 +67,11 @@ def test_a_citation_carries_the_speakers_of_its_statements():
 
     assert [s.name for s in c.speakers] == ["Harbour Board"]
     assert "Harbour Board" in {a.name for a in c.actors}
+
+
+def test_a_figure_compared_with_a_year_ago_is_not_dated_by_the_comparison():
+    text = "Net income rose to 235 million euros, or 6.70 euros a share, from 144 million euros a year ago."
+
+    assert read(text).citations == ()
+    (c,) = read("A year ago, the company had a profit of 1.8 million euros.").citations
+    assert c.timex.text == "A year ago"

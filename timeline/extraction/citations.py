@@ -48,7 +48,11 @@ def is_furniture(sentence: str) -> bool:
 
 
 # A figure compared with an earlier one: "from $6 million a year ago", "compared with 1988", "than last year".
-_COMPARISON = re.compile(r"\b(?:from|compared (?:with|to)|than|versus|vs\.?)\s+(?:[^\s,;]+\s+){0,4}$", re.IGNORECASE)
+_COMPARISON = re.compile(
+    r"(?:\bfrom|\bcompared (?:with|to)|(?<!more )(?<!less )(?<!fewer )\bthan|\bversus)\s+[$€£]?\d[^;]{0,60}$",
+    re.IGNORECASE,
+)
+_EARLIER_PERIOD = re.compile(r"\b(?:ago|earlier|before|previous|prior|last)\b|year-ago", re.IGNORECASE)
 
 
 def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
@@ -59,7 +63,7 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
             continue
         if any(q.start <= t.start < q.end for q in sentence.quotes):
             continue
-        if _COMPARISON.search(sentence.text[: t.start - sentence.start]):
+        if _EARLIER_PERIOD.search(t.text) and _COMPARISON.search(sentence.text[: t.start - sentence.start]):
             continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
             return t
@@ -125,6 +129,7 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
             before = re.sub(preposition, "", text[:start])
             text = before + text[end:]
     text = re.sub(r"``|''|[“”\"]", "", text)
+    text = re.sub(r"^\s*[’']s\s+", "", text)  # what "This quarter's loss" leaves
     # An opening adverbial clause or phrase ends at the first comma: "Also today, …", "In a letter to …, …".
     first = re.match(r"([A-Za-z]+)\b[^,]{0,80},\s+(?=\S)", text)
     if first and first.group(1).lower() in _OPENERS:
