@@ -155,3 +155,9 @@ def test_a_speaker_is_linked_to_a_known_actor_by_alias():
 
 def test_a_headline_without_final_punctuation_quotes_no_one():
     assert read("Mayor says bridge will reopen in May").statements == ()
+
+
+def test_a_fragment_quoted_inside_a_paraphrase_gives_the_whole_clause():
+    s = only('Sales were a "moderate disappointment," the analyst Ruth Bakker said.')
+
+    assert (s.mode, s.text) == ("reported", 'Sales were a "moderate disappointment')

@@ -272,9 +272,14 @@ class StatementReader:
                     candidate = candidate or previous_paragraph_speaker
                     if candidate is not None:
                         speaker, rule = candidate, "quote_continues"
+            span, mode = (q.inner_start, q.inner_end), "direct"
+            if rule == "quote_then_said" and len(before.strip(" ,;:—–-").split()) >= 2:
+                # A fragment quoted inside the speaker's paraphrase: 'Sales were a "moderate
+                # disappointment," he said.' The statement is the whole clause, not the fragment.
+                span, mode = (prev_end, q.inner_end), "reported"
             if speaker is not None and key not in self.seen_quotes:
                 conf = {"quote_then_said": 0.9, "said_then_quote": 0.85}.get(rule, 0.6)
-                if self._add(q.inner_start, q.inner_end, "direct", speaker, timex, rule, conf):
+                if self._add(*span, mode, speaker, timex, rule, conf):
                     found = True
                     self.last_paragraph = sentence.paragraph
                 self.seen_quotes.add(key)
