@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .scoring import normalise_name
 from .text import word_set
@@ -209,22 +210,27 @@ _ORG_PHRASE = re.compile(
 )
 
 
-def names_in(text: str) -> list[tuple[str, str]]:
-    """(name, kind) for each capitalised run that looks like a person or an institution, in text order."""
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, kind) for each capitalised run that looks like a person or an institution, in text order.
+
+    Cached: the statement reader, the citation reader and the keyword filter all ask about one sentence.
+    """
     found = []
+    covered = []
     for m in _ORG_PHRASE.finditer(text):  # "the US embassy in Moscow", "the Finnish border guard"
+        covered.append((m.start(1), m.end(1)))
         words = m.group(1).split()
         while words and words[0].lower() in _SENTENCE_OPENERS:
             words = words[1:]
         if len(words) >= 2:
             found.append((m.start(1), " ".join(words), guess_kind(" ".join(words)) or "organisation"))
-    covered = [(m.start(1), m.end(1)) for m in _ORG_PHRASE.finditer(text)]
     for m in re.finditer(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|for|in)\s+)?[A-Z][\w’'.-]*)*", text):
         if any(a <= m.start() < b for a, b in covered):
             continue
         for name, kind in _name_of(m.group()):
             found.append((m.start(), name, kind))
-    return [(name, kind) for _, name, kind in sorted(found)]
+    return tuple((name, kind) for _, name, kind in sorted(found))
 
 
 def _name_of(run: str) -> list[tuple[str, str]]:

@@ -72,6 +72,9 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
     return backward
 
 
+_TITLE_STEMS = frozenset(stem(w) for w in TITLE_WORDS)
+
+
 def event_keywords(sentence: str) -> frozenset[str]:
     """Content words that say what happened. Left out: places and nationalities ("Russia", "Ukrainian"),
     which say where and which, in a story about one country, every sentence has; and the names and titles
@@ -87,7 +90,7 @@ def event_keywords(sentence: str) -> frozenset[str]:
     # A capitalised word inside the sentence (not its first) is a name or part of one.
     for m in re.finditer(r"(?<=[a-z,;:] )[A-Z][a-z’'-]+", sentence):
         left_out.add(stem(re.sub(r"[’']s$", "", m.group())))
-    left_out.update(stem(w) for w in TITLE_WORDS)
+    left_out |= _TITLE_STEMS
     return content_words(sentence) - left_out
 
 

@@ -63,42 +63,43 @@ _MARKS = (("``", "''"), ("''", "''"), ("“", "”"), ("‘", "’"), ("«", "»
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _opening(text: str, i: int, start: int) -> tuple[str, str] | None:
-    for open_, close in _MARKS:
-        if text.startswith(open_, i):
-            if open_ == "‘" and i > start and _WORD_CHAR.match(text[i - 1]):
-                return None  # a mis-encoded apostrophe inside a word
-            return open_, close
-    return None
+_OPEN = re.compile(r"``|''|[“‘«\"]")
+_CLOSE_FOR = dict(_MARKS)
 
 
-def _closing(text: str, j: int, end: int, close: str) -> bool:
-    if not text.startswith(close, j):
-        return False
-    # ’ inside a word (Russia’s, don’t) is an apostrophe, not the end of a ‘…’ quote.
-    inside_word = j + 1 < end and _WORD_CHAR.match(text[j + 1]) and _WORD_CHAR.match(text[j - 1])
-    return not (close == "’" and inside_word)
+def _close_at(text: str, j: int, end: int, close: str) -> int:
+    """Where the closing mark of a quote opened before `j` stands, or -1."""
+    while True:
+        j = text.find(close, j, end)
+        if j == -1:
+            return -1
+        # ’ inside a word (Russia’s, don’t) is an apostrophe, not the end of a ‘…’ quote.
+        inside_word = j + 1 < end and _WORD_CHAR.match(text[j + 1]) and _WORD_CHAR.match(text[j - 1])
+        if not (close == "’" and inside_word):
+            return j
+        j += 1
 
 
 def _find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in text[start:end]: “…”, "…", ‘…’, ``…'' (an apostrophe inside a word closes nothing)."""
     quotes = []
     i = start
-    while i < end:
-        mark = _opening(text, i, start)
-        if mark is None:
-            i += 1
-            continue
-        open_, close = mark
-        j = i + len(open_)
-        while j < end and not _closing(text, j, end, close):
-            j += 1
-        if j >= end:
-            # Unclosed: by wire convention the quote runs on to the paragraph's end.
-            inner = text[i + len(open_) : end].rstrip()
-            quotes.append(Quote(i, end, i + len(open_), i + len(open_) + len(inner), closed=False))
+    while True:
+        m = _OPEN.search(text, i, end)
+        if m is None:
             break
-        quotes.append(Quote(i, j + len(close), i + len(open_), j))
+        open_ = m.group()
+        if open_ == "‘" and m.start() > start and _WORD_CHAR.match(text[m.start() - 1]):
+            i = m.end()  # a mis-encoded apostrophe inside a word
+            continue
+        close = _CLOSE_FOR[open_]
+        j = _close_at(text, m.end(), end, close)
+        if j == -1:
+            # Unclosed: by wire convention the quote runs on to the paragraph's end.
+            inner = text[m.end() : end].rstrip()
+            quotes.append(Quote(m.start(), end, m.end(), m.end() + len(inner), closed=False))
+            break
+        quotes.append(Quote(m.start(), j + len(close), m.end(), j))
         i = j + len(close)
     return quotes
 
