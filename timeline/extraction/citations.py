@@ -3,8 +3,12 @@
 A sentence is proposed when it has a date expression the engine reads as a calendar interval (a DATE
 or TIME: "on Tuesday", "last December", "Monday morning") outside any quotation, or a duration that
 reaches back from publication ("within the last week", "over the past week"), which news uses to date
-a count ("50,000 crossed within the last week"). Durations that are not anchored ("nine years"), sets
-("every day") and vague references ("recently", "now") date nothing and make no citation.
+a count ("50,000 crossed within the last week"). Durations that are not anchored ("nine years") and
+sets ("every day") date nothing and make no citation. A sentence placed only relative to now or to
+another happening ("Police earlier fired …", "just hours before", "is currently held") is proposed
+without a date (rule relative_time, low confidence): the happening belongs on the timeline, bounded
+by its publication, even though no date can be read (vague references such as PRESENT_REF stay on it
+as the engine read them). Dates inside quotations are the speaker's, not the sentence's.
 
 Page furniture is skipped: photo captions and credits ("(Photo by …)", "pictured", "Getty Images"),
 calls to subscribe, donate, comment or get in touch, lines without final punctuation (headlines,
@@ -95,11 +99,12 @@ def event_keywords(sentence: str) -> frozenset[str]:
 
 
 # A happening placed relative to now or to another happening, with no calendar date: "earlier",
-# "recently", "currently", "just hours before", "ahead of", "since the announcement".
+# "recently", "currently", "just hours before", "ahead of". Not "since then", "since the
+# announcement": like "for nine years" that is a stretch of time (here one opened by another
+# happening), over which a count or a state is reported ("1,000 have been arrested since …").
 _RELATIVE = re.compile(
     r"\b(?:earlier|recently|recent|currently|just (?:hours|days|minutes|weeks) (?:before|after|earlier|later)|"
-    r"(?:hours|days|weeks) (?:before|after|later|earlier)|ahead of|on the eve of|in the run-up to|"
-    r"since (?:then|that time|the [a-z]+))\b",
+    r"(?:hours|days|weeks) (?:before|after|later|earlier)|ahead of|on the eve of|in the run-up to)\b",
     re.IGNORECASE,
 )
 
