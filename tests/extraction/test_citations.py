@@ -75,3 +75,8 @@ def test_a_figure_compared_with_a_year_ago_is_not_dated_by_the_comparison():
     assert read(text).citations == ()
     (c,) = read("A year ago, the company had a profit of 1.8 million euros.").citations
     assert c.timex.text == "A year ago"
+
+
+def test_no_comment_is_not_a_happening_and_up_from_last_year_does_not_date():
+    assert read("Rally officials weren't available to comment late yesterday.").citations == ()
+    assert read("Sales were 2.49 billion euros, up from last year's 2.34 billion.").citations == ()

@@ -161,3 +161,16 @@ def test_a_fragment_quoted_inside_a_paraphrase_gives_the_whole_clause():
     s = only('Sales were a "moderate disappointment," the analyst Ruth Bakker said.')
 
     assert (s.mode, s.text) == ("reported", 'Sales were a "moderate disappointment')
+
+
+def test_a_parenthetical_attribution_gives_the_whole_sentence():
+    text = "Karl Brandt arrived late. Once the bid was known, he said, the board met at night."
+
+    s = only(text)
+
+    assert (s.rule, s.speaker.name) == ("parenthetical_said", "Karl Brandt")
+    assert s.text == "Once the bid was known, he said, the board met at night"
+
+
+def test_said_in_a_relative_clause_is_not_a_statement():
+    assert read("The 800 jobs that Northern Rail said last month would go are safe.").statements == ()

@@ -248,7 +248,12 @@ def _name_of(run: str) -> list[tuple[str, str]]:
         name = " ".join(strip_title(phrase.split()))
         return [(name, "person")] if len(name.split()) >= 2 else []
     titled = strip_title(phrase.split())
-    if not kind and len(titled) == 1 and len(phrase.split()) > 1 and phrase.split()[-2].lower() in TITLE_WORDS:
+    if (
+        not kind
+        and len(titled) == 1
+        and len(phrase.split()) > 1
+        and phrase.split()[-2].lower().strip(".") in TITLE_WORDS
+    ):
         return [(titled[0], "person")]  # "President Bush"
     return [(phrase, kind)] if kind else []
 

@@ -35,7 +35,8 @@ _FURNITURE = re.compile(
     r"\b(?:subscribe|subscription|newsletter|sign up|get in touch|email us|emailing us|follow us|click here|"
     r"bookmark|commenting forum|read more|more stories|advertisement|contributed (?:to )?(?:this )?reporting|"
     r"all rights reserved|copyright|your support|donation|donate|cookie|privacy policy|terms of use|"
-    r"share this|related:|more:|watch:|listen:)",
+    r"share this|related:|more:|watch:|listen:|(?:available|reached) (?:for|to) comment|declined to comment|"
+    r"did not (?:immediately )?(?:respond|return) (?:to )?(?:a |phone |requests?|calls?|messages?))",
     re.IGNORECASE,
 )
 _ENDS = re.compile(r"[.!?][”’\"')\]]*$|[”’\"]$")
@@ -56,6 +57,9 @@ _COMPARISON = re.compile(
     r"(?:\bfrom|\bcompared (?:with|to)|(?<!more )(?<!less )(?<!fewer )\bthan|\bversus)\s+[$€£]?\d[^;]{0,60}$",
     re.IGNORECASE,
 )
+_COMPARED_DATE = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|versus)\s+$", re.IGNORECASE
+)  # "from last year's $2.3 billion"
 _EARLIER_PERIOD = re.compile(r"\b(?:ago|earlier|before|previous|prior|last)\b|year-ago", re.IGNORECASE)
 
 
@@ -67,7 +71,8 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
             continue
         if any(q.start <= t.start < q.end for q in sentence.quotes):
             continue
-        if _EARLIER_PERIOD.search(t.text) and _COMPARISON.search(sentence.text[: t.start - sentence.start]):
+        before = sentence.text[: t.start - sentence.start]
+        if _EARLIER_PERIOD.search(t.text) and (_COMPARISON.search(before) or _COMPARED_DATE.search(before)):
             continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
             return t

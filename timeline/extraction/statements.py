@@ -342,9 +342,18 @@ class StatementReader:
             subject = _subject_before(text, verb_at, s)
             if subject is None:
                 continue
+            if re.search(r"\b(?:that|which|who|whom)\s+$", text[s : subject[0]]):
+                continue  # "the 8,000 employees that Unisys said would be laid off": a relative clause
             speaker = self._speaker(subject[1], subject[0])
             if speaker is None:
                 continue
+            after_verb = text[m.end() : body_end]
+            parenthesis = re.match(r"\s*,", after_verb) and not re.match(
+                r"\s*,\s*(?:adding|noting|saying)\b", after_verb
+            )
+            if parenthesis and re.search(r",\s*$", text[s : subject[0]]):
+                # "Once he saw the bid, he said, he sought approval …": the attribution is a parenthesis.
+                return self._add(s, body_end, "reported", speaker, None, "parenthetical_said", 0.6)
             rest_start = m.end()
             aud = _AUDIENCE.match(text, rest_start, body_end)
             if aud is not None and not aud.group().strip():
