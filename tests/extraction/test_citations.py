@@ -80,3 +80,10 @@ def test_a_figure_compared_with_a_year_ago_is_not_dated_by_the_comparison():
 def test_no_comment_is_not_a_happening_and_up_from_last_year_does_not_date():
     assert read("Rally officials weren't available to comment late yesterday.").citations == ()
     assert read("Sales were 2.49 billion euros, up from last year's 2.34 billion.").citations == ()
+
+
+def test_the_date_of_a_which_clause_or_after_since_does_not_date_the_sentence():
+    (c,) = read("The governments, which hope to end the talks by May, invited the party back two weeks ago.").citations
+    assert c.timex.text == "two weeks ago"
+
+    assert read("The province has been ruled from the capital since 1972.").citations == ()

@@ -51,3 +51,9 @@ def test_content_words_leave_out_function_words_dates_and_possessives():
     words = content_words("On Tuesday the minister’s office announced new flood barriers")
 
     assert words == {"minist", "offic", "announc", "flood", "barri"}
+
+
+def test_a_sentence_ends_after_a_quotation_that_closes_with_its_full_stop():
+    article = "He said: ``We will go on.'' Officials met on Thursday."
+
+    assert texts(article) == ["He said: ``We will go on.''", "Officials met on Thursday."]

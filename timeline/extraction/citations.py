@@ -64,8 +64,11 @@ _EARLIER_PERIOD = re.compile(r"\b(?:ago|earlier|before|previous|prior|last)\b|ye
 
 
 def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
-    """The first date expression in the sentence, outside quotations, that can date a happening."""
+    """The date expression that dates the sentence's happening: the first one outside quotations that
+    reads as an interval, preferring one outside a ", which …," clause (which describes something else:
+    "the talks, which are to end by May, …"); else a duration reaching back from publication."""
     backward = None
+    aside = None
     for t in timexes:
         if t.start < sentence.start or t.end > sentence.end:
             continue
@@ -74,11 +77,20 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
         before = sentence.text[: t.start - sentence.start]
         if _EARLIER_PERIOD.search(t.text) and (_COMPARISON.search(before) or _COMPARED_DATE.search(before)):
             continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
+        if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+            continue  # "ruled from London since 1972": a stretch of time, not a happening's date
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
+            if _RELATIVE_CLAUSE.search(before):
+                aside = aside or t
+                continue
             return t
         if t.type == TimexType.DURATION and backward is None and _BACKWARD_DURATION.search(t.text):
             backward = t
-    return backward
+    return aside or backward
+
+
+# Inside a non-restrictive relative clause that is still open where the date stands.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$")
 
 
 _TITLE_STEMS = frozenset(stem(w) for w in TITLE_WORDS)

@@ -131,8 +131,8 @@ def _sentences_in(text: str, para: Paragraph, index: int, quotes: list[Quote]) -
     begin = para.start
     for m in _BOUNDARY.finditer(text, para.start, para.end):
         cut = m.end()
-        if any(q.start < m.start() < q.end - 1 for q in quotes):
-            continue  # never inside a quotation
+        if any(q.start < m.start() and m.end() < q.end for q in quotes):
+            continue  # never inside a quotation; a stop just before the closing mark ends the sentence
         nxt = re.match(r"\s*(\S)", text[cut : para.end])
         if not nxt:
             continue
