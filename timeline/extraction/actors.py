@@ -122,8 +122,8 @@ def guess_kind(name: str) -> str:
     place = any(w in PLACE_WORDS for w in norm.split())
     if not place and len(strip_title(words)) >= 2 and head not in ORG_HEADS:
         return "person"
-    if norm in COUNTRIES or (re.sub(r"s$", "", norm) in COUNTRIES and lower[-1].endswith(("’s", "'s"))):
-        return "country"
+    if re.sub(r"s$", "", norm) in COUNTRIES and lower[-1].endswith(("’s", "'s")):
+        return "country"  # "Russia’s"
     bare = norm.split()
     if head in GOVERNMENT_HEADS or any(w in GOVERNMENT_HEADS for w in bare):
         return "government_body"
