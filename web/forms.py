@@ -40,4 +40,9 @@ class TimelineFilterForm(forms.Form):
         required=False,
         choices=[("", "events and statements"), ("event", "events only"), ("statement", "statements only")],
     )
-    category = forms.ChoiceField(label="Category", required=False, choices=category_choices)
+    category = forms.ChoiceField(label="Category", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Once per form: a callable would be read again each time the field is drawn.
+        self.fields["category"].choices = category_choices()
