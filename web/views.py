@@ -133,9 +133,12 @@ def month_counts(events, statements) -> list[tuple[dt.date, int]]:
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    form = TimelineFilterForm(request.GET)
-    event_filter = TimelineEventFilterSet(request.GET, queryset=selectors.event_list())
-    statement_filter = TimelineStatementFilterSet(request.GET, queryset=selectors.statement_list())
+    # The form sends every field, empty or not; an empty one is no filter (the API would call it invalid).
+    query = filter_query(request.GET)
+    params = QueryDict(query)
+    form = TimelineFilterForm(params)
+    event_filter = TimelineEventFilterSet(params, queryset=selectors.event_list())
+    statement_filter = TimelineStatementFilterSet(params, queryset=selectors.statement_list())
     errors = {**statement_filter.errors, **event_filter.errors} if not event_filter.is_valid() else {}
     if not errors and not statement_filter.is_valid():
         errors = dict(statement_filter.errors)
@@ -145,7 +148,6 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if bad_cursor:
         errors["after"] = ["Not a position on the timeline; start from the first page."]
 
-    query = filter_query(request.GET)
     context = {
         "title": TIMELINE_TITLE,
         "form": form,
@@ -174,7 +176,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         context["previous_url"] = f"?{query}" if query else "?"
 
     # Undated entries have no place in the order: they get their own group, on the first page.
-    if first_page and not (request.GET.get("start") or request.GET.get("end")):
+    if first_page and not (params.get("start") or params.get("end")):
         undated_events = list(events.filter(date_start__isnull=True)[: UNDATED_LIMIT + 1])
         undated_statements = list(statements.filter(date_start__isnull=True)[: UNDATED_LIMIT + 1])
         undated = [TimelineEntry("event", e) for e in undated_events] + [

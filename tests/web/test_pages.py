@@ -239,3 +239,9 @@ def test_the_source_page_runs_the_same_queries_whatever_its_number_of_entries(cl
         counts.append(len(queries))
     # the source, its citations with their events, its statements with their speakers
     assert counts == [3, 3]
+
+
+def test_the_forms_empty_fields_are_no_filter(client, seeded):
+    response = client.get("/", {"q": "embassy", "start": "", "end": "", "actor": "", "source": "", "kind": "event"})
+    assert response.status_code == 200
+    assert entry_ids(response) == entry_ids(client.get("/", {"q": "embassy", "kind": "event"}))

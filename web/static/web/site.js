@@ -1,8 +1,18 @@
 // Progressive enhancement only: the page works without it.
+// - the filter form leaves its empty fields out of the address, so a shared link stays short;
 // - "Open every explanation" / "Close them" for the <details> on the page;
 // - an entry named in the address (#event-12) has its explanations opened and is focused.
 (function () {
   "use strict";
+  var form = document.querySelector(".filter-form");
+  if (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input, select").forEach(function (field) {
+        if (!field.value) field.disabled = true;
+      });
+    });
+  }
+
   var entries = document.querySelector(".entries");
   if (entries && entries.querySelector("details")) {
     var button = document.createElement("button");
