@@ -107,7 +107,8 @@ def test_the_page_renders_the_seed_timeline_and_the_alerts_disagreement(page, si
     assert page.locator(".entries article.entry").count() == dated
     assert page.locator(".undated article.entry").count() > 0
     assert page.locator(".chart svg rect.bar").count() > 3
-    shot(page, "timeline.png", full_page=True)
+    shot(page, "timeline.png")
+    shot(page, "timeline-full.png", full_page=True)
 
     alert = page.locator(f"#event-{Event.objects.get(title=SEPT_ALERT).pk}")
     alert.scroll_into_view_if_needed()
