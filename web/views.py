@@ -186,6 +186,11 @@ def timeline(request: HttpRequest) -> HttpResponse:
         context["undated_more"] = len(undated) > UNDATED_LIMIT
 
     context["chart"] = presentation.chart_of(month_counts(events, statements))
+    # A bar narrows the current filters to its own month or year.
+    without_dates = params.copy()
+    for key in ("start", "end"):
+        without_dates.pop(key, None)
+    context["chart_query"] = without_dates.urlencode()
     return render(request, "web/timeline.html", context)
 
 

@@ -245,3 +245,20 @@ def test_the_forms_empty_fields_are_no_filter(client, seeded):
     response = client.get("/", {"q": "embassy", "start": "", "end": "", "actor": "", "source": "", "kind": "event"})
     assert response.status_code == 200
     assert entry_ids(response) == entry_ids(client.get("/", {"q": "embassy", "kind": "event"}))
+
+
+def test_a_chart_bar_narrows_the_current_filters_to_its_own_period(client, seeded):
+    html = client.get("/", {"q": "embassy", "start": "2022-01-01", "end": "2023-12-31"}).content.decode()
+    bars = [unescape(href) for href in re.findall(r'<a href="(\?[^"]*)">\s*<rect', html)]
+
+    assert bars and all(href.count("start=") == 1 and href.count("end=") == 1 for href in bars)
+    assert "?q=embassy&start=2022-09-01&end=2022-09-30" in bars
+
+
+def test_editors_get_an_edit_link_on_each_entry_and_readers_do_not(client, django_user_model):
+    event = EventFactory(**resolved_dates(dt.date(2022, 9, 27)))
+    assert f"/admin/timeline/event/{event.pk}/change/" not in client.get("/").content.decode()
+    assert f'href="/api/v1/events/{event.pk}"' in client.get("/").content.decode()
+
+    client.force_login(django_user_model.objects.create_user("ed", is_staff=True))
+    assert f"/admin/timeline/event/{event.pk}/change/" in client.get("/").content.decode()

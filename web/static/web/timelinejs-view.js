@@ -32,7 +32,6 @@
       }
       frame.classList.add("drawn");
       new window.TL.Timeline(frame, data, {
-        script_path: frame.dataset.scriptPath,
         font: null,
         theme: null,
         language: "en",
