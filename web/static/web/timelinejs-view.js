@@ -1,6 +1,6 @@
 // Draws the filtered timeline with TimelineJS (served by this server): the API's TimelineJS export,
 // with statements put in one group. TimelineJS's own font stylesheet (which loads fonts from
-// another host) is switched off; timelinejs-fonts.css sets local fonts instead.
+// another host) is switched off; timelinejs-overrides.css sets local fonts instead.
 (function () {
   "use strict";
   var frame = document.getElementById("timelinejs");
