@@ -130,6 +130,7 @@ class Bar:
     y: float = 0
     width: float = 0
     height: float = 0
+    centre: float = 0
     tick: bool = False
 
 
@@ -139,9 +140,14 @@ class Chart:
     unit: str = "month"
     total: int = 0
     width: int = 720
+    margin: int = 40  # room for the first and last labels, centred under their bars
     height: int = 160
     plot_height: int = 120
     peak: int = 0
+
+    @property
+    def view_width(self) -> int:
+        return self.width + 2 * self.margin
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -185,7 +191,8 @@ def chart_of(month_counts: Iterable[tuple[dt.date, int]], *, max_months: int = 4
     every = max(1, round(len(chart.bars) / 8))
     for i, bar in enumerate(chart.bars):
         bar.width = max(slot * 0.8, 1)
-        bar.x = i * slot + (slot - bar.width) / 2
+        bar.x = chart.margin + i * slot + (slot - bar.width) / 2
+        bar.centre = bar.x + bar.width / 2
         bar.height = chart.plot_height * bar.count / chart.peak if chart.peak else 0
         bar.y = chart.plot_height - bar.height
         bar.tick = i % every == 0
