@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ARGS ?=
 
-.PHONY: run test install install-dev demo-data serve admin lint schema bench evaluate clean
+.PHONY: run test install install-dev vendor demo-data serve admin lint schema bench evaluate clean
 
 # pip runs again only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -21,8 +21,27 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# TimelineJS for the TimelineJS view, from npm at the version package-lock.json pins, copied into a
+# git-ignored static folder; runs again only when package-lock.json changes. Without npm the view
+# says so and its browser test skips.
+TLJS_DIST := node_modules/@knight-lab/timelinejs/dist
+TLJS_STATIC := web/static/vendor/timelinejs
+$(TLJS_STATIC)/.installed: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+	  rm -rf $(TLJS_STATIC) && mkdir -p $(TLJS_STATIC)/js/locale $(TLJS_STATIC)/css && \
+	  cp $(TLJS_DIST)/js/timeline.js $(TLJS_DIST)/js/timeline.js.map $(TLJS_DIST)/js/timeline.js.LICENSE.txt $(TLJS_STATIC)/js/ && \
+	  cp $(TLJS_DIST)/js/locale/en.json $(TLJS_STATIC)/js/locale/ && \
+	  cp $(TLJS_DIST)/css/timeline.css $(TLJS_DIST)/css/timeline.css.map $(TLJS_STATIC)/css/ && \
+	  cp -r $(TLJS_DIST)/css/icons $(TLJS_STATIC)/css/ && \
+	  cp node_modules/@knight-lab/timelinejs/LICENSE $(TLJS_STATIC)/ && \
+	  touch $@; \
+	else echo "npm not found: the TimelineJS view will say it is not installed."; fi
+
+vendor: $(TLJS_STATIC)/.installed
+
 ## make run: install, migrate, ingest the seeds, load their timeline, resolve dates, serve. Safe to re-run.
-run: demo-data serve
+run: vendor demo-data serve
 
 demo-data: install
 	$(PY) manage.py migrate --no-input
@@ -34,7 +53,7 @@ serve: install
 	@echo ""
 	@echo "  Admin:      http://$(HOST):$(PORT)/admin/   (create a login with: make admin)"
 	@echo "  API:        http://$(HOST):$(PORT)/api/v1/"
-	@echo "  Timeline:   http://$(HOST):$(PORT)/api/v1/timeline"
+	@echo "  Timeline:   http://$(HOST):$(PORT)/   (API: /api/v1/timeline)"
 	@echo "  Story:      http://$(HOST):$(PORT)/api/v1/stories/us-embassy-russia-alerts   (the seeds' story)"
 	@echo "  Swagger UI: http://$(HOST):$(PORT)/api/docs/"
 	@echo "  ReDoc:      http://$(HOST):$(PORT)/api/redoc/"
@@ -49,7 +68,7 @@ admin: install
 	else $(PY) manage.py createsuperuser; fi
 
 ## make test: install the test tools and run the suite (pass pytest options with ARGS="...").
-test: install-dev
+test: install-dev vendor
 	$(PY) -m pytest $(ARGS)
 
 lint: install-dev
@@ -66,4 +85,4 @@ evaluate: install
 	$(PY) manage.py evaluate_dates ../shared/data/te3-train
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules $(TLJS_STATIC) .artifacts

@@ -1,0 +1,13 @@
+"""The pages for people, at the site's root."""
+
+from django.urls import path
+
+from web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.timeline, name="timeline"),
+    path("sources/<int:pk>", views.source, name="source"),
+    path("timelinejs", views.timelinejs, name="timelinejs"),
+]

@@ -1,0 +1,278 @@
+"""The pages for people: the timeline, a source's marked text, and the TimelineJS view.
+
+Reads go through timeline.selectors and the API's filtersets, so the page and the API filter alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.staticfiles import finders
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from api.filtersets import TimelineEventFilterSet, TimelineStatementFilterSet
+from timeline import selectors, temporal
+from timeline.models import Citation, Event, Source, Statement
+from timeline.selectors import KIND_RANK, TimelineEntry, TimelinePosition
+from timeline.services.dating import reference_for
+from web import presentation
+from web.forms import FILTER_KEYS, TimelineFilterForm
+
+# The one place the page's title is set (a story will name its own timeline).
+TIMELINE_TITLE = "News timeline"
+PAGE_SIZE = 50
+UNDATED_LIMIT = 50
+TIMELINEJS_SCRIPT = "vendor/timelinejs/js/timeline.js"
+
+
+# --- Where an entry sits: a readable cursor ----------------------------------------------------
+
+
+def encode_position(position: TimelinePosition) -> str:
+    return f"{position.date_start.isoformat()}.{position.precision_rank}.{position.kind_rank}.{position.id}"
+
+
+def decode_position(raw: str) -> TimelinePosition | None:
+    try:
+        day, rank, kind, pk = raw.split(".")
+        position = TimelinePosition(dt.date.fromisoformat(day), int(rank), int(kind), int(pk))
+    except ValueError:
+        return None
+    return position if position.kind_rank in KIND_RANK.values() else None
+
+
+def entry_url(record: Event | Statement, kind: str, query: str = "") -> str:
+    """The timeline page that starts with this entry, scrolled to it."""
+    anchor = f"#{kind}-{record.pk}"
+    base = reverse("web:timeline")
+    if record.date_start is None:
+        return f"{base}?{query}{anchor}" if query else f"{base}{anchor}"
+    # Just before the entry in timeline order, so the page starts with it.
+    before_it = TimelinePosition(record.date_start, record.date_precision_rank, KIND_RANK[kind], record.pk - 1)
+    params = QueryDict(query, mutable=True)
+    params["after"] = encode_position(before_it)
+    return f"{base}?{params.urlencode()}{anchor}"
+
+
+# --- What one entry shows ----------------------------------------------------------------------
+
+
+@dataclass
+class CitationView:
+    citation: Citation
+    label: str
+    agrees: bool | None
+    sentence: str
+
+
+@dataclass
+class EntryView:
+    entry: TimelineEntry
+    label: str
+    anchor: str
+    disagreement: str = ""
+    citations: list[CitationView] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def record(self):
+        return self.entry.record
+
+
+def entry_view(entry: TimelineEntry) -> EntryView:
+    record = entry.record
+    view = EntryView(entry=entry, label=presentation.record_label(record), anchor=entry.unique_id)
+    if entry.kind == "event":
+        citations = entry.citations
+        view.disagreement = presentation.disagreement_sentence(record, selectors.date_readings(citations))
+        view.citations = [
+            CitationView(
+                citation=c,
+                label=presentation.record_label(c),
+                agrees=selectors.citation_agrees_with_event(c, record),
+                sentence=presentation.sentence_with_date(c.sentence, c.date_text),
+            )
+            for c in citations
+        ]
+    return view
+
+
+# --- The timeline page -------------------------------------------------------------------------
+
+
+def filter_query(params: QueryDict) -> str:
+    """The query string of the filters alone (no cursor), to carry into every link."""
+    kept = QueryDict(mutable=True)
+    for key in FILTER_KEYS:
+        values = [v for v in params.getlist(key) if v]
+        if values:
+            kept.setlist(key, values)
+    return kept.urlencode()
+
+
+def month_counts(events, statements) -> list[tuple[dt.date, int]]:
+    """Entries per month of their start date: one aggregate query per kind."""
+    rows: list[tuple[dt.date, int]] = []
+    for qs in (events, statements):
+        rows.extend(
+            qs.filter(date_start__isnull=False)
+            .order_by()
+            .annotate(month=TruncMonth("date_start"))
+            .values_list("month")
+            .annotate(n=Count("id", distinct=True))
+        )
+    return rows
+
+
+def timeline(request: HttpRequest) -> HttpResponse:
+    # The form sends every field, empty or not; an empty one is no filter (the API would call it invalid).
+    query = filter_query(request.GET)
+    params = QueryDict(query)
+    form = TimelineFilterForm(params)
+    event_filter = TimelineEventFilterSet(params, queryset=selectors.event_list())
+    statement_filter = TimelineStatementFilterSet(params, queryset=selectors.statement_list())
+    errors = {**statement_filter.errors, **event_filter.errors} if not event_filter.is_valid() else {}
+    if not errors and not statement_filter.is_valid():
+        errors = dict(statement_filter.errors)
+    after = decode_position(request.GET.get("after", ""))
+    before = decode_position(request.GET.get("before", "")) if after is None else None
+    bad_cursor = any(request.GET.get(key) for key in ("after", "before")) and after is None and before is None
+    if bad_cursor:
+        errors["after"] = ["Not a position on the timeline; start from the first page."]
+
+    context = {
+        "title": TIMELINE_TITLE,
+        "form": form,
+        "errors": errors,
+        "query": query,
+        "entries": [],
+        "undated": [],
+        "chart": presentation.Chart(),
+    }
+    if errors:
+        return render(request, "web/timeline.html", context, status=400)
+
+    events, statements = event_filter.qs, statement_filter.qs
+    entries, has_more = selectors.timeline_page(
+        events=events, statements=statements, after=after, before=before, limit=PAGE_SIZE
+    )
+    context["entries"] = [entry_view(entry) for entry in entries]
+    first_page = after is None and before is None
+    if entries:
+        first, last = entries[0], entries[-1]
+        if (before is None and has_more) or before is not None:
+            context["next_url"] = _page_url(query, "after", last)
+        if (before is not None and has_more) or after is not None:
+            context["previous_url"] = _page_url(query, "before", first)
+    elif not first_page:
+        context["previous_url"] = f"?{query}" if query else "?"
+
+    # Undated entries have no place in the order: they get their own group, on the first page.
+    if first_page and not (params.get("start") or params.get("end")):
+        undated_events = list(events.filter(date_start__isnull=True)[: UNDATED_LIMIT + 1])
+        undated_statements = list(statements.filter(date_start__isnull=True)[: UNDATED_LIMIT + 1])
+        undated = [TimelineEntry("event", e) for e in undated_events] + [
+            TimelineEntry("statement", s) for s in undated_statements
+        ]
+        context["undated"] = [entry_view(entry) for entry in undated[:UNDATED_LIMIT]]
+        context["undated_more"] = len(undated) > UNDATED_LIMIT
+
+    context["chart"] = presentation.chart_of(month_counts(events, statements))
+    # A bar narrows the current filters to its own month or year.
+    without_dates = params.copy()
+    for key in ("start", "end"):
+        without_dates.pop(key, None)
+    context["chart_query"] = without_dates.urlencode()
+    return render(request, "web/timeline.html", context)
+
+
+def _page_url(query: str, direction: str, entry: TimelineEntry) -> str:
+    day, rank, kind, pk = entry.sort_key
+    position = encode_position(TimelinePosition(day, rank, kind, pk))
+    params = QueryDict(query, mutable=True)
+    params[direction] = position
+    return f"?{params.urlencode()}"
+
+
+# --- A source's page ---------------------------------------------------------------------------
+
+
+def source(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Source, pk=pk)
+    citations = list(article.citations.select_related("event").order_by("char_start", "id"))
+    statements = list(article.statements.select_related("speaker").order_by("char_start", "id"))
+    dates = temporal.annotate(article.text, reference_for(article))
+    from_here = f"source={article.pk}"
+
+    spans = [
+        presentation.Span(
+            c.char_start,
+            c.char_end,
+            "citation",
+            anchor=f"citation-{c.pk}",
+            title=f"Cited for: {c.event.title}",
+            href=entry_url(c.event, "event", from_here),
+        )
+        for c in citations
+    ]
+    spans += [
+        presentation.Span(
+            s.char_start,
+            s.char_end,
+            "statement",
+            anchor=f"statement-{s.pk}",
+            title=f"Statement by {s.speaker.name}",
+            href=entry_url(s, "statement", from_here),
+        )
+        for s in statements
+    ]
+    spans += [
+        presentation.Span(
+            t.start,
+            t.end,
+            "date",
+            title=" ".join(
+                part
+                for part in (
+                    presentation.date_label(t.value, t.start_date, t.end_date, str(t.precision or "")) or t.value,
+                    f"({t.value})",
+                    t.explanation,
+                )
+                if part
+            ),
+        )
+        for t in dates
+    ]
+    context = {
+        "title": TIMELINE_TITLE,
+        "source": article,
+        "text": presentation.marked_text(article.text, spans),
+        "citations": [(c, entry_url(c.event, "event", from_here), presentation.record_label(c)) for c in citations],
+        "statements": [(s, entry_url(s, "statement", from_here), presentation.record_label(s)) for s in statements],
+        "date_count": len(dates),
+    }
+    return render(request, "web/source.html", context)
+
+
+# --- The TimelineJS view -----------------------------------------------------------------------
+
+
+def timelinejs(request: HttpRequest) -> HttpResponse:
+    query = filter_query(request.GET)
+    params = QueryDict(query, mutable=True)
+    params["format"] = "timelinejs"
+    context = {
+        "title": TIMELINE_TITLE,
+        "query": query,
+        "data_url": f"{reverse('api:timeline-list')}?{params.urlencode()}",
+        "installed": finders.find(TIMELINEJS_SCRIPT) is not None,
+    }
+    return render(request, "web/timelinejs.html", context)
