@@ -12,7 +12,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from timeline.selectors import KIND_RANK, TimelineEntry, TimelinePosition, row_sort_key, timeline_page, timeline_rows
+from timeline.selectors import (
+    KIND_RANK,
+    TimelineEntry,
+    TimelinePosition,
+    iso,
+    row_sort_key,
+    timeline_page,
+    timeline_rows,
+)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -62,7 +70,7 @@ class TimelineCursorPagination(pagination.BasePagination):
             day, rank, kind, pk = entry.date_start, entry.precision_rank, entry.kind_rank, entry.id
         else:
             day, rank, kind, pk = row_sort_key(entry)
-        raw = f"{direction}|{day.isoformat()}|{rank}|{kind}|{pk}"
+        raw = f"{direction}|{iso(day)}|{rank}|{kind}|{pk}"
         return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii")
 
     def paginate_timeline(self, events, statements, request: Request, limit: int | None = None) -> list[TimelineEntry]:

@@ -15,22 +15,18 @@ from django.db.models import QuerySet
 
 from timeline import selectors
 from timeline.models import Event, Statement, intervals_agree
-from timeline.selectors import TimelinePosition
-
-
-def _iso(value: dt.date | dt.time | None) -> str | None:
-    return None if value is None else value.isoformat()
+from timeline.selectors import TimelinePosition, iso
 
 
 def date_payload(row: Mapping) -> dict:
     return {
         "text": row["date_text"],
         "value": row["date_value"],
-        "start": _iso(row["date_start"]),
-        "end": _iso(row["date_end"]),
+        "start": iso(row["date_start"]),
+        "end": iso(row["date_end"]),
         "precision": row["date_precision"],
         "status": row["date_status"],
-        "anchor": _iso(row["date_anchor"]),
+        "anchor": iso(row["date_anchor"]),
         "explanation": row["date_explanation"],
     }
 
@@ -52,8 +48,8 @@ class SourceBriefs:
                 "publisher": row["source__publisher"],
                 "url": row["source__url"],
                 "publication": {
-                    "date": _iso(row["source__published_date"]),
-                    "time": _iso(row["source__published_time"]),
+                    "date": iso(row["source__published_date"]),
+                    "time": iso(row["source__published_time"]),
                     "timezone": row["source__timezone"],
                 },
             }
@@ -79,8 +75,8 @@ def readings_payload(citations: list[Mapping], briefs: SourceBriefs) -> tuple[li
         if reading is None:
             reading = readings[key] = {
                 "value": citation["date_value"],
-                "start": start.isoformat(),
-                "end": _iso(citation["date_end"]),
+                "start": iso(start),
+                "end": iso(citation["date_end"]),
                 "precision": citation["date_precision"],
                 "texts": [],
                 "sources": [],

@@ -40,6 +40,8 @@ class FastJSONRenderer(renderers.JSONRenderer):
             except TypeError:
                 pass
             else:
+                if b"\xe2\x80" not in out:
+                    return out
                 # As JSONRenderer does: these two are valid JSON but end a line in JavaScript.
                 return out.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
         return super().render(data, accepted_media_type, renderer_context)

@@ -182,6 +182,13 @@ header continues it."""
 
 
 def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
+    filters = filterset_class.base_filters
+    if not any(name in filters for name in request.query_params) and not any(
+        f.extra.get("required") for f in filters.values()
+    ):
+        # Nothing to filter by: building the filter form (a deep copy of every filter) would return
+        # the queryset unchanged, at a cost near that of a page's queries.
+        return queryset
     filterset = filterset_class(request.query_params, queryset=queryset, request=request)
     if not filterset.is_valid():
         raise filter_utils.translate_validation(filterset.errors)

@@ -12,8 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import BooleanField, Expression, F, IntegerField, Prefetch, Q, QuerySet, Value
+from django.db.models import BooleanField, Expression, F, IntegerField, Prefetch, Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast
 
 from timeline.models import Actor, Citation, Event, Source, Statement, intervals_agree
 
@@ -354,6 +356,41 @@ def row_sort_key(row: dict) -> tuple:
     return (row["date_start"], row["date_precision_rank"], KIND_RANK[row["kind"]], row["id"])
 
 
+# Dates and times in the rows below. SQLite stores them as ISO text, which its driver parses in
+# Python for every value (Django asks it to) only for the payload to print them back: there they
+# are read as the text they are. ISO text sorts and compares as the dates do.
+TEMPORAL_FIELDS = frozenset(
+    {"date_start", "date_end", "date_anchor", "source__published_date", "source__published_time"}
+)
+
+
+def _values(qs: QuerySet, fields: Sequence[str]) -> list[dict]:
+    """`list(qs.values(*fields))` at a fraction of the cost: rows as the database driver gives them,
+    without Django's per-value converters (which cost more than the query on a page of rows).
+    Dates and times are date and time objects on PostgreSQL, ISO strings on SQLite."""
+    names = list(fields)
+    if connections[qs.db].vendor == "sqlite":
+        temporal = [name for name in names if name in TEMPORAL_FIELDS]
+        names = [name for name in names if name not in TEMPORAL_FIELDS] + temporal
+        aliases = {f"{name}_text": Cast(name, TextField()) for name in temporal}
+        qs = qs.annotate(**aliases).values_list(*names[: len(names) - len(temporal)], *aliases)
+    else:
+        qs = qs.values_list(*names)
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        # A DISTINCT query (some filters add one) also selects its ORDER BY columns, after these.
+        return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
+
+
+def iso(value: dt.date | dt.time | str | None) -> str | None:
+    """A date or time from rows read by this module, as ISO text."""
+    return value if value is None or isinstance(value, str) else value.isoformat()
+
+
 def _plain(qs: QuerySet) -> QuerySet:
     # The list selectors prefetch and join for instances; rows read their related values themselves.
     return qs.prefetch_related(None).select_related(None)
@@ -378,7 +415,7 @@ def timeline_rows(
         qs = _plain(qs).filter(date_start__isnull=False)
         if position is not None:
             qs = qs.filter(_keyset(position, kind, reverse=reverse))
-        rows = list(qs.order_by(*order).values(*fields)[: limit + 1])
+        rows = _values(qs.order_by(*order)[: limit + 1], fields)
         for row in rows:
             row["kind"] = kind
         streams.append(rows)
@@ -422,18 +459,12 @@ def event_children(event_ids: list[int]) -> tuple[dict[int, list[dict]], dict[in
     citations: dict[int, list[dict]] = {pk: [] for pk in event_ids}
     if not event_ids:
         return actors, citations
-    links = (
-        Event.actors.through.objects.filter(event_id__in=event_ids)
-        .order_by("actor__name")
-        .values_list("event_id", "actor_id", "actor__name", "actor__kind")
-    )
-    for event_id, actor_id, name, kind in links:
-        actors[event_id].append({"id": actor_id, "name": name, "kind": kind})
-    rows = (
-        Citation.objects.filter(event_id__in=event_ids)
-        .order_by("source__published_date", "source_id", "char_start")
-        .values(*CITATION_ROW_FIELDS)
-    )
-    for row in rows:
+    links = Event.actors.through.objects.filter(event_id__in=event_ids).order_by("actor__name")
+    for link in _values(links, ("event_id", "actor_id", "actor__name", "actor__kind")):
+        actors[link["event_id"]].append(
+            {"id": link["actor_id"], "name": link["actor__name"], "kind": link["actor__kind"]}
+        )
+    rows = Citation.objects.filter(event_id__in=event_ids).order_by("source__published_date", "source_id", "char_start")
+    for row in _values(rows, CITATION_ROW_FIELDS):
         citations[row["event_id"]].append(row)
     return actors, citations
