@@ -265,3 +265,21 @@ def test_postgresql_seeks_by_row_value_and_bounds_a_date_range_on_both_sides():
     assert seek and "ROW(date_start, date_precision_rank, id) > ROW(" in seek[0], deep
     bounds = [line for line in ranged.splitlines() if "Index Cond" in line and "date_start >=" in line]
     assert bounds and "date_start <=" in bounds[0], ranged
+
+
+# --- The lists --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/api/v1/events", "/api/v1/statements", "/api/v1/sources", "/api/v1/actors"])
+def test_every_list_renders_the_bytes_drfs_own_renderer_would(client, varied, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.content == JSONRenderer().render(response.data)
+
+
+def test_an_event_in_a_list_reads_its_date_readings_once(client, varied, monkeypatch):
+    calls = []
+    original = selectors.date_readings
+    monkeypatch.setattr("timeline.selectors.date_readings", lambda citations: calls.append(1) or original(citations))
+    events = client.get("/api/v1/events").json()["results"]
+    assert len(calls) == len(events) == 3
