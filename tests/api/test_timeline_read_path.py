@@ -283,3 +283,13 @@ def test_an_event_in_a_list_reads_its_date_readings_once(client, varied, monkeyp
     monkeypatch.setattr("timeline.selectors.date_readings", lambda citations: calls.append(1) or original(citations))
     events = client.get("/api/v1/events").json()["results"]
     assert len(calls) == len(events) == 3
+
+
+@pytest.mark.parametrize("kind", ["event", "statement"])
+def test_an_export_of_one_kind_holds_only_that_kind(client, monkeypatch, kind):
+    build(4)
+    monkeypatch.setattr("api.views.EXPORT_MAX_ROWS", 3)
+    response = client.get("/api/v1/timeline", {"format": "csv", "kind": kind, "publisher": "example news"})
+    rows = list(csv.DictReader(io.StringIO(body(response).decode())))
+    assert [row["kind"] for row in rows] == [kind] * 3
+    assert "Link" in response
