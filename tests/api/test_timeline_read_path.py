@@ -262,6 +262,7 @@ def test_postgresql_seeks_by_row_value_and_bounds_a_date_range_on_both_sides():
         # bench's EXPLAIN at a million rows shows.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_incremental_sort = off")
         cursor.execute("ANALYZE timeline_event")  # the same statistics whatever ran before
         deep = event_query(DEEP).explain()
         ranged = event_query(RANGE).explain()
