@@ -18,6 +18,10 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+$(VENV)/.installed-bench: $(VENV)/.installed requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
@@ -78,8 +82,9 @@ lint: install-dev
 schema: install
 	$(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 
-bench: install
+bench: $(VENV)/.installed-bench
 	$(PY) bench/temporal.py
+	$(PY) bench/api.py
 
 evaluate: install
 	$(PY) manage.py evaluate_dates ../shared/data/te3-train

@@ -12,7 +12,15 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from timeline.selectors import KIND_RANK, TimelineEntry, TimelinePosition, timeline_page
+from timeline.selectors import (
+    KIND_RANK,
+    TimelineEntry,
+    TimelinePosition,
+    iso,
+    row_sort_key,
+    timeline_page,
+    timeline_rows,
+)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -54,9 +62,15 @@ class TimelineCursorPagination(pagination.BasePagination):
             raise ValidationError({self.cursor_query_param: ["Invalid cursor."]}) from None
 
     @staticmethod
-    def encode_cursor(direction: str, entry: TimelineEntry) -> str:
-        day, rank, kind, pk = entry.sort_key
-        raw = f"{direction}|{day.isoformat()}|{rank}|{kind}|{pk}"
+    def encode_cursor(direction: str, entry: TimelineEntry | dict | TimelinePosition) -> str:
+        """The cursor of an entry, of a `.values()` row from timeline_rows, or of a position."""
+        if isinstance(entry, TimelineEntry):
+            day, rank, kind, pk = entry.sort_key
+        elif isinstance(entry, TimelinePosition):
+            day, rank, kind, pk = entry.date_start, entry.precision_rank, entry.kind_rank, entry.id
+        else:
+            day, rank, kind, pk = row_sort_key(entry)
+        raw = f"{direction}|{iso(day)}|{rank}|{kind}|{pk}"
         return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii")
 
     def paginate_timeline(self, events, statements, request: Request, limit: int | None = None) -> list[TimelineEntry]:
@@ -78,7 +92,37 @@ class TimelineCursorPagination(pagination.BasePagination):
         self.entries = entries
         return entries
 
-    def _link(self, direction: str, entry: TimelineEntry | None) -> str | None:
+    def paginate_rows(self, events, statements, request: Request) -> list[dict]:
+        """paginate_timeline on `.values()` rows (timeline.selectors.timeline_rows): the API's read path."""
+        self.request = request
+        limit = self.get_page_size(request)
+        direction, position = self.decode_cursor(request) or ("a", None)
+        rows, has_more = timeline_rows(
+            events=events,
+            statements=statements,
+            after=position if direction == "a" else None,
+            before=position if direction == "b" else None,
+            limit=limit,
+        )
+        if direction == "a":
+            self.has_next, self.has_previous = has_more, position is not None
+        else:
+            self.has_next, self.has_previous = True, has_more
+        self.entries = rows
+        return rows
+
+    def start_position(self, request: Request) -> TimelinePosition | None:
+        """Where an export starts: after the cursor's row (exports only page forward)."""
+        self.request = request
+        direction, position = self.decode_cursor(request) or ("a", None)
+        if direction == "b":
+            raise ValidationError({self.cursor_query_param: ["Exports continue forward only: use a next link."]})
+        return position
+
+    def link_after(self, position: TimelinePosition) -> str:
+        return self._link("a", position)
+
+    def _link(self, direction: str, entry: TimelineEntry | dict | TimelinePosition | None) -> str | None:
         url = self.request.build_absolute_uri()
         if entry is None:
             return remove_query_param(url, self.cursor_query_param)

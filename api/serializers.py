@@ -290,14 +290,20 @@ class EventSerializer(serializers.ModelSerializer):
             "date_readings",
         ]
 
+    @staticmethod
+    def _readings(event: Event) -> list[selectors.DateReading]:
+        # Both fields below read them: compute them once per event.
+        if getattr(event, "_date_readings", None) is None:
+            event._date_readings = selectors.date_readings(event.citations.all())
+        return event._date_readings
+
     @extend_schema_field(serializers.BooleanField())
     def get_sources_disagree(self, event: Event) -> bool:
-        return selectors.readings_disagree(selectors.date_readings(event.citations.all()))
+        return selectors.readings_disagree(self._readings(event))
 
     @extend_schema_field(DateReadingSerializer(many=True))
     def get_date_readings(self, event: Event) -> list[dict]:
-        readings = selectors.date_readings(event.citations.all())
-        return DateReadingSerializer(readings, many=True, context=self.context).data
+        return DateReadingSerializer(self._readings(event), many=True, context=self.context).data
 
     @staticmethod
     def _citation_inputs(items: list[dict[str, Any]]) -> list[records.CitationInput]:

@@ -21,10 +21,17 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import examples, filtersets, serializers
+from api import examples, filtersets, payloads, serializers
 from api.pagination import TimelineCursorPagination
 from api.permissions import ChangeWithModelPermission
-from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
+from api.renderers import (
+    CSVRenderer,
+    ExportRenderer,
+    FastJSONRenderer,
+    ICalendarRenderer,
+    StreamedExport,
+    TimelineJSRenderer,
+)
 from timeline import selectors, temporal
 from timeline.models import Actor, Event, Source, Statement, Story
 from timeline.services import records, stories
@@ -33,6 +40,8 @@ from timeline.temporal.serialize import timex_to_dict
 # An export holds the whole filtered timeline up to this many rows; past it, a Link header
 # (rel="next") gives the cursor to continue from.
 EXPORT_MAX_ROWS = 5000
+# Exports are streamed, read this many rows at a time (one keyset page each), in constant memory.
+EXPORT_BATCH_ROWS = 500
 
 ERRORS = {
     400: OpenApiResponse(serializers.ErrorSerializer, description="Invalid input; `errors` names each field."),
@@ -244,6 +253,13 @@ header continues it."""
 
 
 def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
+    filters = filterset_class.base_filters
+    if not any(name in filters for name in request.query_params) and not any(
+        f.extra.get("required") for f in filters.values()
+    ):
+        # Nothing to filter by: building the filter form (a deep copy of every filter) would return
+        # the queryset unchanged, at a cost near that of a page's queries.
+        return queryset
     filterset = filterset_class(request.query_params, queryset=queryset, request=request)
     if not filterset.is_valid():
         raise filter_utils.translate_validation(filterset.errors)
@@ -292,30 +308,41 @@ class TimelineViewSet(viewsets.GenericViewSet):
     filterset_class = filtersets.TimelineEventFilterSet
     pagination_class = TimelineCursorPagination
     permission_classes = [AllowAny]  # read-only: there is nothing to write here
-    renderer_classes = [renderers.JSONRenderer, renderers.BrowsableAPIRenderer, *EXPORT_FORMATS.values()]
+    renderer_classes = [FastJSONRenderer, renderers.BrowsableAPIRenderer, *EXPORT_FORMATS.values()]
 
-    def list(self, request) -> Response:
+    def list(self, request) -> Response | StreamedExport:
+        # The filtersets build the querysets (every filter applies); rows are then read with .values()
+        # and the payloads built from them (api.payloads), the same JSON as TimelineEntrySerializer.
         events = apply_filterset(filtersets.TimelineEventFilterSet, request, selectors.event_list())
         statements = apply_filterset(filtersets.TimelineStatementFilterSet, request, selectors.statement_list())
         paginator: TimelineCursorPagination = self.paginator
         renderer = request.accepted_renderer
         if not isinstance(renderer, ExportRenderer):
-            entries = paginator.paginate_timeline(events, statements, request)
-            return paginator.get_paginated_response(self.get_serializer(entries, many=True).data)
+            rows = paginator.paginate_rows(events, statements, request)
+            return paginator.get_paginated_response(payloads.timeline_entries(rows))
 
-        entries = paginator.paginate_timeline(events, statements, request, limit=EXPORT_MAX_ROWS)
-        response = Response(self.get_serializer(entries, many=True).data)
+        # Where the export ends is known before the first byte (one query on the sort keys), so the
+        # Link header can lead a body that is then streamed batch by batch.
+        after = paginator.start_position(request)
+        last, more = selectors.timeline_position_at(
+            events=events, statements=statements, after=after, offset=EXPORT_MAX_ROWS
+        )
+        batches = payloads.timeline_batches(
+            events=events, statements=statements, after=after, total=EXPORT_MAX_ROWS, batch_size=EXPORT_BATCH_ROWS
+        )
+        response = StreamedExport(
+            renderer.stream(batches, request=request), content_type=f"{renderer.media_type}; charset={renderer.charset}"
+        )
         response["Content-Disposition"] = f'attachment; filename="{renderer.filename}"'
-        next_link = paginator.get_next_link()
-        if next_link:
-            response["Link"] = f'<{next_link}>; rel="next"'
+        if last is not None and more:
+            response["Link"] = f'<{paginator.link_after(last)}>; rel="next"'
         return response
 
     def handle_exception(self, exc):
         # Errors are JSON whatever format was asked for: a CSV writer cannot render {"detail": ...}.
         if isinstance(getattr(self.request, "accepted_renderer", None), ExportRenderer):
-            self.request.accepted_renderer = renderers.JSONRenderer()
-            self.request.accepted_media_type = renderers.JSONRenderer.media_type
+            self.request.accepted_renderer = FastJSONRenderer()
+            self.request.accepted_media_type = FastJSONRenderer.media_type
         return super().handle_exception(exc)
 
 

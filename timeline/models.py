@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Func, Q, Subquery, Value, When
 
 from timeline.temporal.types import Precision as EnginePrecision
 
@@ -54,6 +54,36 @@ def intervals_agree(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: d
     return (a_start <= b_start and b_end <= a_end) or (b_start <= a_start and a_end <= b_end)
 
 
+class DaySpan(Func):
+    """Whole days from date_start to date_end (0 for one day), in SQL each backend can store and index."""
+
+    arity = 2
+    output_field = models.IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        # PostgreSQL: date - date is an integer number of days.
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite stores dates as ISO text; julianday() is a deterministic built-in, usable in a stored column.
+        template = "CAST(julianday(%(expressions)s) AS INTEGER)"
+        return super().as_sql(compiler, connection, template=template, arg_joiner=") - julianday(", **extra)
+
+
+class DaysBefore(Func):
+    """A date minus a number of days (an expression, e.g. a scalar subquery)."""
+
+    arity = 2
+    output_field = models.DateField()
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner="::date - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        template = "date(%(expressions)s || ' days')"
+        return super().as_sql(compiler, connection, template=template, arg_joiner=", '-' || ", **extra)
+
+
 class DatedQuerySet(models.QuerySet):
     def resolved(self):
         return self.filter(date_status__in=DATED_STATUSES)
@@ -69,12 +99,19 @@ class DatedQuerySet(models.QuerySet):
         """Rows whose date interval meets [start, end] (inclusive); either bound may be open.
 
         A month-precision date overlaps a query for any day inside that month.
+
+        `date_end >= start` alone cannot bound an index scan on date_start: every row before `start`
+        would be read and filtered. No row starts earlier than `start` minus the longest interval in
+        the table, and that longest span is one step down the date_span_days index (a scalar subquery,
+        evaluated once), so the scan on date_start is bounded on both sides and stays exact.
         """
         qs = self.filter(date_start__isnull=False)
         if end is not None:
             qs = qs.filter(date_start__lte=end)
         if start is not None:
-            qs = qs.filter(date_end__gte=start)
+            longest = self.model._base_manager.filter(date_span_days__isnull=False).order_by("-date_span_days")
+            span = Subquery(longest.values("date_span_days")[:1])
+            qs = qs.filter(date_end__gte=start, date_start__gte=DaysBefore(Value(start), span))
         return qs
 
 
@@ -104,6 +141,13 @@ class DatedModel(models.Model):
             default=Value(len(PRECISION_RANK)),
         ),
         output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
+    # Stored and indexed so that the longest interval in a table is one index step away: it bounds
+    # date-range scans from below (DatedQuerySet.overlapping). Kept in step by the database itself.
+    date_span_days = models.GeneratedField(
+        expression=DaySpan("date_end", "date_start"),
+        output_field=models.IntegerField(null=True),
         db_persist=True,
     )
 
@@ -138,6 +182,8 @@ class DatedModel(models.Model):
             # The timeline and the lists order (and page) by start, precision rank, id.
             models.Index(fields=["date_start", "date_precision_rank", "id"], name="%(app_label)s_%(class)s_chrono"),
             models.Index(fields=["date_status"], name="%(app_label)s_%(class)s_date_status"),
+            # The longest interval, which bounds a date-range scan (overlapping()).
+            models.Index(fields=["date_span_days"], name="%(app_label)s_%(class)s_span"),
         ]
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Expression, F, IntegerField, Prefetch, Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast
 
 from timeline.models import Actor, Citation, Event, Source, Statement, intervals_agree
 
@@ -222,24 +224,54 @@ class TimelinePosition:
     id: int
 
 
-def _keyset(position: TimelinePosition, kind: Kind, *, reverse: bool) -> Q:
+class RowCompare(Expression):
+    """`(a, b, c) > (%s, %s, %s)`: one row-value comparison, which PostgreSQL and SQLite (3.15+) both
+    turn into a single index range seek on a matching index. The same condition written as OR'ed
+    comparisons is only a filter: the index is walked from its start and every earlier row read."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, columns: Sequence[str], operator: str, values: Sequence) -> None:
+        super().__init__()
+        if operator not in ("<", "<=", ">", ">="):
+            raise ValueError(operator)
+        self.columns = [F(name) for name in columns]
+        self.operator = operator
+        self.values = list(values)
+
+    def get_source_expressions(self) -> list:
+        return self.columns
+
+    def set_source_expressions(self, exprs) -> None:
+        self.columns = list(exprs)
+
+    def as_sql(self, compiler, connection):
+        sql, params = [], []
+        for column in self.columns:
+            part, part_params = compiler.compile(column)
+            sql.append(part)
+            params.extend(part_params)
+        for column, value in zip(self.columns, self.values, strict=True):
+            params.append(column.output_field.get_db_prep_value(value, connection))
+        placeholders = ", ".join(["%s"] * len(self.values))
+        return f"({', '.join(sql)}) {self.operator} ({placeholders})", params
+
+
+def _keyset(position: TimelinePosition, kind: Kind, *, reverse: bool) -> RowCompare:
     """Rows of one kind strictly after (or, reversed, before) the position in timeline order.
 
     Within one model the kind is constant, so the 4-part comparison reduces to a 3- or 2-part one.
     """
-    later = "lt" if reverse else "gt"
     d, r = position.date_start, position.precision_rank
-    past_day = Q(**{f"date_start__{later}": d})
-    past_rank = Q(date_start=d, **{f"precision_rank__{later}": r})
-    same = Q(date_start=d, precision_rank=r)
     kind_rank = KIND_RANK[kind]
+    strictly = "<" if reverse else ">"
     if kind_rank == position.kind_rank:
-        tail = same & Q(**{f"id__{later}": position.id})
-    elif (kind_rank > position.kind_rank) != reverse:
-        tail = same  # this kind sorts after the position's kind at equal (date, rank)
-    else:
-        tail = Q(pk__in=[])
-    return past_day | past_rank | tail
+        return RowCompare(("date_start", "date_precision_rank", "id"), strictly, (d, r, position.id))
+    if (kind_rank > position.kind_rank) != reverse:
+        # This kind sorts after the position's kind at equal (date, rank): equal rows are past it too.
+        return RowCompare(("date_start", "date_precision_rank"), strictly + "=", (d, r))
+    return RowCompare(("date_start", "date_precision_rank"), strictly, (d, r))
 
 
 def timeline_page(
@@ -274,3 +306,165 @@ def timeline_page(
     if reverse:
         page.reverse()
     return page, has_more
+
+
+# --- The timeline as plain rows: the API's read path ------------------------------------------
+#
+# The functions above build model instances, which costs more than the SQL on a page of 100 rows.
+# These read the same rows with `.values()`, for callers that only need the values (the API's JSON
+# and exports). Each takes the filtered QuerySets the API's filtersets build, so every filter
+# applies, and keeps the same order and the same bounded number of queries.
+
+DATE_FIELDS = (
+    "date_text",
+    "date_value",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_status",
+    "date_anchor",
+    "date_explanation",
+)
+# A source as the payloads show it, fetched through a join: `<prefix>id`, `<prefix>slug`, ...
+SOURCE_BRIEF_FIELDS = ("id", "slug", "headline", "publisher", "url", "published_date", "published_time", "timezone")
+EVENT_ROW_FIELDS = ("id", "title", "description", "category", *DATE_FIELDS, "date_precision_rank")
+STATEMENT_ROW_FIELDS = (
+    "id",
+    "text",
+    "event_id",
+    "event__category",
+    "speaker_id",
+    "speaker__name",
+    "speaker__kind",
+    *(f"source__{name}" for name in SOURCE_BRIEF_FIELDS),
+    *DATE_FIELDS,
+    "date_precision_rank",
+)
+CITATION_ROW_FIELDS = (
+    "id",
+    "event_id",
+    "sentence",
+    "char_start",
+    "char_end",
+    *DATE_FIELDS,
+    *(f"source__{name}" for name in SOURCE_BRIEF_FIELDS),
+)
+
+
+def row_sort_key(row: dict) -> tuple:
+    """A row's place in timeline order, as TimelineEntry.sort_key gives it for an instance."""
+    return (row["date_start"], row["date_precision_rank"], KIND_RANK[row["kind"]], row["id"])
+
+
+# Dates and times in the rows below. SQLite stores them as ISO text, which its driver parses in
+# Python for every value (Django asks it to) only for the payload to print them back: there they
+# are read as the text they are. ISO text sorts and compares as the dates do.
+TEMPORAL_FIELDS = frozenset(
+    {"date_start", "date_end", "date_anchor", "source__published_date", "source__published_time"}
+)
+
+
+def _values(qs: QuerySet, fields: Sequence[str]) -> list[dict]:
+    """`list(qs.values(*fields))` at a fraction of the cost: rows as the database driver gives them,
+    without Django's per-value converters (which cost more than the query on a page of rows).
+    Dates and times are date and time objects on PostgreSQL, ISO strings on SQLite."""
+    names = list(fields)
+    if connections[qs.db].vendor == "sqlite":
+        temporal = [name for name in names if name in TEMPORAL_FIELDS]
+        names = [name for name in names if name not in TEMPORAL_FIELDS] + temporal
+        aliases = {f"{name}_text": Cast(name, TextField()) for name in temporal}
+        qs = qs.annotate(**aliases).values_list(*names[: len(names) - len(temporal)], *aliases)
+    else:
+        qs = qs.values_list(*names)
+    try:
+        sql, params = qs.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    with connections[qs.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        # A DISTINCT query (some filters add one) also selects its ORDER BY columns, after these.
+        return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
+
+
+def iso(value: dt.date | dt.time | str | None) -> str | None:
+    """A date or time from rows read by this module, as ISO text."""
+    return value if value is None or isinstance(value, str) else value.isoformat()
+
+
+def _plain(qs: QuerySet) -> QuerySet:
+    # The list selectors prefetch and join for instances; rows read their related values themselves.
+    return qs.prefetch_related(None).select_related(None)
+
+
+def timeline_rows(
+    *,
+    events: QuerySet[Event],
+    statements: QuerySet[Statement],
+    after: TimelinePosition | None = None,
+    before: TimelinePosition | None = None,
+    limit: int,
+) -> tuple[list[dict], bool]:
+    """timeline_page as `.values()` rows, each with its "kind": up to `limit` rows after `after` (or
+    just before `before`), and whether more lie beyond. One query per kind, each a seek on the chrono
+    index that reads `limit + 1` rows, the one extra only to tell whether there is more."""
+    reverse = before is not None
+    position = before if reverse else after
+    order = ("-date_start", "-date_precision_rank", "-id") if reverse else ("date_start", "date_precision_rank", "id")
+    streams = []
+    for kind, qs, fields in (("event", events, EVENT_ROW_FIELDS), ("statement", statements, STATEMENT_ROW_FIELDS)):
+        qs = _plain(qs).filter(date_start__isnull=False)
+        if position is not None:
+            qs = qs.filter(_keyset(position, kind, reverse=reverse))
+        rows = _values(qs.order_by(*order)[: limit + 1], fields)
+        for row in rows:
+            row["kind"] = kind
+        streams.append(rows)
+    merged = list(heapq.merge(*streams, key=row_sort_key, reverse=reverse))
+    has_more = len(merged) > limit
+    page = merged[:limit]
+    if reverse:
+        page.reverse()
+    return page, has_more
+
+
+def timeline_position_at(
+    *, events: QuerySet[Event], statements: QuerySet[Statement], after: TimelinePosition | None, offset: int
+) -> tuple[TimelinePosition | None, bool]:
+    """The position of the `offset`-th row (1-based) after `after`, and whether any row follows it.
+
+    One query: both kinds' sort keys merged in SQL (UNION ALL of two index-ordered scans), so that an
+    export can name its continuation before it streams a single row.
+    """
+    parts = []
+    for kind, qs in (("event", events), ("statement", statements)):
+        qs = _plain(qs).filter(date_start__isnull=False)
+        if after is not None:
+            qs = qs.filter(_keyset(after, kind, reverse=False))
+        parts.append(
+            qs.order_by()
+            .annotate(kind_rank=Value(KIND_RANK[kind], output_field=IntegerField()))
+            .values_list("date_start", "date_precision_rank", "kind_rank", "id")
+        )
+    union = parts[0].union(parts[1], all=True).order_by("date_start", "date_precision_rank", "kind_rank", "id")
+    found = list(union[offset - 1 : offset + 1])
+    if not found:
+        return None, False
+    return TimelinePosition(*found[0]), len(found) > 1
+
+
+def event_children(event_ids: list[int]) -> tuple[dict[int, list[dict]], dict[int, list[dict]]]:
+    """The actors (by name) and the citations (by source publication date, source, offset) of events,
+    as rows grouped by event id: two queries, whatever the number of events."""
+    actors: dict[int, list[dict]] = {pk: [] for pk in event_ids}
+    citations: dict[int, list[dict]] = {pk: [] for pk in event_ids}
+    if not event_ids:
+        return actors, citations
+    links = Event.actors.through.objects.filter(event_id__in=event_ids).order_by("actor__name")
+    for link in _values(links, ("event_id", "actor_id", "actor__name", "actor__kind")):
+        actors[link["event_id"]].append(
+            {"id": link["actor_id"], "name": link["actor__name"], "kind": link["actor__kind"]}
+        )
+    rows = Citation.objects.filter(event_id__in=event_ids).order_by("source__published_date", "source_id", "char_start")
+    for row in _values(rows, CITATION_ROW_FIELDS):
+        citations[row["event_id"]].append(row)
+    return actors, citations

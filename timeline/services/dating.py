@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
 
 from timeline import temporal
 from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement, Story, intervals_agree
@@ -241,6 +241,27 @@ def _batches(queryset: models.QuerySet, batch_size: int) -> Iterator[list]:
         last_pk = batch[-1].pk
 
 
+def _write(model: type[models.Model], rows: list, fields: Iterable[str]) -> None:
+    """What bulk_update does, as one parametrised UPDATE run for every row (executemany, one query).
+
+    bulk_update builds a CASE WHEN per row and field as Django expressions: on batches of 500 rows
+    and ten fields, that took nine tenths of a resolve_dates run.
+    """
+    if not rows:
+        return
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    columns = [model._meta.get_field(name) for name in fields]
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {assignments} WHERE {quote(model._meta.pk.column)} = %s"
+    params = [
+        [field.get_db_prep_save(getattr(row, field.attname), connection) for field in columns] + [row.pk]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
 # Sources are loaded once per batch without their text, except for statements, which need it.
 SOURCE_CONTEXT_FIELDS = ("source__published_date", "source__published_time", "source__timezone", "source__publisher")
 
@@ -304,7 +325,7 @@ def dates_resolve(
                     )
                 _tally(report.citations, citation, reading, changed)
             if changed:
-                Citation.objects.bulk_update(changed, RESULT_FIELDS)
+                _write(Citation, changed, RESULT_FIELDS)
             if report.citations.seen >= batch_size:  # only long runs report progress
                 say(f"citations: {report.citations.seen} read")
 
@@ -324,7 +345,7 @@ def dates_resolve(
                     reading = publication_day(statement.source)
                 _tally(report.statements, statement, reading, changed)
             if changed:
-                Statement.objects.bulk_update(changed, RESULT_FIELDS)
+                _write(Statement, changed, RESULT_FIELDS)
             if report.statements.seen >= batch_size:  # only long runs report progress
                 say(f"statements: {report.statements.seen} read")
 
@@ -345,7 +366,7 @@ def dates_resolve(
             for event in batch:
                 _tally(report.events, event, event_reading(event, list(event.citations.all())), changed)
             if changed:
-                Event.objects.bulk_update(changed, [*RESULT_FIELDS, "date_text"])
+                _write(Event, changed, [*RESULT_FIELDS, "date_text"])
             if report.events.seen >= batch_size:  # only long runs report progress
                 say(f"events: {report.events.seen} derived")
 

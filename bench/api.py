@@ -1,0 +1,664 @@
+"""The timeline API under load, next to Datasette serving the same rows from the same SQLite file.
+
+    .venv/bin/python bench/api.py [--rows N] [--database sqlite|postgres] [--scale] [--scale-factor F]
+                                  [--requests R] [--concurrency C] [--workers W] [--page-size P]
+
+It builds N synthetic events in a throw-away database with set-based SQL (generate_series on
+PostgreSQL, a recursive CTE on SQLite): 1-3 citations and 1-3 actors each, N/2 statements, mixed
+precisions (day, time of day, week, month, year), about 27 events a day, so that N events cover
+N/27 days, as a timeline grows by adding news. It serves the timeline with gunicorn (DEBUG off,
+loopback only, ports 8200-8299) and, on the same SQLite file in the same run, Datasette with one
+canned query that returns the same page (events with their actors and citations joined to their
+sources, statements with their speaker and source, merged by date, from a keyset position). One
+client with C threads (a new connection per request, as gunicorn's sync workers close them)
+sends both the same R requests, P rows each, from the same spread of positions through the data,
+and the script prints rows/s, p50 and p99 for each, and as its last line ratio_vs_datasette=X
+(our rows/s over Datasette's).
+
+With --scale it also builds F x N events (F = 10 by default) and times, at both sizes, the first
+page, a page 80% deep by cursor, a one-week date range and each export (5,000 rows from half-way),
+printing p50 and p99 for each and the big/small ratio of p99. On PostgreSQL the deep page's and the
+date range's event queries are also shown with EXPLAIN: both index scans bounded on both sides.
+
+Throw-away databases: a temporary SQLite file; on PostgreSQL databases named h10_bench_<rows>,
+dropped at the end (DATABASE_URL's server, user and password; default postgres@127.0.0.1:5432).
+Nothing here asserts a timing; figures vary with the machine, ratios hold better.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import concurrent.futures
+import contextlib
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+HOST = "127.0.0.1"
+PORTS = iter(range(8200, 8300))
+EVENTS_PER_DAY = 27
+# Precisions by n % 20: mostly days, some times of day, weeks, months and years.
+PRECISION_CASE = (
+    "CASE WHEN {n} % 20 < 12 THEN 'day' WHEN {n} % 20 < 14 THEN 'time' WHEN {n} % 20 < 16 THEN 'week' "
+    "WHEN {n} % 20 < 19 THEN 'month' ELSE 'year' END"
+)
+PUBLISHERS = ["CNN", "Reuters", "AP", "BBC", "The Guardian", "Le Monde", "NHK", "Al Jazeera", "DW", "NPR"]
+CATEGORIES = ["diplomacy", "security", "economy", "politics", "health", "climate", "courts", "sport"]
+LOREM = (
+    "Officials said on Tuesday that the talks would resume next week, after a pause that began in early "
+    "spring, according to people familiar with the matter who asked not to be named."
+)
+
+
+# --- Building the data ------------------------------------------------------------------------
+
+
+@dataclass
+class Dialect:
+    """The few SQL spellings that differ between SQLite and PostgreSQL."""
+
+    vendor: str
+
+    def numbers(self, count: int) -> str:
+        """A FROM clause giving n = 1..count."""
+        if self.vendor == "postgresql":
+            return f"generate_series(1::bigint, {count}::bigint) AS g(n)"
+        return f"(WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {count}) SELECT n FROM g) g"
+
+    def day(self, offset: str) -> str:
+        if self.vendor == "postgresql":
+            return f"(DATE '1990-01-01' + ({offset})::int)"
+        return f"date('1990-01-01', '+' || ({offset}) || ' days')"
+
+    def month_start(self, d: str) -> str:
+        return f"date_trunc('month', {d})::date" if self.vendor == "postgresql" else f"date({d}, 'start of month')"
+
+    def month_end(self, d: str) -> str:
+        if self.vendor == "postgresql":
+            return f"(date_trunc('month', {d}) + interval '1 month - 1 day')::date"
+        return f"date({d}, 'start of month', '+1 month', '-1 day')"
+
+    def year_start(self, d: str) -> str:
+        return f"date_trunc('year', {d})::date" if self.vendor == "postgresql" else f"date({d}, 'start of year')"
+
+    def year_end(self, d: str) -> str:
+        if self.vendor == "postgresql":
+            return f"(date_trunc('year', {d}) + interval '1 year - 1 day')::date"
+        return f"date({d}, 'start of year', '+1 year', '-1 day')"
+
+    def text(self, value: str) -> str:
+        return f"({value})::text" if self.vendor == "postgresql" else f"CAST({value} AS TEXT)"
+
+    def year_month(self, d: str) -> str:
+        return f"to_char({d}, 'YYYY-MM')" if self.vendor == "postgresql" else f"strftime('%Y-%m', {d})"
+
+    def year(self, d: str) -> str:
+        return f"to_char({d}, 'YYYY')" if self.vendor == "postgresql" else f"strftime('%Y', {d})"
+
+    def pick(self, items: list[str], index: str) -> str:
+        whens = " ".join(f"WHEN {i} THEN '{item}'" for i, item in enumerate(items))
+        return f"(CASE ({index}) % {len(items)} {whens} END)"
+
+    def now(self) -> str:
+        return "now()" if self.vendor == "postgresql" else "datetime('now')"
+
+
+def dated_columns(sql: Dialect, n: str, day_offset: str) -> dict[str, str]:
+    """The date fields of a synthetic row: a precision by n, and the interval it covers."""
+    d = sql.day(day_offset)
+    precision = PRECISION_CASE.format(n=n)
+    week_start = sql.day(f"({day_offset}) - ({day_offset}) % 7")
+    week_end = sql.day(f"({day_offset}) - ({day_offset}) % 7 + 6")
+    start = (
+        f"CASE {precision} WHEN 'week' THEN {week_start} WHEN 'month' THEN {sql.month_start(d)} "
+        f"WHEN 'year' THEN {sql.year_start(d)} ELSE {d} END"
+    )
+    end = (
+        f"CASE {precision} WHEN 'week' THEN {week_end} WHEN 'month' THEN {sql.month_end(d)} "
+        f"WHEN 'year' THEN {sql.year_end(d)} ELSE {d} END"
+    )
+    value = (
+        f"CASE {precision} WHEN 'month' THEN {sql.year_month(d)} WHEN 'year' THEN {sql.year(d)} "
+        f"WHEN 'week' THEN {sql.text(week_start)} || '/W' WHEN 'time' THEN {sql.text(d)} || 'TNI' "
+        f"ELSE {sql.text(d)} END"
+    )
+    return {
+        "date_text": "'on Tuesday'",
+        "date_value": value,
+        "date_type": "'DATE'",
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "date_status": "'resolved'",
+        "date_anchor": d,
+        "date_rule": "'synthetic'",
+        "date_explanation": "'A synthetic date for the benchmark.'",
+    }
+
+
+def insert(table: str, columns: dict[str, str], source: str) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns.values())} FROM {source}"
+
+
+def build_statements(sql: Dialect, rows: int) -> list[str]:
+    """Set-based INSERTs for `rows` events and what hangs off them."""
+    sources = max(50, rows // 20)
+    actors = max(100, rows // 50)
+    statements = rows // 2
+    event_day = f"((n * 7919) % {rows}) / {EVENTS_PER_DAY}"
+    stmt = [
+        insert(
+            "timeline_source",
+            {
+                "slug": "'source-' || n",
+                "headline": "'Headline of article ' || n",
+                "publisher": sql.pick(PUBLISHERS, "n"),
+                "url": "'https://news.example.com/' || n",
+                "authors": "'[]'",
+                "language": "'en'",
+                "text": f"'{LOREM} ' || n",
+                "checksum": "'checksum-' || n",
+                "origin": "''",
+                "notes": "''",
+                "published_date": sql.day(f"n * {rows // EVENTS_PER_DAY + 1} / {sources}"),
+                "published_time": "NULL",
+                "timezone": "'UTC'",
+                "created_at": sql.now(),
+                "updated_at": sql.now(),
+            },
+            sql.numbers(sources),
+        ),
+        insert(
+            "timeline_actor",
+            {"name": "'Actor ' || n", "kind": "'person'", "aliases": "'[]'", "description": "''"},
+            sql.numbers(actors),
+        ),
+        insert(
+            "timeline_event",
+            {
+                "id": "n",
+                "slug": "'event-' || n",
+                "title": "'Event ' || n || ': embassy urges citizens to leave'",
+                "description": f"'{LOREM}'",
+                "location": "'Moscow'",
+                "category": sql.pick(CATEGORIES, "n"),
+                **dated_columns(sql, "n", event_day),
+            },
+            sql.numbers(rows),
+        ),
+    ]
+    # 1-3 actors and 1-3 citations per event; k-th link of event n.
+    for k in range(3):
+        stmt.append(
+            insert(
+                "timeline_event_actors",
+                {"event_id": "n", "actor_id": f"(n + {k * (actors // 3)}) % {actors} + 1"},
+                f"{sql.numbers(rows)} WHERE n % 3 >= {k}",
+            )
+        )
+        # Every tenth event's second citation is a day late: the sources disagree.
+        shift = f"CASE WHEN n % 10 = 0 AND {k} = 1 THEN 1 ELSE 0 END"
+        stmt.append(
+            insert(
+                "timeline_citation",
+                {
+                    "event_id": "n",
+                    "source_id": f"(n * 13 + {k * (sources // 3)}) % {sources} + 1",
+                    "sentence": f"'{LOREM}'",
+                    "char_start": str(k * 10),
+                    "char_end": str(k * 10 + 150),
+                    **dated_columns(sql, "n", f"{event_day} + {shift}"),
+                },
+                f"{sql.numbers(rows)} WHERE (n * 7) % 3 >= {k}",
+            )
+        )
+    stmt.append(
+        insert(
+            "timeline_statement",
+            {
+                "text": f"'{LOREM[:140]}'",
+                "mode": "'reported'",
+                "speaker_id": f"n % {actors} + 1",
+                "source_id": f"n % {sources} + 1",
+                "event_id": "CASE WHEN n % 4 = 0 THEN NULL ELSE n * 2 END",
+                "char_start": "n",
+                "char_end": "n + 140",
+                **dated_columns(sql, "n * 2", f"((n * 2 * 7919) % {rows}) / {EVENTS_PER_DAY}"),
+            },
+            sql.numbers(statements),
+        )
+    )
+    return stmt
+
+
+@dataclass
+class Target:
+    """A throw-away database with `rows` events, and how to reach it."""
+
+    rows: int
+    vendor: str
+    url: str
+    sqlite_path: Path | None = None
+
+
+def migrate(url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "true"}
+    subprocess.run([PYTHON, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
+
+
+def build(rows: int, vendor: str, workdir: Path) -> Target:
+    started = time.perf_counter()
+    if vendor == "sqlite":
+        path = workdir / f"timeline_{rows}.sqlite3"
+        url = f"sqlite:///{path}"
+        migrate(url)
+        connection = sqlite3.connect(path)
+        with connection:
+            for statement in build_statements(Dialect("sqlite"), rows):
+                connection.execute(statement)
+        connection.execute("ANALYZE")
+        connection.close()
+        target = Target(rows, vendor, url, path)
+    else:
+        import psycopg
+
+        base = urllib.parse.urlsplit(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
+        name = f"h10_bench_{rows}"
+        admin_url = base._replace(path="/postgres").geturl()
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name}")
+            admin.execute(f"CREATE DATABASE {name}")
+        url = base._replace(path=f"/{name}").geturl()
+        migrate(url)
+        with psycopg.connect(url) as connection:
+            for statement in build_statements(Dialect("postgresql"), rows):
+                connection.execute(statement)
+            for table in ("event", "statement", "citation", "source", "actor"):
+                connection.execute(
+                    f"SELECT setval(pg_get_serial_sequence('timeline_{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM timeline_{table}))"
+                )
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute("VACUUM ANALYZE")
+        target = Target(rows, vendor, url)
+    print(f"built {rows:,} events on {vendor} in {time.perf_counter() - started:.1f}s", flush=True)
+    return target
+
+
+def drop(target: Target) -> None:
+    if target.vendor != "postgresql" and target.vendor != "postgres":
+        return
+    import psycopg
+
+    base = urllib.parse.urlsplit(target.url)
+    with psycopg.connect(base._replace(path="/postgres").geturl(), autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {base.path.lstrip('/')}")
+
+
+# --- Servers ----------------------------------------------------------------------------------
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server on port {port} exited with {process.returncode}")
+        with contextlib.suppress(OSError), socket.create_connection((HOST, port), timeout=0.2):
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"nothing listens on {HOST}:{port} after {timeout}s")
+
+
+@contextlib.contextmanager
+def serve(command: list[str], port: int, env: dict | None = None, log: Path | None = None) -> Iterator[int]:
+    out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, process)
+        yield port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if log:
+            out.close()
+
+
+def gunicorn(target: Target, workers: int, threads: int, workdir: Path) -> contextlib.AbstractContextManager[int]:
+    port = next(PORTS)
+    env = {
+        **os.environ,
+        "DATABASE_URL": target.url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "bench-only-" + os.urandom(8).hex(),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DATABASE_CONN_MAX_AGE": "600",  # persistent connections, as in production and as Datasette keeps its own
+        "API_ANON_THROTTLE_RATE": "100000000/min",
+    }
+    # One process with a thread per client connection, as Datasette runs (one process, SQL in a
+    # thread pool): SQLite releases the GIL while it reads, so threads overlap I/O with Python.
+    command = [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(workers)]
+    command += ["--worker-class", "gthread", "--threads", str(threads), "--log-level", "warning"]
+    return serve(command, port, env, workdir / f"gunicorn-{port}.log")
+
+
+def canned_query(limit: int) -> str:
+    """Datasette's page: what our timeline entry carries, from a keyset position (:d, :r, :i)."""
+    source = (
+        "json_object('id', s.id, 'slug', s.slug, 'headline', s.headline, 'publisher', s.publisher, 'url', s.url, "
+        "'publication', json_object('date', s.published_date, 'time', s.published_time, 'timezone', s.timezone))"
+    )
+    date = (
+        "json_object('text', {t}.date_text, 'value', {t}.date_value, 'start', {t}.date_start, 'end', {t}.date_end, "
+        "'precision', {t}.date_precision, 'status', {t}.date_status, 'anchor', {t}.date_anchor, "
+        "'explanation', {t}.date_explanation)"
+    )
+    events = f"""SELECT * FROM (SELECT 'event' AS kind, e.id, e.title, e.description AS text,
+        {date.format(t="e")} AS date, e.category,
+        (SELECT json_group_array(json_object('id', a.id, 'name', a.name, 'kind', a.kind))
+           FROM timeline_event_actors ea JOIN timeline_actor a ON a.id = ea.actor_id
+           WHERE ea.event_id = e.id) AS actors,
+        (SELECT json_group_array(json_object('id', c.id, 'source', {source}, 'sentence', c.sentence,
+                'char_start', c.char_start, 'char_end', c.char_end, 'date', {date.format(t="c")}))
+           FROM timeline_citation c JOIN timeline_source s ON s.id = c.source_id WHERE c.event_id = e.id) AS citations,
+        e.id AS event_id, e.date_start, e.date_precision_rank
+      FROM timeline_event e
+      WHERE e.date_start IS NOT NULL AND (e.date_start, e.date_precision_rank, e.id) > (:d, :r, :i)
+      ORDER BY e.date_start, e.date_precision_rank, e.id LIMIT {limit})"""
+    statements = f"""SELECT * FROM (SELECT 'statement' AS kind, st.id, a.name || ': ' || st.text AS title,
+        st.text, {date.format(t="st")} AS date, coalesce(ev.category, '') AS category,
+        json_array(json_object('id', a.id, 'name', a.name, 'kind', a.kind)) AS actors,
+        json_array({source}) AS citations, st.event_id, st.date_start, st.date_precision_rank
+      FROM timeline_statement st JOIN timeline_actor a ON a.id = st.speaker_id
+        JOIN timeline_source s ON s.id = st.source_id LEFT JOIN timeline_event ev ON ev.id = st.event_id
+      WHERE st.date_start IS NOT NULL AND (st.date_start, st.date_precision_rank, st.id) > (:d, :r, :i)
+      ORDER BY st.date_start, st.date_precision_rank, st.id LIMIT {limit})"""
+    return f"{events} UNION ALL {statements} ORDER BY date_start, date_precision_rank, kind, id LIMIT {limit}"
+
+
+def datasette(target: Target, limit: int, workdir: Path) -> contextlib.AbstractContextManager[int]:
+    port = next(PORTS)
+    metadata = workdir / "datasette.json"
+    database = target.sqlite_path.stem
+    metadata.write_text(json.dumps({"databases": {database: {"queries": {"timeline": canned_query(limit)}}}}))
+    command = [str(BIN / "datasette"), "serve", "--immutable", str(target.sqlite_path), "--host", HOST]
+    command += ["--port", str(port), "--metadata", str(metadata), "--setting", "sql_time_limit_ms", "20000"]
+    return serve(command, port, None, workdir / f"datasette-{port}.log")
+
+
+# --- The client -------------------------------------------------------------------------------
+
+
+def get(port: int, path: str) -> tuple[int, bytes]:
+    connection = HTTPConnection(HOST, port, timeout=120)
+    try:
+        connection.request("GET", path, headers={"Host": HOST})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+@dataclass
+class Figures:
+    requests: int
+    rows: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
+
+
+def load(port: int, paths: list[str], rows_of: dict[str, int], requests: int, concurrency: int) -> Figures:
+    """`requests` GETs spread over `paths`, `concurrency` at a time; every response must be a 200."""
+
+    def one(index: int) -> float:
+        path = paths[index % len(paths)]
+        started = time.perf_counter()
+        status, body = get(port, path)
+        elapsed = time.perf_counter() - started
+        if status != 200:
+            raise SystemExit(f"GET {path} -> {status}: {body[:300]!r}")
+        return elapsed
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
+        latencies = list(pool.map(one, range(requests)))
+    seconds = time.perf_counter() - started
+    rows = sum(rows_of[paths[i % len(paths)]] for i in range(requests))
+    return Figures(requests, rows, seconds, latencies)
+
+
+def cursor(direction: str, key: tuple) -> str:
+    raw = "|".join([direction, key[0], *(str(part) for part in key[1:])])
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def positions(target: Target, count: int) -> list[tuple]:
+    """`count` event sort keys spread evenly through the timeline (date, rank, kind rank 0, id)."""
+    query = (
+        "SELECT date_start, date_precision_rank, id FROM timeline_event WHERE date_start IS NOT NULL "
+        "ORDER BY date_start, date_precision_rank, id LIMIT 1 OFFSET %s"
+    )
+    keys = []
+    total = target.rows
+    for i in range(count):
+        offset = total * i // (count + 1)
+        for row in fetch(target, query, (offset,)):
+            keys.append((str(row[0]), row[1], 0, row[2]))
+    return keys
+
+
+def fetch(target: Target, query: str, params: tuple = ()) -> list[tuple]:
+    if target.sqlite_path:
+        connection = sqlite3.connect(target.sqlite_path)
+        try:
+            return connection.execute(query.replace("%s", "?"), params).fetchall()
+        finally:
+            connection.close()
+    import psycopg
+
+    with psycopg.connect(target.url) as connection:
+        return connection.execute(query, params).fetchall()
+
+
+def count_rows(port: int, path: str) -> int:
+    status, body = get(port, path)
+    if status != 200:
+        raise SystemExit(f"GET {path} -> {status}: {body[:300]!r}")
+    document = json.loads(body)
+    return len(document["results"] if isinstance(document, dict) else document)
+
+
+def compare(target: Target, args: argparse.Namespace, workdir: Path) -> float:
+    """Our timeline and Datasette's canned query, the same positions, the same client."""
+    keys = positions(target, 20)
+    ours = [f"/api/v1/timeline?page_size={args.page_size}&cursor={cursor('a', key)}" for key in keys]
+    theirs = [
+        f"/{target.sqlite_path.stem}/timeline.json?_shape=array&_json=date&_json=actors&_json=citations&"
+        + urllib.parse.urlencode({"d": key[0], "r": key[1], "i": key[3]})
+        for key in keys
+    ]
+    results = {}
+    for name, paths, server in (
+        ("timeline API (gunicorn)", ours, gunicorn(target, args.workers, args.concurrency, workdir)),
+        ("Datasette", theirs, datasette(target, args.page_size, workdir)),
+    ):
+        with server as port:
+            rows_of = {path: count_rows(port, path) for path in paths}  # and warms both up
+            figures = load(port, paths, rows_of, args.requests, args.concurrency)
+        results[name] = figures
+        print(
+            f"{name:<24} {figures.rows_per_second:>9,.0f} rows/s   p50 {figures.percentile(50):6.1f} ms   "
+            f"p99 {figures.percentile(99):6.1f} ms   ({figures.requests} requests, {figures.rows:,} rows)",
+            flush=True,
+        )
+    ours_figures, theirs_figures = results.values()
+    return ours_figures.rows_per_second / theirs_figures.rows_per_second
+
+
+# --- Scale ------------------------------------------------------------------------------------
+
+SCALE_CASES = ("first page", "deep cursor page", "date range", "export csv", "export ics", "export timelinejs")
+
+
+def scale_paths(target: Target, page_size: int) -> dict[str, str]:
+    deep = positions_at(target, 0.8)
+    middle = positions_at(target, 0.5)
+    start = middle[0]
+    end = fetch_day_after(start, 6)
+    deep_cursor = cursor("a", deep)
+    # Exports start half-way, so that the 5,000 rows of one export are there at either size.
+    middle_cursor = cursor("a", middle)
+    return {
+        "first page": f"/api/v1/timeline?page_size={page_size}",
+        "deep cursor page": f"/api/v1/timeline?page_size={page_size}&cursor={deep_cursor}",
+        "date range": f"/api/v1/timeline?page_size={page_size}&start={start}&end={end}",
+        "export csv": f"/api/v1/timeline?format=csv&cursor={middle_cursor}",
+        "export ics": f"/api/v1/timeline?format=ics&cursor={middle_cursor}",
+        "export timelinejs": f"/api/v1/timeline?format=timelinejs&cursor={middle_cursor}",
+    }
+
+
+def positions_at(target: Target, fraction: float) -> tuple:
+    query = (
+        "SELECT date_start, date_precision_rank, id FROM timeline_event WHERE date_start IS NOT NULL "
+        "ORDER BY date_start, date_precision_rank, id LIMIT 1 OFFSET %s"
+    )
+    (row,) = fetch(target, query, (int(target.rows * fraction),))
+    return (str(row[0]), row[1], 0, row[2])
+
+
+def fetch_day_after(day: str, days: int) -> str:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+
+
+def time_cases(target: Target, args: argparse.Namespace, workdir: Path) -> dict[str, Figures]:
+    paths = scale_paths(target, args.page_size)
+    figures = {}
+    with gunicorn(target, args.workers, args.concurrency, workdir) as port:
+        for case, path in paths.items():
+            get(port, path)  # warm
+            repeats = max(10, args.requests // 10) if case.startswith("export") else args.requests // 2
+            figures[case] = load(port, [path], {path: 0}, repeats, 1)
+    if target.vendor != "sqlite":
+        explain(target, paths)
+    return figures
+
+
+def explain(target: Target, paths: dict[str, str]) -> None:
+    """EXPLAIN of the deep page's and the date range's event queries, as the API sends them."""
+    env = {**os.environ, "DATABASE_URL": target.url, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "bench"}
+    script = (
+        "import sys, json\n"
+        "from django.test import RequestFactory\n"
+        "from rest_framework.request import Request\n"
+        "from api import filtersets\n"
+        "from api.pagination import TimelineCursorPagination\n"
+        "from api.views import apply_filterset\n"
+        "from timeline import selectors\n"
+        "for path in json.loads(sys.argv[1]):\n"
+        "    request = Request(RequestFactory().get(path))\n"
+        "    events = apply_filterset(filtersets.TimelineEventFilterSet, request, selectors.event_list())\n"
+        "    cursor = TimelineCursorPagination().decode_cursor(request)\n"
+        "    qs = selectors._plain(events).filter(date_start__isnull=False)\n"
+        "    if cursor: qs = qs.filter(selectors._keyset(cursor[1], 'event', reverse=False))\n"
+        "    qs = qs.order_by('date_start', 'date_precision_rank', 'id').values('id')[:101]\n"
+        "    print(path); print(qs.explain())\n"
+    )
+    chosen = [paths["deep cursor page"], paths["date range"]]
+    subprocess.run(
+        [PYTHON, "-c", "import django; django.setup(); exec(open(0).read())", json.dumps(chosen)],
+        input=script,
+        text=True,
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        check=True,
+    )
+
+
+def scale(args: argparse.Namespace, workdir: Path, small: Target) -> None:
+    big = build(args.rows * args.scale_factor, args.database, workdir)
+    try:
+        timed = {small.rows: time_cases(small, args, workdir), big.rows: time_cases(big, args, workdir)}
+    finally:
+        drop(big)
+    print(f"\n{'case':<20} {'p50/p99 at ' + format(small.rows, ','):>24} {'p50/p99 at ' + format(big.rows, ','):>26}")
+    for case in SCALE_CASES:
+        a, b = timed[small.rows][case], timed[big.rows][case]
+        print(
+            f"{case:<20} {a.percentile(50):9.1f} /{a.percentile(99):7.1f} ms {b.percentile(50):10.1f} /"
+            f"{b.percentile(99):7.1f} ms   p99 big/small {b.percentile(99) / a.percentile(99):5.2f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=10_000, help="events to build (default 10,000)")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--scale", action="store_true", help="also time the cases at rows and rows x factor")
+    parser.add_argument("--scale-factor", type=int, default=10, help="the big size is rows x this (default 10)")
+    parser.add_argument("--requests", type=int, default=300, help="requests per server (default 300)")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads, the same for both (default 4)")
+    parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes (default 1, like Datasette)")
+    parser.add_argument("--page-size", type=int, default=100, help="rows per response (default 100)")
+    args = parser.parse_args()
+    if not (BIN / "gunicorn").exists() or not (BIN / "datasette").exists():
+        raise SystemExit("gunicorn and datasette are needed: make bench installs them (requirements-bench.txt)")
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-api-"))
+    targets: list[Target] = []
+    try:
+        sqlite_target = build(args.rows, "sqlite", workdir)
+        targets.append(sqlite_target)
+        main_target = sqlite_target
+        if args.database == "postgres":
+            main_target = build(args.rows, "postgresql", workdir)
+            targets.append(main_target)
+        print(
+            f"\n{args.rows:,} events, {args.page_size} rows per response, {args.requests} requests per server, "
+            f"concurrency {args.concurrency}, gunicorn --workers {args.workers} --threads {args.concurrency}, "
+            f"Datasette --immutable "
+            f"(both on the SQLite file)"
+        )
+        ratio = compare(sqlite_target, args, workdir)
+        if args.scale:
+            print(f"\nscale on {main_target.vendor}: {args.rows:,} and {args.rows * args.scale_factor:,} events")
+            scale(args, workdir, main_target)
+        print(f"ratio_vs_datasette={ratio:.2f}")
+    finally:
+        for target in targets:
+            drop(target)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
