@@ -109,7 +109,7 @@ def _open(url: str, *, timeout: float, allow_private: bool) -> urllib3.BaseHTTPR
 def _read_limited(response: urllib3.BaseHTTPResponse, *, max_bytes: int, url: str) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise FetchError(f"url: {url} is {int(declared)} bytes, more than the {max_bytes} allowed")
+        raise FetchError(f"url: {url} is {int(declared)} bytes, larger than the {max_bytes} bytes allowed")
     body = bytearray()
     try:
         for chunk in response.stream(CHUNK):

@@ -43,6 +43,8 @@ from timeline.services.ingestion import (
 HEADLINE_MAX = Source._meta.get_field("headline").max_length
 SLUG_MAX = Source._meta.get_field("slug").max_length
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# Less main text than this is a page's furniture (a menu, a cookie notice), not an article.
+MIN_ARTICLE_CHARS = 80
 # Meta tags that carry the publication moment, most specific first.
 DATE_META = (
     ("property", "article:published_time"),
@@ -239,8 +241,8 @@ def _read_html(content: bytes | str, *, data: ArticleInput, where: str, page_url
         tree, url=page_url or None, with_metadata=True, include_comments=False, include_tables=False
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    if not text:
-        raise ArticleImportError(f"{where}: no article text found on the page")
+    if len(text) < MIN_ARTICLE_CHARS:
+        raise ArticleImportError(f"{where}: no article text found on the page ({len(text)} characters of text)")
     facts: dict[str, str] = {}
     headline = data.headline.strip() or (document.title or "").strip()
     if not headline:
