@@ -10,9 +10,16 @@ Plain Python (no Django): the services store what it finds. Public interface (se
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from timeline import temporal
 from timeline.temporal import Reference
 
+from .actors import Coreference
+from .citations import read_citations
+from .matching import match_event as _match_event
+from .statements import read_statements
+from .text import split_article
 from .types import (
     EventCandidate,
     EventMatch,
@@ -37,10 +44,42 @@ __all__ = [
 
 
 def extract(text: str, reference: Reference, *, known_actors: Sequence[KnownActor] = ()) -> Extraction:
-    """Everything the article proposes, in text order."""
-    raise NotImplementedError  # being written (issue 9)
+    """Everything the article proposes, in text order.
+
+    Dates come from the date engine run once over the whole text against `reference`; speakers and
+    actors are linked to `known_actors` by name or alias (see actors.py for the coreference rules).
+    """
+    timexes = temporal.annotate(text, reference)
+    sentences = split_article(text)
+    statements = read_statements(text, sentences, timexes, Coreference(known=tuple(known_actors)))
+    citations = read_citations(text, sentences, timexes, Coreference(known=tuple(known_actors)))
+    return Extraction(statements=tuple(statements), citations=tuple(_with_speakers(citations, statements)))
+
+
+def _with_speakers(citations: Sequence[ProposedCitation], statements: Sequence[ProposedStatement]):
+    """Each citation with the speakers of the statements made in its sentence, who are its actors too."""
+    out = []
+    for citation in citations:
+        speakers = {}
+        for st in statements:
+            inside = citation.char_start <= st.char_start < citation.char_end
+            attributed_here = citation.char_start <= st.speaker.char_start < citation.char_end
+            if inside or attributed_here:
+                speakers.setdefault(st.speaker.name, st.speaker)
+        if not speakers:
+            out.append(citation)
+            continue
+        actors = {a.name: a for a in citation.actors}
+        for name, mention in speakers.items():
+            actors.setdefault(name, mention)
+        out.append(replace(citation, speakers=tuple(speakers.values()), actors=tuple(actors.values())))
+    return out
 
 
 def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:
-    """The candidate event that reports the same happening as `citation`, or None for a new event."""
-    raise NotImplementedError  # being written (issue 9)
+    """The candidate event that reports the same happening as `citation`, or None for a new event.
+
+    Same wire copy (near-identical sentence) matches outright; otherwise the dates must agree or be at
+    most two days apart, and content words (and actors) must be shared. See matching.py for the scores.
+    """
+    return _match_event(citation, candidates)

@@ -60,6 +60,7 @@ class ProposedCitation:
     keywords: frozenset[str] = frozenset()  # content words (lemmas) used to match events
     rule: str = ""
     confidence: float = 0.0
+    speakers: tuple[Mention, ...] = ()  # who speaks in the sentence (its statements' speakers), if anyone
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ class EventCandidate:
     actor_names: tuple[str, ...] = ()
     keywords: frozenset[str] = frozenset()
     sentences: tuple[str, ...] = ()  # its citations' sentences, to recognise the same wire copy
+    speaker_names: tuple[str, ...] = ()  # who speaks in its citations' sentences (ProposedCitation.speakers)
 
 
 @dataclass(frozen=True, slots=True)
