@@ -70,19 +70,36 @@ def _date_fields(timex: Timex | None, source: Source) -> dict:
 
 
 def known_actors() -> list[extraction.KnownActor]:
-    return [
+    """Actors in the database, then speakers named by pending proposals (negative ids: not records yet),
+    so that "the embassy" in a later article can be read as the embassy an earlier one named."""
+    known = [
         extraction.KnownActor(id=pk, name=name, aliases=tuple(aliases or ()), kind=kind)
         for pk, name, aliases, kind in Actor.objects.values_list("pk", "name", "aliases", "kind")
     ]
+    names = {actor.name.casefold() for actor in known}
+    pending = (
+        Proposal.objects.pending()
+        .filter(kind=ProposalKind.STATEMENT, speaker__isnull=True)
+        .values_list("speaker_name", "speaker_kind")
+        .distinct()
+        .order_by("speaker_name")
+    )
+    for index, (name, kind) in enumerate(pending, start=1):
+        if name and name.casefold() not in names:
+            names.add(name.casefold())
+            known.append(extraction.KnownActor(id=-index, name=name, kind=kind))
+    return known
 
 
 def event_candidates() -> list[extraction.EventCandidate]:
     """Accepted events and pending proposed new events, which a new citation may join. Four queries."""
     keywords: dict[int, set[str]] = defaultdict(set)
-    for event_id, words in Proposal.objects.filter(
+    speakers: dict[int, set[str]] = defaultdict(set)
+    for event_id, words, actors in Proposal.objects.filter(
         kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__isnull=False
-    ).values_list("citation__event_id", "keywords"):
+    ).values_list("citation__event_id", "keywords", "actors"):
         keywords[event_id].update(words or ())
+        speakers[event_id].update(a.get("name", "") for a in actors or () if a.get("speaker"))
     events = Event.objects.only("pk", "title", "date_start", "date_end").prefetch_related(
         Prefetch("citations", queryset=Citation.objects.only("event_id", "sentence").order_by("pk")),
         Prefetch("actors", queryset=Actor.objects.only("name")),
@@ -96,6 +113,7 @@ def event_candidates() -> list[extraction.EventCandidate]:
             actor_names=tuple(actor.name for actor in event.actors.all()),
             keywords=frozenset(keywords.get(event.pk, ())),
             sentences=tuple(c.sentence for c in event.citations.all()[:CANDIDATE_SENTENCES]),
+            speaker_names=tuple(sorted(speakers.get(event.pk, ()))),
         )
         for event in events
     ]
@@ -104,21 +122,26 @@ def event_candidates() -> list[extraction.EventCandidate]:
     return candidates
 
 
-def _proposal_candidate(proposal: Proposal) -> extraction.EventCandidate:
-    grouped = list(proposal.grouped.all()) if proposal.pk else []
+def _proposal_candidate(proposal: Proposal, grouped: list[Proposal] | None = None) -> extraction.EventCandidate:
+    """A proposed new event, as its first citation and the citations grouped with it describe it."""
+    members = [proposal, *(grouped if grouped is not None else proposal.grouped.all())]
     return extraction.EventCandidate(
         key=f"proposal:{proposal.pk}",
         title=proposal.event_title,
         date_start=proposal.date_start,
         date_end=proposal.date_end,
-        actor_names=tuple(a.get("name", "") for a in proposal.actors),
-        keywords=frozenset(proposal.keywords).union(*(g.keywords for g in grouped)),
-        sentences=(proposal.text, *(g.text for g in grouped[:CANDIDATE_SENTENCES])),
+        actor_names=tuple(sorted({a.get("name", "") for m in members for a in m.actors})),
+        keywords=frozenset().union(*(m.keywords for m in members)),
+        sentences=tuple(m.text for m in members[:CANDIDATE_SENTENCES]),
+        speaker_names=tuple(sorted({a.get("name", "") for m in members for a in m.actors if a.get("speaker")})),
     )
 
 
-def _mention(mention: extraction.Mention) -> dict:
-    return {"name": mention.name, "kind": mention.kind, "actor_id": mention.actor_id}
+def _mention(mention: extraction.Mention, *, speaker: bool = False) -> dict:
+    # Negative ids are speakers of pending proposals (see known_actors), not records.
+    actor_id = mention.actor_id if mention.actor_id and mention.actor_id > 0 else None
+    found = {"name": mention.name, "kind": mention.kind, "actor_id": actor_id}
+    return {**found, "speaker": True} if speaker else found
 
 
 def proposals_propose(*, source: Source) -> ProposeReport:
@@ -162,11 +185,14 @@ def proposals_propose(*, source: Source) -> ProposeReport:
             proposal.save()
             report.created += 1
 
-        candidates = event_candidates() if result.citations else []
+        candidates = {c.key: c for c in event_candidates()} if result.citations else {}
+        # The proposed new events this run may add to, by head proposal id, with their members.
+        groups: dict[int, tuple[Proposal, list[Proposal]]] = {}
         for found in result.citations:
             if not fresh(ProposalKind.CITATION, found.char_start, found.char_end, found.sentence):
                 continue
-            match = extraction.match_event(found, candidates)
+            match = extraction.match_event(found, list(candidates.values()))
+            speaker_names = {m.name for m in found.speakers}
             proposal = Proposal(
                 source=source,
                 kind=ProposalKind.CITATION,
@@ -176,7 +202,7 @@ def proposals_propose(*, source: Source) -> ProposeReport:
                 rule=found.rule[:64],
                 confidence=found.confidence,
                 event_title=found.title[:300],
-                actors=[_mention(m) for m in found.actors],
+                actors=[_mention(m, speaker=m.name in speaker_names) for m in found.actors],
                 keywords=sorted(found.keywords),
                 **_date_fields(found.timex, source),
             )
@@ -192,7 +218,12 @@ def proposals_propose(*, source: Source) -> ProposeReport:
             report.created += 1
             if match is None:
                 # A new event: later citations, in this article or the next, may join it.
-                candidates.append(_proposal_candidate(proposal))
+                groups[proposal.pk] = (proposal, [])
+                candidates[f"proposal:{proposal.pk}"] = _proposal_candidate(proposal, [])
+            elif proposal.same_event_as_id in groups:
+                head, members = groups[proposal.same_event_as_id]
+                members.append(proposal)
+                candidates[match.key] = _proposal_candidate(head, members)
     return report
 
 
