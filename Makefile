@@ -35,6 +35,7 @@ serve: install
 	@echo "  Admin:      http://$(HOST):$(PORT)/admin/   (create a login with: make admin)"
 	@echo "  API:        http://$(HOST):$(PORT)/api/v1/"
 	@echo "  Timeline:   http://$(HOST):$(PORT)/api/v1/timeline"
+	@echo "  Story:      http://$(HOST):$(PORT)/api/v1/stories/us-embassy-russia-alerts   (the seeds' story)"
 	@echo "  Swagger UI: http://$(HOST):$(PORT)/api/docs/"
 	@echo "  ReDoc:      http://$(HOST):$(PORT)/api/redoc/"
 	@echo ""

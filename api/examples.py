@@ -229,3 +229,34 @@ def pair(name: str, request: dict, response: dict) -> list[OpenApiExample]:
         OpenApiExample(name, value=request, request_only=True),
         OpenApiExample(name, value=response, response_only=True),
     ]
+
+
+STORY_REQUEST = {
+    "slug": "us-embassy-russia-alerts",
+    "title": "US Embassy tells Americans to leave Russia",
+    "description": "The US Embassy in Moscow's alerts telling Americans to leave Russia, in 2022 and 2023.",
+    "notes": "Check the NY Post's dating of the September alert.",
+}
+STORY_RESPONSE = {
+    "id": 3,
+    "api_url": "https://timeline.example.org/api/v1/stories/us-embassy-russia-alerts",
+    **STORY_REQUEST,
+    "timeline_url": "https://timeline.example.org/api/v1/timeline?story=us-embassy-russia-alerts",
+    "created_at": "2026-11-30T09:12:44Z",
+    "updated_at": "2026-12-01T16:03:10Z",
+}
+STORY_DETAIL = {
+    **STORY_RESPONSE,
+    "summary": {
+        "start": "2022-02-01",
+        "end": "2023-02-13",
+        "sources": 5,
+        "events": 31,
+        "statements": 67,
+        "undated": 14,
+        "publishers": ["CNN", "International Business Times", "Metro (UK)", "New York Post", "The Independent"],
+        "last_update": "2026-12-01T16:03:10Z",
+    },
+}
+STORY_MEMBERSHIP_REQUEST = {"source_ids": [41, 42], "event_ids": [7]}
+STORY_MEMBERSHIP_RESPONSE = {"sources": [41, 42], "events": [7, 12, 13]}

@@ -9,9 +9,10 @@ from __future__ import annotations
 from django import forms
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
+from drf_spectacular.drainage import set_override
 
 from timeline import selectors
-from timeline.models import Actor, ActorKind, DatePrecision, DateStatus, Event, Source, Statement
+from timeline.models import Actor, ActorKind, DatePrecision, DateStatus, Event, Source, Statement, Story
 
 OVERLAP_HELP = (
     "Dates are intervals, and a row matches when its interval overlaps [start, end] (both inclusive). "
@@ -27,6 +28,19 @@ class DateRangeForm(forms.Form):
         if start and end and end < start:
             self.add_error("end", "The end comes before the start.")
         return cleaned
+
+
+class StoryFilter(filters.ModelMultipleChoiceFilter):
+    """Rows in any of the named stories. One query checks the slugs; the filter is a subquery, so a
+    row in two of them still comes once. An unknown slug is a 400 naming the parameter."""
+
+    def __init__(self, *, help_text: str, **kwargs):
+        super().__init__(queryset=Story.objects.all(), to_field_name="slug", help_text=help_text, **kwargs)
+        # The schema cannot read a slug off the filtered model's fields: say so, with the help text.
+        set_override(self, "field", {"type": "string", "description": help_text})
+
+    def filter(self, qs: QuerySet, value) -> QuerySet:
+        return qs.in_stories(value) if value else qs
 
 
 class DatedFilterSet(filters.FilterSet):
@@ -88,6 +102,7 @@ class EventFilterSet(DatedFilterSet):
         help_text="Cited by a source from this publisher (exact name, any case).",
     )
     category = filters.CharFilter(field_name="category", help_text="Event category, e.g. diplomacy.")
+    story = StoryFilter(help_text="Story slug: events in the story; repeat for any of several.")
 
     search_fields = ["title", "description", "location", "category"]
 
@@ -111,6 +126,7 @@ class StatementFilterSet(DatedFilterSet):
         field_name="event__category", help_text="Category of the event the statement is about."
     )
     event = filters.ModelChoiceFilter(queryset=Event.objects.all(), help_text="The event the statement is about.")
+    story = StoryFilter(help_text="Story slug: statements whose source is in the story; repeat for any of several.")
 
     search_fields = ["text"]
 
@@ -150,6 +166,7 @@ class SourceFilterSet(filters.FilterSet):
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher name, any case.")
     language = filters.CharFilter(help_text="Language code, e.g. en.")
     q = filters.CharFilter(method="search", help_text="Text search over headline, publisher and full text.")
+    story = StoryFilter(help_text="Story slug: sources in the story; repeat for any of several.")
 
     search_fields = ["headline", "publisher", "text"]
 
@@ -172,3 +189,20 @@ class ActorFilterSet(filters.FilterSet):
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return selectors.text_search(queryset, value, ["name", "description"])
+
+
+class StoryFilterSet(filters.FilterSet):
+    source = filters.ModelMultipleChoiceFilter(
+        field_name="sources", queryset=Source.objects.all(), help_text="Stories holding this source id; repeatable."
+    )
+    event = filters.ModelMultipleChoiceFilter(
+        field_name="events", queryset=Event.objects.all(), help_text="Stories holding this event id; repeatable."
+    )
+    q = filters.CharFilter(method="search", help_text="Text search over title and description.")
+
+    class Meta:
+        model = Story
+        fields: list[str] = []
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return selectors.text_search(queryset, value, ["title", "description"])

@@ -9,3 +9,9 @@ class ReadAnyoneWriteWithModelPermission(DjangoModelPermissionsOrAnonReadOnly):
     Anonymous writes get 401 (with a `WWW-Authenticate: Token` challenge); logged-in users without
     the permission get 403.
     """
+
+
+class ChangeWithModelPermission(ReadAnyoneWriteWithModelPermission):
+    """For POST actions that change a record rather than create one (a story's membership)."""
+
+    perms_map = {**ReadAnyoneWriteWithModelPermission.perms_map, "POST": ["%(app_label)s.change_%(model_name)s"]}

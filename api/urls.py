@@ -14,6 +14,7 @@ router.register("actors", views.ActorViewSet, basename="actor")
 router.register("events", views.EventViewSet, basename="event")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("timeline", views.TimelineViewSet, basename="timeline")
+router.register("stories", views.StoryViewSet, basename="story")
 router.register("jobs", imports.ImportJobViewSet, basename="job")
 router.register("proposals", imports.ProposalViewSet, basename="proposal")
 

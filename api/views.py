@@ -16,16 +16,18 @@ from drf_spectacular.utils import (
 )
 from rest_framework import parsers, renderers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples, filtersets, serializers
 from api.pagination import TimelineCursorPagination
+from api.permissions import ChangeWithModelPermission
 from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
 from timeline import selectors, temporal
-from timeline.models import Actor, Event, Source, Statement
-from timeline.services import records
+from timeline.models import Actor, Event, Source, Statement, Story
+from timeline.services import records, stories
 from timeline.temporal.serialize import timex_to_dict
 
 # An export holds the whole filtered timeline up to this many rows; past it, a Link header
@@ -144,6 +146,75 @@ class StatementViewSet(RecordViewSet):
 
     def get_queryset(self) -> QuerySet[Statement]:
         return selectors.statement_list()
+
+
+STORY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The story's slug.")
+STORY_SCHEMA = {
+    **crud_schema("story", "stories", serializers.StorySerializer),
+    "retrieve": extend_schema(
+        summary="Get one story, with its summary",
+        description="One story by slug, with a summary of what it holds: the span of its timeline, "
+        "counts of its sources, events and statements, its publishers and its last update.",
+        responses={200: serializers.StoryDetailSerializer, **DETAIL_ERRORS},
+    ),
+}
+
+
+@extend_schema_view(
+    **{
+        name: [decorator, extend_schema(parameters=[STORY_SLUG])] if name != "list" and name != "create" else decorator
+        for name, decorator in STORY_SCHEMA.items()
+    }
+)
+class StoryViewSet(RecordViewSet):
+    """Stories: named timelines. Sources and events belong to stories (an article may bear on several);
+    filter sources, events, statements, the timeline and its exports by `?story=<slug>`."""
+
+    queryset = Story.objects.all()
+    serializer_class = serializers.StorySerializer
+    filterset_class = filtersets.StoryFilterSet
+    lookup_field = "slug"
+
+    def get_queryset(self) -> QuerySet[Story]:
+        return Story.objects.order_by("title", "slug", "id")
+
+    def get_serializer_class(self):
+        return serializers.StoryDetailSerializer if self.action == "retrieve" else serializers.StorySerializer
+
+    def perform_destroy(self, instance: Story) -> None:
+        stories.story_delete(story=instance)
+
+    def _membership(self, request, slug: str, change) -> Response:
+        story = self.get_object()
+        body = serializers.StoryMembershipSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        result = change(story=story, sources=data.get("source_ids", ()), events=data.get("event_ids", ()))
+        return Response({"sources": sorted(result.sources), "events": sorted(result.events)})
+
+    @extend_schema(
+        summary="Put sources and events in a story",
+        description="Needs the change_story permission. A source that joins brings the events it cites. "
+        "Records already in the story are left as they are. Answers with the ids that joined.",
+        request=serializers.StoryMembershipSerializer,
+        responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
+    def add(self, request, slug: str) -> Response:
+        return self._membership(request, slug, stories.story_add)
+
+    @extend_schema(
+        summary="Take sources and events out of a story",
+        description="Needs the change_story permission. A source that leaves takes along the events no "
+        "other source of the story cites. Nothing is deleted. Answers with the ids that left.",
+        request=serializers.StoryMembershipSerializer,
+        responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
+    def remove(self, request, slug: str) -> Response:
+        return self._membership(request, slug, stories.story_remove)
 
 
 # --- The timeline -----------------------------------------------------------------------------

@@ -7,6 +7,14 @@ import factory
 from timeline import models
 
 
+class StoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Story
+
+    slug = factory.Sequence(lambda n: f"story-{n}")
+    title = factory.Sequence(lambda n: f"Story {n}")
+
+
 class SourceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Source

@@ -5,12 +5,15 @@ automatic runs of resolve_dates never overwrite.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.db import models
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from timeline.models import Actor, Citation, Event, Source, Statement, text_checksum
+from timeline.models import Actor, Citation, Event, Source, Statement, Story, text_checksum
+from timeline.services import stories
 from timeline.services.dating import date_apply_editor_change
 
 DATE_FIELDS = (
@@ -91,18 +94,122 @@ class StatementInline(admin.TabularInline):
     show_change_link = True
 
 
+# --- Stories ----------------------------------------------------------------------------------
+
+
+class StoryActionForm(ActionForm):
+    """The story the bulk actions on the source and event lists put records in, or take them out of."""
+
+    story = forms.ModelChoiceField(queryset=Story.objects.order_by("title"), required=False, label="Story")
+
+
+class StoryMembershipActions:
+    """Bulk actions: add the selected records to a story, take them out of it, or move them into it
+    (out of every other story). Through the services, so that events follow their sources."""
+
+    action_form = StoryActionForm
+    actions = ("add_to_story", "remove_from_story", "move_to_story")
+    membership_argument = ""  # "sources" or "events"
+
+    def _change(self, request, queryset, change, done: str) -> None:
+        form = StoryActionForm(request.POST)
+        form.is_valid()  # the admin fills in and checks the action's choices; only the story matters here
+        story = form.cleaned_data.get("story")
+        if story is None:
+            self.message_user(request, "Choose a story next to the action first.", messages.WARNING)
+            return
+        ids = list(queryset.values_list("pk", flat=True))
+        result = change(story=story, **{self.membership_argument: ids})
+        self.message_user(
+            request,
+            f"{story}: {len(result.sources)} sources and {len(result.events)} events {done}.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Add the selected to the chosen story", permissions=["change"])
+    def add_to_story(self, request, queryset):
+        self._change(request, queryset, stories.story_add, "joined")
+
+    @admin.action(description="Remove the selected from the chosen story", permissions=["change"])
+    def remove_from_story(self, request, queryset):
+        self._change(request, queryset, stories.story_remove, "left")
+
+    @admin.action(description="Move the selected to the chosen story (out of all others)", permissions=["change"])
+    def move_to_story(self, request, queryset):
+        self._change(request, queryset, stories.story_move, "joined")
+
+
+def _member_links(story: Story, model, limit: int = 50) -> str:
+    members = getattr(story, f"{model._meta.model_name}s").order_by(*model._meta.ordering)[:limit]
+    changelist = reverse(f"admin:timeline_{model._meta.model_name}_changelist") + f"?stories__id__exact={story.pk}"
+    items = format_html_join(
+        "",
+        '<li><a href="{}">{}</a></li>',
+        ((reverse(f"admin:timeline_{model._meta.model_name}_change", args=[m.pk]), str(m)) for m in members),
+    )
+    return format_html(
+        '<ul style="margin-left:0">{}</ul><p><a href="{}">All of them, with the actions to add, remove or move</a></p>',
+        items,
+        changelist,
+    )
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ("title", "slug", "n_sources", "n_events", "updated_at")
+    search_fields = ("title", "slug", "description")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("source_list", "event_list", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "description", "notes")}),
+        (
+            "Members",
+            {
+                "fields": ("source_list", "event_list"),
+                "description": "Add, remove or move sources and events with the actions on their lists.",
+            },
+        ),
+        ("History", {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(source_count=Count("sources", distinct=True), event_count=Count("events", distinct=True))
+        )
+
+    @admin.display(description="sources", ordering="source_count")
+    def n_sources(self, obj) -> int:
+        return obj.source_count
+
+    @admin.display(description="events", ordering="event_count")
+    def n_events(self, obj) -> int:
+        return obj.event_count
+
+    @admin.display(description="sources")
+    def source_list(self, obj) -> str:
+        return _member_links(obj, Source) if obj.pk else "—"
+
+    @admin.display(description="events")
+    def event_list(self, obj) -> str:
+        return _member_links(obj, Event) if obj.pk else "—"
+
+
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(StoryMembershipActions, admin.ModelAdmin):
     list_display = ("headline", "publisher", "published_date", "published_time", "timezone", "n_citations")
-    list_filter = ("publisher", "language")
+    list_filter = ("stories", "publisher", "language")
     search_fields = ("headline", "publisher", "slug", "url", "text")
+    autocomplete_fields = ("stories",)
+    membership_argument = "sources"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     ordering = ("-published_date", "slug")  # explicit: the count annotation drops the default ordering
     date_hierarchy = "published_date"
     readonly_fields = ("checksum", "readable_text", "created_at", "updated_at")
     inlines = (StatementInline,)
     fieldsets = (
-        (None, {"fields": ("slug", "headline", "publisher", "url", "authors", "language")}),
+        (None, {"fields": ("slug", "headline", "publisher", "url", "authors", "language", "stories")}),
         ("Publication context", {"fields": ("published_date", "published_time", "timezone")}),
         ("Text", {"fields": ("readable_text", "text", "checksum")}),
         ("Provenance", {"fields": ("origin", "notes", "created_at", "updated_at"), "classes": ("collapse",)}),
@@ -120,6 +227,13 @@ class SourceAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.checksum = text_checksum(obj.text)
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # Stories are set through the service, so the events this source cites follow it in and out.
+        chosen = form.cleaned_data.pop("stories", None)
+        super().save_related(request, form, formsets, change)
+        if chosen is not None:
+            stories.source_stories_set(source=form.instance, stories=chosen)
 
     @admin.display(description="citations", ordering="citation_count")
     def n_citations(self, obj) -> int:
@@ -154,18 +268,19 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
+class EventAdmin(StoryMembershipActions, DatedAdminMixin, admin.ModelAdmin):
     list_display = ("title", date_summary, "date_precision", "date_status", "category", "n_citations")
-    list_filter = (*DATE_FILTERS, "category", "citations__source__publisher")
+    list_filter = ("stories", *DATE_FILTERS, "category", "citations__source__publisher")
     search_fields = ("title", "description", "location", "slug")
     ordering = ("date_start", "date_precision_rank", "id")
     date_hierarchy = "date_start"
-    autocomplete_fields = ("actors",)
+    autocomplete_fields = ("actors", "stories")
+    membership_argument = "events"
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = DATE_READONLY
     inlines = (CitationInline,)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "description", "location", "category", "actors")}),
+        (None, {"fields": ("title", "slug", "description", "location", "category", "actors", "stories")}),
         DATE_FIELDSET,
     )
 

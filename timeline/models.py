@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
@@ -144,7 +145,46 @@ def text_checksum(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class SourceManager(models.Manager):
+class StoryManager(models.Manager):
+    def get_by_natural_key(self, slug: str) -> Story:
+        return self.get(slug=slug)
+
+
+class Story(models.Model):
+    """A named timeline: the sources and events that bear on one story (an embassy's alerts, a bailout).
+
+    An article may bear on several stories, and so may an event: it joins the stories of the sources
+    that cite it (timeline.services.stories) and may be added to others by hand. A statement belongs
+    to the stories of its source.
+    """
+
+    slug = models.SlugField(max_length=100, unique=True, help_text="Stable key, as in ?story=<slug>.")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, help_text="What the story is about, for readers.")
+    notes = models.TextField("editors' notes", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, help_text="Also touched when sources or events join or leave.")
+
+    objects = StoryManager()
+
+    class Meta:
+        ordering = ["title", "slug"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class SourceQuerySet(models.QuerySet):
+    def in_stories(self, stories: Iterable[Story]):
+        """Sources in any of `stories`; a subquery rather than a join, so no source comes twice."""
+        return self.filter(pk__in=Source.stories.through.objects.filter(story__in=stories).values("source_id"))
+
+
+class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
     def get_by_natural_key(self, slug: str) -> Source:
         return self.get(slug=slug)
 
@@ -167,6 +207,7 @@ class Source(models.Model):
     timezone = models.CharField(
         "publisher's time zone", max_length=64, default="UTC", help_text="IANA name, e.g. Europe/London."
     )
+    stories = models.ManyToManyField(Story, related_name="sources", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -225,7 +266,9 @@ class Actor(models.Model):
 
 
 class EventQuerySet(DatedQuerySet):
-    pass
+    def in_stories(self, stories: Iterable[Story]):
+        """Events in any of `stories`; a subquery rather than a join, so no event comes twice."""
+        return self.filter(pk__in=Event.stories.through.objects.filter(story__in=stories).values("event_id"))
 
 
 class EventManager(models.Manager.from_queryset(EventQuerySet)):
@@ -243,6 +286,7 @@ class Event(DatedModel):
     category = models.CharField(max_length=60, blank=True, db_index=True)
     actors = models.ManyToManyField(Actor, related_name="events", blank=True)
     sources = models.ManyToManyField(Source, through="Citation", related_name="events", blank=True)
+    stories = models.ManyToManyField(Story, related_name="events", blank=True)
 
     objects = EventManager()
 
@@ -262,7 +306,9 @@ class StatementMode(models.TextChoices):
 
 
 class StatementQuerySet(DatedQuerySet):
-    pass
+    def in_stories(self, stories: Iterable[Story]):
+        """Statements whose source is in any of `stories`."""
+        return self.filter(source_id__in=Source.stories.through.objects.filter(story__in=stories).values("source_id"))
 
 
 class StatementManager(models.Manager.from_queryset(StatementQuerySet)):

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from timeline.models import Actor, Citation, Event, Source, Statement
+from timeline.services.stories import events_follow_citations
 
 # Natural keys as query paths, so that every existing key of a model is read in one query.
 NATURAL_KEY_PATHS: dict[type[models.Model], tuple[str, ...]] = {
@@ -39,11 +40,15 @@ class CurationError(Exception):
 class LoadReport:
     created: Counter = field(default_factory=Counter)
     kept: Counter = field(default_factory=Counter)
+    joined_stories: int = 0  # events put in the stories of the sources that cite them
 
     def summary(self) -> str:
         parts = [f"{self.created[label]} new {label}" for label in sorted(self.created)]
         kept = sum(self.kept.values())
-        return (", ".join(parts) or "nothing new") + f"; {kept} already present, left as they are"
+        text = (", ".join(parts) or "nothing new") + f"; {kept} already present, left as they are"
+        if self.joined_stories:
+            text += f"; events joined their sources' stories {self.joined_stories} times"
+        return text
 
 
 def _read(path: Path) -> list[dict]:
@@ -106,6 +111,9 @@ def timeline_load_new(*, paths: list[Path], dry_run: bool = False) -> LoadReport
                 new.append((key, obj, m2m))
                 report.created[label] += 1
             model.objects.bulk_create([obj for _, obj, _ in new])
+            if model is Citation:
+                # A cited event joins the stories its source is in (ingest_seeds put the seeds in theirs).
+                report.joined_stories += events_follow_citations(citations=[obj for _, obj, _ in new])
             links = []
             for key, obj, m2m in new:
                 known[model][key] = obj.pk

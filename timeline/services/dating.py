@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 
 from timeline import temporal
-from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement, intervals_agree
+from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement, Story, intervals_agree
 
 # What an automatic run writes; date_text is the editor's input and is never changed here.
 RESULT_FIELDS = (
@@ -276,6 +276,7 @@ SOURCE_CONTEXT_FIELDS = ("source__published_date", "source__published_time", "so
 def dates_resolve(
     *,
     source_id: int | None = None,
+    story: Story | None = None,
     force: bool = False,
     dry_run: bool = False,
     batch_size: int = 500,
@@ -283,7 +284,8 @@ def dates_resolve(
 ) -> ResolveReport:
     """Fill the date fields of citations, statements and events. Idempotent; manual rows are never touched.
 
-    Without `force` only unresolved citations and statements are read; with it every automatic row
+    `source_id` or `story` limit the run to one source's, or one story's, citations, statements and
+    events. Without `force` only unresolved citations and statements are read; with it every automatic row
     is read again (useful after the engine improves). Events are always derived again from their
     citations, and only rows whose result differs are written.
     """
@@ -310,6 +312,9 @@ def dates_resolve(
         if source_id is not None:
             citations = citations.filter(source_id=source_id)
             statements = statements.filter(source_id=source_id)
+        if story is not None:
+            citations = citations.filter(source__in=Source.objects.in_stories([story]))
+            statements = statements.in_stories([story])
         if not force:
             citations = citations.filter(date_status=DateStatus.UNRESOLVED)
             statements = statements.filter(date_status=DateStatus.UNRESOLVED)
@@ -361,6 +366,8 @@ def dates_resolve(
         )
         if source_id is not None:
             events = events.filter(citations__source_id=source_id).distinct()
+        if story is not None:
+            events = events.in_stories([story])
         for batch in _batches(events, batch_size):
             changed = []
             for event in batch:

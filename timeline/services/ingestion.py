@@ -18,12 +18,13 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from timeline.models import Source, text_checksum
-from timeline.services import records
+from timeline.models import Source, Story, text_checksum
+from timeline.services import records, stories
 
 MANIFEST_NAME = "manifest.json"
 TEXT_SUFFIX = ".txt"
 REQUIRED_KEYS = ("file", "headline", "publisher", "published_date")
+STORY_KEYS = ("slug", "title", "description")
 # What a manifest entry sets on its Source (the slug is the file stem, the checksum is computed).
 SOURCE_FIELDS = (*(name for name in records.SOURCE_FIELDS if name != "slug"), "checksum")
 
@@ -37,13 +38,20 @@ class IngestReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    story: str = ""  # the manifest's story slug, if it names one
+    story_created: bool = False
+    joined_story: int = 0  # sources newly put in the story
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated)
+        return bool(self.created or self.updated or self.story_created or self.joined_story)
 
     def summary(self) -> str:
-        return f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
+        text = f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
+        if self.story:
+            new = "new " if self.story_created else ""
+            text += f"; {self.joined_story} joined the {new}story {self.story}"
+        return text
 
 
 def _parse_date(raw: object, where: str) -> dt.date:
@@ -93,7 +101,7 @@ def _parse_url(raw: object, where: str) -> str:
     return url
 
 
-def _read_manifest(directory: Path) -> list[dict]:
+def _read_manifest_data(directory: Path) -> dict:
     path = directory / MANIFEST_NAME
     if not path.is_file():
         raise IngestError(f"{path}: manifest not found")
@@ -103,10 +111,33 @@ def _read_manifest(directory: Path) -> list[dict]:
         raise IngestError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise IngestError(f"{path}: invalid JSON at line {exc.lineno}: {exc.msg}") from None
-    entries = data.get("sources") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+    if not isinstance(data, dict):
         raise IngestError(f"{path}: expected an object with a 'sources' list of objects")
+    return data
+
+
+def _read_manifest(directory: Path) -> list[dict]:
+    entries = _read_manifest_data(directory).get("sources")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise IngestError(f"{directory / MANIFEST_NAME}: expected an object with a 'sources' list of objects")
     return entries
+
+
+def read_story(directory: Path) -> dict | None:
+    """The manifest's optional `story` ({slug, title, description}) that its sources belong to."""
+    where = Path(directory) / MANIFEST_NAME
+    entry = _read_manifest_data(Path(directory)).get("story")
+    if entry is None:
+        return None
+    if not isinstance(entry, dict) or not all(isinstance(entry.get(key, ""), str) for key in STORY_KEYS):
+        raise IngestError(f"{where}: 'story' must be an object with string slug, title and description")
+    story = Story(**{key: entry.get(key, "").strip() for key in STORY_KEYS})
+    try:
+        story.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        problems = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in exc.message_dict.items())
+        raise IngestError(f"{where}: story: {problems}") from None
+    return {key: getattr(story, key) for key in STORY_KEYS}
 
 
 def read_sources(directory: Path) -> list[dict]:
@@ -184,7 +215,8 @@ def _check(source: Source, directory: Path) -> None:
 def sources_ingest(*, directory: Path, dry_run: bool = False) -> IngestReport:
     """Create or update one Source per text in `directory`. Idempotent; all or nothing."""
     rows = read_sources(directory)
-    report = IngestReport()
+    story_fields = read_story(directory)
+    report = IngestReport(story=story_fields["slug"] if story_fields else "")
     by_slug = {row["slug"]: row for row in rows}
 
     with transaction.atomic():
@@ -236,4 +268,20 @@ def sources_ingest(*, directory: Path, dry_run: bool = False) -> IngestReport:
             Source.objects.bulk_create(to_create)
             if to_update:
                 Source.objects.bulk_update(to_update, [*SOURCE_FIELDS, "updated_at"])
+        if story_fields:
+            _join_story(story_fields, [*existing.values(), *to_create], report, dry_run=dry_run)
     return report
+
+
+def _join_story(fields: dict, sources: list[Source], report: IngestReport, *, dry_run: bool) -> None:
+    """Put the sources in the manifest's story, creating it if need be. An existing story keeps its
+    title and description (an editor may have changed them), and a source already in it is left alone."""
+    story = Story.objects.filter(slug=fields["slug"]).first()
+    report.story_created = story is None
+    if dry_run:
+        present = set() if story is None else set(story.sources.values_list("pk", flat=True))
+        report.joined_story = len([s for s in sources if s.pk is None or s.pk not in present])
+        return
+    if story is None:
+        story = stories.story_create(**fields)
+    report.joined_story = len(stories.story_add(story=story, sources=sources).sources)

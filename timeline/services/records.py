@@ -18,6 +18,7 @@ from django.db import models, transaction
 
 from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement, text_checksum
 from timeline.services.dating import RESULT_FIELDS, date_apply_editor_change
+from timeline.services.stories import events_follow_citations
 
 # The editor's wording plus everything an automatic run would write.
 DATE_FIELDS = ("date_text", *RESULT_FIELDS)
@@ -177,6 +178,8 @@ def _write_citations(event: Event, citations: Iterable[CitationInput], *, replac
         except ValidationError as error:
             raise ValidationError({"citations": _prefixed(error, f"Citation {index}")}) from error
         citation.save()
+    # The event belongs to the stories its citing sources are in.
+    events_follow_citations(citations=[citation for _, citation in pending])
 
 
 def _prefixed(error: ValidationError, prefix: str) -> list[str]:

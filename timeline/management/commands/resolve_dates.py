@@ -1,6 +1,6 @@
 """Resolve the written date expressions of citations and statements, and derive events' dates.
 
-    python manage.py resolve_dates [--dry-run] [--source ID] [--force] [--batch-size N]
+    python manage.py resolve_dates [--dry-run] [--source ID] [--story SLUG] [--force] [--batch-size N]
 
 Each expression is read against its own source's publication context. Without --force only rows
 not yet resolved are read; with it every automatic row is read again. Rows an editor corrected
@@ -9,7 +9,7 @@ not yet resolved are read; with it every automatic row is read again. Rows an ed
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.models import Source
+from timeline.models import Source, Story
 from timeline.services.dating import dates_resolve
 
 
@@ -19,6 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
         parser.add_argument("--source", type=int, metavar="ID", help="Only this source's citations and statements.")
+        parser.add_argument(
+            "--story", metavar="SLUG", help="Only the citations and statements of this story's sources, and its events."
+        )
         parser.add_argument("--force", action="store_true", help="Read resolved rows again too (never manual ones).")
         parser.add_argument("--batch-size", type=int, default=500, metavar="N", help="Rows per query (default 500).")
 
@@ -27,8 +30,15 @@ class Command(BaseCommand):
             raise CommandError("--batch-size must be at least 1.")
         if source is not None and not Source.objects.filter(pk=source).exists():
             raise CommandError(f"--source {source}: no source with that id.")
+        story = None
+        if opts["story"] is not None:
+            story = Story.objects.filter(slug=opts["story"]).first()
+            if story is None:
+                raise CommandError(f"--story {opts['story']}: no story with that slug.")
         progress = self.stdout.write if verbosity >= 1 else None
-        report = dates_resolve(source_id=source, force=force, dry_run=dry_run, batch_size=batch_size, progress=progress)
+        report = dates_resolve(
+            source_id=source, story=story, force=force, dry_run=dry_run, batch_size=batch_size, progress=progress
+        )
         prefix = "Dry run, nothing written. " if dry_run else ""
         for label, tally in (
             ("Citations", report.citations),
