@@ -29,7 +29,17 @@ from api.serializers import (
     _date,
     known_timezones,
 )
-from timeline.models import Actor, Event, ImportJob, JobStatus, Proposal, ProposalKind, ProposalState, Source
+from timeline.models import (
+    Actor,
+    Event,
+    ImportJob,
+    JobStatus,
+    Proposal,
+    ProposalKind,
+    ProposalState,
+    Source,
+    Story,
+)
 from timeline.services import jobs, proposals
 from timeline.services.importing import DATE_OPTION, OPTION_NAMES, ArticleInput
 
@@ -67,6 +77,7 @@ class ImportRequestSerializer(serializers.Serializer):
     source_url = serializers.URLField(max_length=500, required=False, help_text="The article's URL to record.")
     slug = serializers.SlugField(max_length=100, required=False, help_text="Made from the headline if left out.")
     headline = serializers.CharField(max_length=300, required=False)
+    story = serializers.SlugField(max_length=100, required=False, help_text="The slug of a story to put it in.")
 
     def validate_url(self, value: str) -> str:
         value = value.strip()
@@ -108,6 +119,11 @@ class ImportRequestSerializer(serializers.Serializer):
     def validate_slug(self, value: str) -> str:
         if Source.objects.filter(slug=value).exists():
             raise serializers.ValidationError("This slug is taken by another source.")
+        return value
+
+    def validate_story(self, value: str) -> str:
+        if not Story.objects.filter(slug=value).exists():
+            raise serializers.ValidationError("There is no story with this slug.")
         return value
 
     def validate(self, attrs: dict) -> dict:

@@ -48,6 +48,7 @@ def test_a_plain_text_needs_its_publication_facts_and_each_missing_one_is_named(
         ({"url": "https://example.org/a", "text": "words"}, "text"),
         ({"text": "Words.", "publisher": "X", "published": "28/09/2022"}, "published"),
         ({"text": "Words.", "publisher": "X", "published": "2022-09-28", "timezone": "Mars/Base"}, "timezone"),
+        ({"url": "https://example.org/a", "story": "no-such-story"}, "story"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_field_and_queues_nothing(editor_client, body, field):

@@ -204,3 +204,19 @@ def test_the_command_refuses_bad_input_with_one_line_and_writes_nothing(tmp_path
     with pytest.raises(CommandError, match="published: '28/09/2022' is not a date"):
         call_command("import_article", str(path), "--published", "28/09/2022", stdout=StringIO(), stderr=StringIO())
     assert counts() == (0, 0)
+
+
+@pytest.mark.usefixtures("fake_reader")
+def test_the_command_puts_the_article_in_an_existing_story_and_refuses_an_unknown_one(tmp_path):
+    from timeline.services.stories import story_create
+
+    path = tmp_path / "page.html"
+    path.write_text(news_page(), encoding="utf-8")
+    with pytest.raises(CommandError, match="story: there is no story 'embassy'"):
+        call_command("import_article", str(path), "--story", "embassy", stdout=StringIO(), stderr=StringIO())
+    assert counts() == (0, 0)
+    story = story_create(slug="embassy", title="Embassy alerts")
+
+    call_command("import_article", str(path), "--story", "embassy", stdout=StringIO(), stderr=StringIO())
+
+    assert list(story.sources.all()) == [Source.objects.get()]

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.pages import news_page
-from timeline.models import Citation, DateStatus, Event, Proposal, Source, Statement
+from timeline.models import Citation, DateStatus, Event, Proposal, Source, Statement, Story
 from timeline.services.importing import ArticleInput, article_import
 from timeline.services.proposals import proposals_accept
 
@@ -54,6 +54,10 @@ def test_the_seed_texts_imported_and_accepted_give_the_september_alert_with_its_
     assert alert.date_status == DateStatus.AMBIGUOUS
     assert alert.date_value == "2022-09-27TNI"
     assert "New York Post says 2022-09-28 ('Wednesday')" in alert.date_explanation
+    # The manifest names the seeds' story: the articles joined it on import, their events on acceptance.
+    story = Story.objects.get(slug="us-embassy-russia-alerts")
+    assert story.sources.count() == 5
+    assert set(story.events.values_list("pk", flat=True)) == set(Event.objects.values_list("pk", flat=True))
 
 
 def test_evaluate_extraction_scores_the_seeds_in_a_throwaway_database_and_prints_three_lines():

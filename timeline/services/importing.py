@@ -30,14 +30,15 @@ from django.db.models import Q
 from django.utils.text import slugify
 from lxml import html as lxml_html
 
-from timeline.models import Source, text_checksum
-from timeline.services import fetching
+from timeline.models import Source, Story, text_checksum
+from timeline.services import fetching, stories
 from timeline.services.ingestion import (
     MANIFEST_NAME,
     IngestError,
     _parse_timezone,
     _parse_url,
     read_sources,
+    read_story,
 )
 
 HEADLINE_MAX = Source._meta.get_field("headline").max_length
@@ -63,7 +64,7 @@ DATE_OPTION = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?
 
 
 # The publication facts a caller may give, stored with a job.
-OPTION_NAMES = ("published", "timezone", "publisher", "source_url", "slug", "headline")
+OPTION_NAMES = ("published", "timezone", "publisher", "source_url", "slug", "headline", "story")
 
 
 class ArticleImportError(Exception):
@@ -84,6 +85,7 @@ class ArticleInput:
     source_url: str = ""  # the article's URL to record (defaults to the fetched one)
     slug: str = ""
     headline: str = ""
+    story: str = ""  # the slug of an existing story to put the article in
 
     def options(self) -> dict:
         return {name: getattr(self, name) for name in OPTION_NAMES if getattr(self, name)}
@@ -95,6 +97,7 @@ class Article:
 
     fields: dict
     facts: dict[str, str] = field(default_factory=dict)  # e.g. {"published": "article:published_time"}
+    story: dict | None = None  # a manifest's story ({slug, title, description}) the article belongs to
 
 
 @dataclass
@@ -311,9 +314,14 @@ def _read_text(content: bytes | str, *, data: ArticleInput, where: str, path: Pa
     entry = _manifest_entry(path) if path is not None else None
     facts = {"published": "option", "headline": "option"}
     base = entry or {}
+    story = None
     if entry is not None:
         facts = {"published": MANIFEST_NAME, "headline": MANIFEST_NAME}
         text = entry["text"]
+        try:
+            story = read_story(path.parent)
+        except IngestError as exc:
+            raise ArticleImportError(str(exc)) from None
     timezone = _checked(_parse_timezone, data.timezone or base.get("timezone") or "", "timezone")
     if data.published:
         day, time = _published_option(data.published)
@@ -345,6 +353,7 @@ def _read_text(content: bytes | str, *, data: ArticleInput, where: str, path: Pa
             **({"slug": entry["slug"]} if entry is not None and not data.slug else {}),
         },
         facts=facts,
+        story=story,
     )
 
 
@@ -431,10 +440,20 @@ def article_import(
     """Read, check and store one article, then propose what it says. All or nothing."""
     from timeline.services.proposals import proposals_propose  # the reader is heavy; import it when used
 
+    story = None
+    if data.story:
+        story = Story.objects.filter(slug=data.story).first()
+        if story is None:
+            raise ArticleImportError(f"story: there is no story {data.story!r}")
     article = article_read(data=data, progress=progress)
     with transaction.atomic():
         source = source_from_article(article=article, slug=data.slug)
         source.save()
+        if story is None and article.story is not None:
+            # The seeds' convention: the manifest names the story its texts belong to.
+            story = Story.objects.filter(slug=article.story["slug"]).first() or stories.story_create(**article.story)
+        if story is not None:
+            stories.story_add(story=story, sources=[source])
         count = 0
         if propose:
             progress(50, "reading statements and event citations")

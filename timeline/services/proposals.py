@@ -35,6 +35,7 @@ from timeline.models import (
     Source,
     Statement,
 )
+from timeline.services import stories
 from timeline.services.dating import dates_resolve, reference_for
 from timeline.temporal import Timex
 
@@ -368,6 +369,8 @@ def proposals_accept(*, proposals: Iterable[Proposal], user=None) -> list[Propos
                 if proposal.state != ProposalState.PENDING:
                     continue  # the head of a group, accepted a moment ago with one of its members
             _accept(proposal, user=user)
+        # An event joins the stories of the sources that cite it.
+        stories.events_follow_citations(citations=[p.citation_id for p in rows if p.citation_id])
         for source_id in sorted({p.source_id for p in rows}):
             dates_resolve(source_id=source_id)
     return rows

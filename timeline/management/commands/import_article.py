@@ -1,13 +1,13 @@
 """Import one article, from a file (.html, .htm or .txt) or a URL, and propose what it says.
 
     python manage.py import_article PATH|URL [--published DATE[THH:MM]] [--timezone TZ]
-        [--publisher NAME] [--url URL] [--slug S] [--headline H] [--dry-run]
+        [--publisher NAME] [--url URL] [--slug S] [--headline H] [--story SLUG] [--dry-run]
 
 An HTML page gives its own text, headline, authors, publisher and publication date (from its
 metadata); options fill in or override. A .txt file follows the seeds' conventions: its facts come
-from a manifest.json entry beside it, or from the options. Bad input gets one line and exit 1,
-with nothing written; a duplicate URL or text is refused. The proposals then await review (admin,
-or /api/v1/proposals).
+from a manifest.json entry beside it (which may name its story), or from the options. Bad input
+gets one line and exit 1, with nothing written; a duplicate URL or text is refused. The proposals
+then await review (admin, or /api/v1/proposals).
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -26,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="", help="The article's URL to record (a file's original address).")
         parser.add_argument("--slug", default="", help="The source's slug; made from the headline if left out.")
         parser.add_argument("--headline", default="", help="The headline, when the page or manifest lacks one.")
+        parser.add_argument("--story", default="", help="The slug of a story to put the article in.")
         parser.add_argument("--dry-run", action="store_true", help="Read, check and propose; write nothing.")
 
     def handle(self, *args, location: str, dry_run: bool, verbosity: int, **options):
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             source_url=options["url"],
             slug=options["slug"],
             headline=options["headline"],
+            story=options["story"],
         )
 
         def progress(percent: int, message: str) -> None:
