@@ -130,7 +130,8 @@ class ImportJob(models.Model):
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
     url = models.URLField("fetch from", max_length=500, blank=True)
     filename = models.CharField(max_length=200, blank=True)
-    content = models.TextField(blank=True, help_text="An uploaded page or text, when not fetched.")
+    # Bytes as uploaded: a page's own charset declaration decides how it is read.
+    content = models.BinaryField(blank=True, help_text="An uploaded page or text, when not fetched.")
     options = models.JSONField(default=dict, blank=True, help_text="Publication facts given with the request.")
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
     message = models.CharField(max_length=300, blank=True, help_text="What it is doing, or did.")

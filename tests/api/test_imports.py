@@ -191,3 +191,14 @@ def test_with_the_database_backend_a_job_waits_for_a_worker(editor_client, setti
     call_command("db_worker", batch=True, verbosity=0)  # one worker, until the queue is empty
     job = ImportJob.objects.get()
     assert (job.status, job.source.headline) == ("succeeded", "Embassy urges Americans to leave Russia")
+
+
+def test_an_uploaded_page_is_read_in_its_own_charset(editor_client):
+    page = news_page(paragraphs=("Talks in Zürich ended on Tuesday without a deal, the ministry said in a statement.",))
+    latin = page.replace("<head>", '<head><meta charset="iso-8859-1">').encode("iso-8859-1")
+    file = SimpleUploadedFile("latin.html", latin, content_type="text/html")
+
+    response = editor_client.post(IMPORT, {"file": file}, format="multipart")
+
+    assert response.status_code == 202
+    assert "Talks in Zürich ended" in Source.objects.get().text

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('queued', 'queued'), ('running', 'running'), ('succeeded', 'succeeded'), ('failed', 'failed')], default='queued', max_length=10)),
                 ('url', models.URLField(blank=True, max_length=500, verbose_name='fetch from')),
                 ('filename', models.CharField(blank=True, max_length=200)),
-                ('content', models.TextField(blank=True, help_text='An uploaded page or text, when not fetched.')),
+                ('content', models.BinaryField(blank=True, help_text='An uploaded page or text, when not fetched.')),
                 ('options', models.JSONField(blank=True, default=dict, help_text='Publication facts given with the request.')),
                 ('progress', models.PositiveSmallIntegerField(default=0, help_text='Percent done.')),
                 ('message', models.CharField(blank=True, help_text='What it is doing, or did.', max_length=300)),

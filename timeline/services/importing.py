@@ -240,6 +240,7 @@ def _read_html(content: bytes | str, *, data: ArticleInput, where: str, page_url
         tree = lxml_html.fromstring(content)
     except (ValueError, lxml_html.etree.ParserError) as exc:
         raise ArticleImportError(f"{where}: not an HTML page ({exc})") from None
+    found = page_publication(tree)  # before trafilatura, which prunes the tree it is given
     document = trafilatura.bare_extraction(
         tree, url=page_url or None, with_metadata=True, include_comments=False, include_tables=False
     )
@@ -261,7 +262,6 @@ def _read_html(content: bytes | str, *, data: ArticleInput, where: str, page_url
         zone = timezone or "UTC"
         facts["published"] = "option"
     else:
-        found = page_publication(tree)
         moment = publication_facts(found[0], timezone=timezone) if found else None
         if moment is None:
             raise ArticleImportError(

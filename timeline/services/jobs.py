@@ -21,14 +21,11 @@ logger = logging.getLogger(__name__)
 
 def import_job_create(*, data: ArticleInput, user=None) -> ImportJob:
     """Store the job and queue its run. With the immediate backend it has run when this returns."""
-    content = data.content
-    if isinstance(content, bytes):
-        # Pages are stored as text; their own charset declaration is kept inside them.
-        content = content.decode("utf-8", errors="replace")
+    content = data.content.encode("utf-8") if isinstance(data.content, str) else data.content
     job = ImportJob.objects.create(
         url=data.url,
         filename=data.filename[:200],
-        content=content or "",
+        content=content or b"",
         options=data.options(),
         created_by=user if getattr(user, "pk", None) else None,
         message="queued",
@@ -62,7 +59,7 @@ def _input(job: ImportJob) -> ArticleInput:
     options = job.options or {}
     return ArticleInput(
         url=job.url,
-        content=job.content if not job.url else None,
+        content=bytes(job.content) if not job.url else None,
         filename=job.filename,
         **{name: str(options.get(name) or "") for name in OPTION_NAMES},
     )
