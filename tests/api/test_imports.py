@@ -202,3 +202,20 @@ def test_an_uploaded_page_is_read_in_its_own_charset(editor_client):
 
     assert response.status_code == 202
     assert "Talks in Zürich ended" in Source.objects.get().text
+
+
+@pytest.mark.parametrize(
+    ("page", "field", "message"),
+    [
+        (news_page(published_meta=None), "published", "no publication date in the page's metadata"),
+        ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "file", "no article text found"),
+    ],
+)
+def test_a_page_without_a_date_or_text_is_a_400_naming_the_problem_and_writes_no_source(
+    editor_client, page, field, message
+):
+    response = editor_client.post(IMPORT, {"file": upload(page)}, format="multipart")
+
+    assert response.status_code == 400
+    assert message in response.json()["errors"][field][0]
+    assert (Source.objects.count(), Proposal.objects.count()) == (0, 0)

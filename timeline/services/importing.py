@@ -250,7 +250,7 @@ def _read_html(content: bytes | str, *, data: ArticleInput, where: str, page_url
     facts: dict[str, str] = {}
     headline = data.headline.strip() or (document.title or "").strip()
     if not headline:
-        raise ArticleImportError(f"{where}: the page has no headline; give one (headline)")
+        raise ArticleImportError(f"headline: the page {where} has no headline; give one")
     facts["headline"] = "option" if data.headline else "page title"
     # trafilatura keeps the headline as the first line of the text when the article repeats it.
     first, _, rest = text.partition("\n")
@@ -265,7 +265,7 @@ def _read_html(content: bytes | str, *, data: ArticleInput, where: str, page_url
         moment = publication_facts(found[0], timezone=timezone) if found else None
         if moment is None:
             raise ArticleImportError(
-                f"{where}: no publication date in the page's metadata; give it (published YYYY-MM-DD[THH:MM])"
+                f"published: no publication date in the page's metadata ({where}); give it as YYYY-MM-DD[THH:MM]"
             )
         day, time, zone = moment
         facts["published"] = found[1]
@@ -273,7 +273,7 @@ def _read_html(content: bytes | str, *, data: ArticleInput, where: str, page_url
     if not publisher and page_url:
         publisher = urlsplit(page_url).hostname or ""
     if not publisher:
-        raise ArticleImportError(f"{where}: the page names no publisher; give one (publisher)")
+        raise ArticleImportError(f"publisher: the page {where} names no publisher; give one")
     authors = [a.strip() for a in (document.author or "").split(";") if a.strip()]
     url = data.source_url or page_url or (document.url or "")
     if url and urlsplit(url).scheme not in ("http", "https"):
@@ -329,10 +329,12 @@ def _read_text(content: bytes | str, *, data: ArticleInput, where: str, path: Pa
     elif entry is not None:
         day, time = entry["published_date"], entry["published_time"]
     else:
-        raise ArticleImportError(f"{where}: a text carries no publication date; give it (published YYYY-MM-DD[THH:MM])")
+        raise ArticleImportError(
+            f"published: a text ({where}) carries no publication date; give it as YYYY-MM-DD[THH:MM]"
+        )
     publisher = data.publisher.strip() or base.get("publisher", "")
     if not publisher:
-        raise ArticleImportError(f"{where}: no publisher given (publisher)")
+        raise ArticleImportError(f"publisher: no publisher given for {where}")
     headline = data.headline.strip() or base.get("headline", "")
     if not headline:
         first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
