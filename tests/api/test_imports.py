@@ -180,6 +180,8 @@ def test_the_job_list_runs_a_fixed_number_of_queries(client, django_assert_max_n
     assert len(response.json()["results"]) == rows
 
 
+# A real worker checks its connection between tasks, which a test wrapped in a transaction cannot survive.
+@pytest.mark.django_db(transaction=True)
 def test_with_the_database_backend_a_job_waits_for_a_worker(editor_client, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # TASKS_BACKEND=database
 

@@ -358,7 +358,7 @@ def proposals_accept(*, proposals: Iterable[Proposal], user=None) -> list[Propos
     ids = [p.pk for p in proposals]
     with transaction.atomic():
         rows = list(
-            Proposal.objects.select_for_update()
+            Proposal.objects.select_for_update(of=("self",))
             .filter(pk__in=ids)
             .select_related("source", "event", "speaker", "same_event_as")
             .order_by("source__published_date", "source_id", "char_start", "kind")
