@@ -13,13 +13,20 @@ import datetime as dt
 import django_filters
 from django.conf import settings
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    extend_schema_view,
+)
 from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api import examples
 from api.permissions import ReadAnyoneWriteWithModelPermission
 from api.serializers import (
     ActorBriefSerializer,
@@ -52,9 +59,85 @@ ERRORS = {
 }
 
 
+# --- Examples (the seeds' September 2022 alert, as an import would propose it) ---------------------
+
+IMPORT_REQUEST = {
+    "url": "https://nypost.com/2022/09/28/americans-told-to-leave-russia/",
+    "timezone": "America/New_York",
+    "story": "us-embassy-russia-alerts",
+}
+JOB_RESPONSE = {
+    "id": 17,
+    "api_url": "https://timeline.example.org/api/v1/jobs/17",
+    "status": "succeeded",
+    "url": IMPORT_REQUEST["url"],
+    "filename": "",
+    "options": {"timezone": "America/New_York", "story": "us-embassy-russia-alerts"},
+    "progress": 100,
+    "message": "imported americans-told-to-leave-russia with 19 proposals",
+    "error": "",
+    "attempts": 1,
+    "source": examples.POST_BRIEF,
+    "proposals_created": 19,
+    "created_at": "2026-12-01T16:03:08Z",
+    "started_at": "2026-12-01T16:03:08Z",
+    "finished_at": "2026-12-01T16:03:10Z",
+}
+JOB_202 = OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True, status_codes=["202"])
+WEDNESDAY_ALERT = (
+    "The U.S. Embassy in Moscow on Wednesday issued a security alert calling on American citizens to leave "
+    "Russia immediately."
+)
+PROPOSAL_REQUEST = {"event_id": 2, "date_text": "Wednesday"}
+PROPOSAL_RESPONSE = {
+    "id": 70,
+    "api_url": "https://timeline.example.org/api/v1/proposals/70",
+    "kind": "citation",
+    "state": "pending",
+    "source": examples.POST_BRIEF,
+    "char_start": 0,
+    "char_end": len(WEDNESDAY_ALERT),
+    "text": WEDNESDAY_ALERT,
+    "rule": "dated_happening",
+    "confidence": 0.8,
+    "mode": "",
+    "speaker_name": "",
+    "speaker_kind": "",
+    "speaker": None,
+    "event": {"id": 2, "slug": "embassy-security-alert", "title": "US Embassy security alert"},
+    "same_event_as": None,
+    "event_title": "The U.S. Embassy in Moscow issued a security alert",
+    "match_score": 0.82,
+    "match_reasons": ["dates 1 day apart", "3 shared content words (alert, citizen, security)", "1 shared actor"],
+    "actors": [{"name": "U.S. Embassy in Moscow", "kind": "government_body", "actor_id": 12}],
+    "date": examples.WEDNESDAY,
+    "reviewed_by": None,
+    "reviewed_at": None,
+    "statement": None,
+    "citation": None,
+}
+
+
 # --- Import ------------------------------------------------------------------------------------
 
 
+IMPORT_EXAMPLES = [
+    OpenApiExample("A news page", value=IMPORT_REQUEST, request_only=True),
+    OpenApiExample(
+        "A plain text",
+        value={"text": f"{WEDNESDAY_ALERT} ...", "published": "2022-09-28T14:05", "publisher": "New York Post"},
+        request_only=True,
+    ),
+    OpenApiExample(
+        "A saved page",
+        value={"file": "(the saved page, e.g. article.html)", "timezone": "America/New_York"},
+        request_only=True,
+        media_type="multipart/form-data",
+    ),
+]
+
+
+@extend_schema_serializer(examples=IMPORT_EXAMPLES)
 class ImportRequestSerializer(serializers.Serializer):
     """Exactly one of `url`, `file` or `text`, and the publication facts the page does not give."""
 
@@ -149,6 +232,7 @@ class ImportRequestSerializer(serializers.Serializer):
         return ArticleInput(url=data["url"], **options)
 
 
+@extend_schema_serializer(examples=[OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True)])
 class ImportJobSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:job-detail", help_text="Poll here.")
     source = SourceBriefSerializer(read_only=True, allow_null=True, help_text="The imported source, once done.")
@@ -205,6 +289,7 @@ class SourceImportView(APIView):
         ),
         request={"application/json": ImportRequestSerializer, "multipart/form-data": ImportRequestSerializer},
         responses={202: ImportJobSerializer, **ERRORS},
+        examples=[*IMPORT_EXAMPLES, JOB_202],
     )
     def post(self, request) -> Response:
         serializer = ImportRequestSerializer(data=request.data)
@@ -239,6 +324,7 @@ class ImportJobViewSet(viewsets.ReadOnlyModelViewSet):
         description="Only a failed job can be retried. Needs the add_source permission.",
         request=None,
         responses={202: ImportJobSerializer, **ERRORS},
+        examples=[JOB_202],
     )
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None) -> Response:
@@ -261,6 +347,7 @@ class ProposalFilterSet(django_filters.FilterSet):
         fields = ["source", "state", "kind"]
 
 
+@extend_schema_serializer(examples=examples.pair("A citation of the alert", PROPOSAL_REQUEST, PROPOSAL_RESPONSE))
 class ProposalSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:proposal-detail", help_text="This resource.")
     source = SourceBriefSerializer(read_only=True)
