@@ -63,21 +63,14 @@ def test_the_seed_texts_imported_and_accepted_give_the_september_alert_with_its_
 def test_evaluate_extraction_scores_the_seeds_in_a_throwaway_database_and_prints_three_lines():
     out = StringIO()
 
-    call_command("evaluate_extraction", stdout=out)
-
-    lines = out.getvalue().splitlines()
-    assert [line.split()[0] for line in lines] == ["statements", "citations", "grouping"]
-    for line in lines:
-        assert re.fullmatch(r"\w+ P=[01]\.\d\d R=[01]\.\d\d F1=[01]\.\d\d", line)
-    scores = {line.split()[0]: float(line.rsplit("=", 1)[1]) for line in lines}
-    assert scores["statements"] >= 0.8  # the reader finds most quotes; guards the storing of them
-    # The configured (here: the test) database was not written.
-    assert Source.objects.count() == 0 and Proposal.objects.count() == 0
-
-
-def test_evaluate_extraction_lists_misses_and_spurious_proposals_on_request():
-    out = StringIO()
-
     call_command("evaluate_extraction", "--show-errors", stdout=out)
 
-    assert re.search(r"^(missed|spurious) (statement|citation) \d{3}_\w+\[\d+:\d+\]", out.getvalue(), re.M)
+    *errors, statements, citations, grouping = out.getvalue().splitlines()
+    for name, line in (("statements", statements), ("citations", citations), ("grouping", grouping)):
+        assert re.fullmatch(rf"{name} P=[01]\.\d\d R=[01]\.\d\d F1=[01]\.\d\d", line)
+    assert float(statements.rsplit("=", 1)[1]) >= 0.8  # the reader finds most quotes; guards storing them
+    # --show-errors lists each miss and spurious proposal with its place.
+    assert all(re.match(r"(missed|spurious) (statement|citation) \d{3}_\w+\[\d+:\d+\]", e) for e in errors)
+    assert errors
+    # The configured (here: the test) database was not written.
+    assert Source.objects.count() == 0 and Proposal.objects.count() == 0
