@@ -145,7 +145,7 @@ def test_a_private_address_is_refused_unless_the_setting_allows_it(settings):
     settings.IMPORT_ALLOW_PRIVATE_ADDRESSES = False
     with (
         serve({"/a": html_route(news_page())}) as base,
-        pytest.raises(ArticleImportError, match=r"127\.0\.0\.1, a private"),
+        pytest.raises(ArticleImportError, match=r"url: 127\.0\.0\.1 is a private"),
     ):
         article_import(data=ArticleInput(url=f"{base}/a"))
     assert counts() == (0, 0)

@@ -45,9 +45,9 @@ def _check_address(address: str, host: str) -> None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     if not ip.is_global or ip.is_multicast:
+        where = f"{host} resolves to {ip}," if host.strip("[]") != str(ip) else f"{ip} is"
         raise FetchError(
-            f"url: {host} resolves to {ip}, a private, loopback, link-local or reserved address; "
-            "fetching it is not allowed"
+            f"url: {where} a private, loopback, link-local or reserved address; fetching it is not allowed"
         )
 
 

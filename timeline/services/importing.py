@@ -462,5 +462,5 @@ def article_import(
             count = proposals_propose(source=source).created
         if dry_run:
             transaction.set_rollback(True)
-    progress(100, f"imported {source.slug} with {count} proposals")
+    progress(100, f"{'checked' if dry_run else 'imported'} {source.slug} with {count} proposals")
     return ImportResult(source=source, proposals=count, dry_run=dry_run)
