@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .scoring import normalise_name
 from .text import word_set
@@ -35,7 +36,7 @@ ORG_HEADS = word_set(
     services guard police army navy force forces court parliament congress senate government administration
     kremlin pentagon house party union bank fund group organisation organization association federation
     institute university company corporation inc corp ltd network channel agency authority authorities
-    board cabinet coalition alliance command staff secretariat nato un eu who imf opec fbi cia
+    board cabinet coalition alliance command staff secretariat nato un eu who imf opec fbi cia co plc llc
     nsa kgb fsb mission delegation league foundation observatory monitor tribunal"""
 )
 GOVERNMENT_HEADS = word_set(
@@ -73,10 +74,16 @@ ANONYMOUS_HEADS = word_set(
 )
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|[A-Z]{2,}[\w-]*)$")
+# Capitalised but never a name: weekdays, months, time zones, pronouns.
+_NOT_NAMES = word_set(
+    """the a an monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec edt est
+    edst pdt pst cdt cst mdt mst gmt utc bst cet they we you i he she it this that these those there"""
+)
 
 
 def is_name_token(token: str) -> bool:
-    return bool(_NAME_TOKEN.match(token)) and token.lower() not in {"the", "a", "an"}
+    return bool(_NAME_TOKEN.match(token)) and token.lower().strip(".,") not in _NOT_NAMES
 
 
 def strip_title(words: Sequence[str]) -> list[str]:
@@ -93,6 +100,13 @@ def strip_title(words: Sequence[str]) -> list[str]:
     return tail
 
 
+# Words that make a capitalised phrase a place, not a person ("Middle East", "Red Sea").
+PLACE_WORDS = word_set(
+    """east west north south sea gulf river street city island islands mountains valley bay county state
+    province region airport square coast strait lake ocean peninsula heights park avenue road bridge"""
+)
+
+
 def guess_kind(name: str) -> str:
     """person, organisation, government_body or country; "" when the words do not say."""
     words = name.split()
@@ -103,7 +117,10 @@ def guess_kind(name: str) -> str:
         return ""
     norm = normalise_name(" ".join(words))
     head = lower[-1]
-    if len(strip_title(words)) >= 2 and head not in ORG_HEADS:
+    if norm in COUNTRIES:
+        return "country"
+    place = any(w in PLACE_WORDS for w in norm.split())
+    if not place and len(strip_title(words)) >= 2 and head not in ORG_HEADS:
         return "person"
     if norm in COUNTRIES or (re.sub(r"s$", "", norm) in COUNTRIES and lower[-1].endswith(("’s", "'s"))):
         return "country"
@@ -139,10 +156,10 @@ class Coreference:
         for name, kind in names_in(text):
             self.note(name, kind)
 
-    def last_speaking_organisation(self) -> str | None:
+    def last_speaking_organisation(self, *, countries: bool = True) -> str | None:
         """The last institution that spoke: what "it said" and "the alert said" most often mean."""
         for mention in reversed(self.speakers):
-            if mention.kind and mention.kind != "person":
+            if mention.kind and mention.kind != "person" and (countries or mention.kind != "country"):
                 return mention.name
         return None
 
@@ -155,6 +172,9 @@ class Coreference:
             if words < set(normalise_name(earlier).split()):
                 return earlier
         return None
+
+    def last_institution(self) -> str | None:
+        return self.organisations[-1] if self.organisations else None
 
     def last_person(self) -> str | None:
         return self.people[-1] if self.people else None
@@ -190,22 +210,27 @@ _ORG_PHRASE = re.compile(
 )
 
 
-def names_in(text: str) -> list[tuple[str, str]]:
-    """(name, kind) for each capitalised run that looks like a person or an institution, in text order."""
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, kind) for each capitalised run that looks like a person or an institution, in text order.
+
+    Cached: the statement reader, the citation reader and the keyword filter all ask about one sentence.
+    """
     found = []
+    covered = []
     for m in _ORG_PHRASE.finditer(text):  # "the US embassy in Moscow", "the Finnish border guard"
+        covered.append((m.start(1), m.end(1)))
         words = m.group(1).split()
         while words and words[0].lower() in _SENTENCE_OPENERS:
             words = words[1:]
         if len(words) >= 2:
             found.append((m.start(1), " ".join(words), guess_kind(" ".join(words)) or "organisation"))
-    covered = [(m.start(1), m.end(1)) for m in _ORG_PHRASE.finditer(text)]
     for m in re.finditer(r"(?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|for|in)\s+)?[A-Z][\w’'.-]*)*", text):
         if any(a <= m.start() < b for a, b in covered):
             continue
         for name, kind in _name_of(m.group()):
             found.append((m.start(), name, kind))
-    return [(name, kind) for _, name, kind in sorted(found)]
+    return tuple((name, kind) for _, name, kind in sorted(found))
 
 
 def _name_of(run: str) -> list[tuple[str, str]]:
@@ -222,6 +247,14 @@ def _name_of(run: str) -> list[tuple[str, str]]:
     if kind == "person":
         name = " ".join(strip_title(phrase.split()))
         return [(name, "person")] if len(name.split()) >= 2 else []
+    titled = strip_title(phrase.split())
+    if (
+        not kind
+        and len(titled) == 1
+        and len(phrase.split()) > 1
+        and phrase.split()[-2].lower().strip(".") in TITLE_WORDS
+    ):
+        return [(titled[0], "person")]  # "President Bush"
     return [(phrase, kind)] if kind else []
 
 
@@ -249,8 +282,12 @@ def resolve_speaker(phrase: str, coref: Coreference) -> Mention | None:
         return _mention(name, guess_kind(name), coref) if name else None
     if "by" in lower[1:]:  # "the statement released by the embassy"
         return resolve_speaker(" ".join(words[lower.index("by", 1) + 1 :]), coref)
+    if "of" in lower[1:] and guess_kind(" ".join(words[: lower.index("of", 1)])) == "person":
+        return resolve_speaker(" ".join(words[: lower.index("of", 1)]), coref)  # "Ninoska Perez of the …"
     if lower[0] in {"his", "her", "their", "its", "our", "my", "your"}:
         return None
+    if len(words) == 1 and (lower[0] in ANONYMOUS_HEADS or re.search(r"(?:ers|ists|ants|ents|ians|ors)$", lower[0])):
+        return None  # "They", "Experts", "Forecasters", "Officials": no one in particular
     # Drop a leading determiner for analysis but keep capitalised words as written.
     body = words[1:] if lower[0] in {"the", "a", "an"} else words
     body_lower = [w.lower().strip(".,").replace("’s", "").replace("'s", "") for w in body]
@@ -268,21 +305,26 @@ def resolve_speaker(phrase: str, coref: Coreference) -> Mention | None:
         name = None
         if owners:
             name = coref.last_organisation(owners[-1].split()[-1])
-        name = name or coref.last_speaking_organisation() or coref.last_organisation()
+        # Alerts, statements and releases are issued by institutions more often than by whole countries.
+        name = name or coref.last_speaking_organisation(countries=False) or coref.last_organisation()
         return _mention(name, guess_kind(name), coref) if name else None
     if head in ANONYMOUS_HEADS and not caps:
         return None
     if not caps:
         # "the embassy", "the border guard": an institution named earlier with that head.
         if head in ORG_HEADS:
+            # "the company said": the company named last (with that head word if one has it).
             name = coref.last_organisation(head)
-            return _mention(name or " ".join(body), guess_kind(name or head) or "organisation", coref)
+            if name is None and len(body) > 1:  # "the country’s border guard": a description that names
+                return _mention(" ".join(body), guess_kind(" ".join(body)) or "organisation", coref)
+            name = name or coref.last_institution()
+            return _mention(name, guess_kind(name) or "organisation", coref) if name else None
         return None
-    if head in ANONYMOUS_HEADS and all(w.lower() in COUNTRIES or is_demonym(w) for w in caps):
+    if head in ANONYMOUS_HEADS and body[-1].islower() and all(w.lower() in COUNTRIES or is_demonym(w) for w in caps):
         return None  # "Russian media reports", "Local authorities"
     kind = guess_kind(" ".join(body))
     if kind == "person":
-        return _mention(re.sub(r"[’']s$", "", " ".join(strip_title(body))), "person", coref)
+        return _mention(re.sub(r"[’']s$", "", " ".join(strip_title(body))).rstrip(".,"), "person", coref)
     if kind in {"organisation", "government_body", "country"}:
         fuller = coref.earlier_form(" ".join(body)) if kind != "country" else None
         if fuller:
@@ -309,8 +351,8 @@ def resolve_speaker(phrase: str, coref: Coreference) -> Mention | None:
 
 def is_demonym(word: str) -> bool:
     """A nationality or region adjective ("Russian", "Finnish", "Western"): a guess from its ending."""
-    w = word.lower()
-    return w.endswith(("ian", "ean", "can", "ese", "ish", "ern")) or w in {"local", "russian", "german", "iranian"}
+    w = re.sub(r"(?<=[aen])s$", "", word.lower())  # "Russians", "Americans"
+    return w.endswith(("ian", "ean", "can", "ese", "ish", "ern")) or w in {"local", "german", "thai", "iraqi"}
 
 
 def _clean_org(name: str) -> str:

@@ -3,8 +3,12 @@
 A sentence is proposed when it has a date expression the engine reads as a calendar interval (a DATE
 or TIME: "on Tuesday", "last December", "Monday morning") outside any quotation, or a duration that
 reaches back from publication ("within the last week", "over the past week"), which news uses to date
-a count ("50,000 crossed within the last week"). Durations that are not anchored ("nine years"), sets
-("every day") and vague references ("recently", "now") date nothing and make no citation.
+a count ("50,000 crossed within the last week"). Durations that are not anchored ("nine years") and
+sets ("every day") date nothing and make no citation. A sentence placed only relative to now or to
+another happening ("Police earlier fired …", "just hours before", "is currently held") is proposed
+without a date (rule relative_time, low confidence): the happening belongs on the timeline, bounded
+by its publication, even though no date can be read (vague references such as PRESENT_REF stay on it
+as the engine read them). Dates inside quotations are the speaker's, not the sentence's.
 
 Page furniture is skipped: photo captions and credits ("(Photo by …)", "pictured", "Getty Images"),
 calls to subscribe, donate, comment or get in touch, lines without final punctuation (headlines,
@@ -19,7 +23,7 @@ from collections.abc import Sequence
 from timeline.temporal import Timex, TimexType
 
 from .actors import COUNTRIES, TITLE_WORDS, Coreference, is_demonym, names_in
-from .text import Sentence, content_words, stem
+from .text import Sentence, content_words, stem, word_set
 from .types import Mention, ProposedCitation
 
 _CAPTION = re.compile(
@@ -31,12 +35,12 @@ _FURNITURE = re.compile(
     r"\b(?:subscribe|subscription|newsletter|sign up|get in touch|email us|emailing us|follow us|click here|"
     r"bookmark|commenting forum|read more|more stories|advertisement|contributed (?:to )?(?:this )?reporting|"
     r"all rights reserved|copyright|your support|donation|donate|cookie|privacy policy|terms of use|"
-    r"share this|related:|more:|watch:|listen:)",
+    r"share this|related:|more:|watch:|listen:|(?:available|reached) (?:for|to) comment|declined to comment|"
+    r"did not (?:immediately )?(?:respond|return) (?:to )?(?:a |phone |requests?|calls?|messages?))",
     re.IGNORECASE,
 )
 _ENDS = re.compile(r"[.!?][”’\"')\]]*$|[”’\"]$")
 _BACKWARD_DURATION = re.compile(r"\b(?:last|past|previous|preceding)\b", re.IGNORECASE)
-_LEADING_ADVERBIAL = re.compile(r"^(?:[A-Z][^,]{0,40}?,\s+)(?=[a-zA-Z])")
 
 
 def is_furniture(sentence: str) -> bool:
@@ -48,19 +52,48 @@ def is_furniture(sentence: str) -> bool:
     return not _ENDS.search(sentence.rstrip())
 
 
+# A figure compared with an earlier one: "from $6 million a year ago", "compared with 1988", "than last year".
+_COMPARISON = re.compile(
+    r"(?:\bfrom|\bcompared (?:with|to)|(?<!more )(?<!less )(?<!fewer )\bthan|\bversus)\s+[$€£]?\d[^;]{0,60}$",
+    re.IGNORECASE,
+)
+_COMPARED_DATE = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|versus)\s+$", re.IGNORECASE
+)  # "from last year's $2.3 billion"
+_EARLIER_PERIOD = re.compile(r"\b(?:ago|earlier|before|previous|prior|last)\b|year-ago", re.IGNORECASE)
+
+
 def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
-    """The first date expression in the sentence, outside quotations, that can date a happening."""
+    """The date expression that dates the sentence's happening: the first one outside quotations that
+    reads as an interval, preferring one outside a ", which …," clause (which describes something else:
+    "the talks, which are to end by May, …"); else a duration reaching back from publication."""
     backward = None
+    aside = None
     for t in timexes:
         if t.start < sentence.start or t.end > sentence.end:
             continue
         if any(q.start <= t.start < q.end for q in sentence.quotes):
             continue
+        before = sentence.text[: t.start - sentence.start]
+        if _EARLIER_PERIOD.search(t.text) and (_COMPARISON.search(before) or _COMPARED_DATE.search(before)):
+            continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
+        if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+            continue  # "ruled from London since 1972": a stretch of time, not a happening's date
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
+            if _RELATIVE_CLAUSE.search(before):
+                aside = aside or t
+                continue
             return t
         if t.type == TimexType.DURATION and backward is None and _BACKWARD_DURATION.search(t.text):
             backward = t
-    return backward
+    return aside or backward
+
+
+# Inside a non-restrictive relative clause that is still open where the date stands.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$")
+
+
+_TITLE_STEMS = frozenset(stem(w) for w in TITLE_WORDS)
 
 
 def event_keywords(sentence: str) -> frozenset[str]:
@@ -75,27 +108,67 @@ def event_keywords(sentence: str) -> frozenset[str]:
             left_out.add(stem(word))
     for name, _ in names_in(sentence):
         left_out.update(stem(w) for w in re.findall(r"[A-Za-z][\w’'-]*", name))
-    left_out.update(stem(w) for w in TITLE_WORDS)
+    # A capitalised word inside the sentence (not its first) is a name or part of one.
+    for m in re.finditer(r"(?<=[a-z,;:] )[A-Z][a-z’'-]+", sentence):
+        left_out.add(stem(re.sub(r"[’']s$", "", m.group())))
+    left_out |= _TITLE_STEMS
     return content_words(sentence) - left_out
 
 
+# A happening placed relative to now or to another happening, with no calendar date: "earlier",
+# "recently", "currently", "just hours before", "ahead of". Not "since then", "since the
+# announcement": like "for nine years" that is a stretch of time (here one opened by another
+# happening), over which a count or a state is reported ("1,000 have been arrested since …").
+_RELATIVE = re.compile(
+    r"\b(?:earlier|recently|recent|currently|just (?:hours|days|minutes|weeks) (?:before|after|earlier|later)|"
+    r"(?:hours|days|weeks) (?:before|after|later|earlier)|ahead of|on the eve of|in the run-up to)\b",
+    re.IGNORECASE,
+)
+
+
+def relative_cue(sentence: Sentence) -> re.Match | None:
+    """The first relative-time cue outside quotations, if any."""
+    for m in _RELATIVE.finditer(sentence.text):
+        at = sentence.start + m.start()
+        if not any(q.start <= at < q.end for q in sentence.quotes):
+            return m
+    return None
+
+
+_OPENERS = word_set(
+    """in on at as after before since during following earlier later last this meanwhile moreover however also
+    separately speaking pressed with amid despite when while once by until from within over"""
+)
+_TITLE_WORDS = 14
+
+
 def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
-    """A short event title from the sentence: no leading "Last December,", at most about fourteen words."""
+    """A short event title from the sentence: the date expression (with its preposition), an opening
+    adverbial ("Last December,", "In a statement,") and appositions (", a former minister,") taken out,
+    quotation marks dropped, at most about fourteen words."""
     text = sentence
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
         if start >= 0 and end <= len(text):
-            text = text[:start] + text[end:]
-            text = re.sub(r"\b(?:on|in|at|during|since|over|within)\s+(?=[,.]|$)", "", text)
-            text = re.sub(r"\s+(?=[,.])", "", text)
-            text = re.sub(r"\s{2,}", " ", text)
-    text = text.strip(' “”"‘’')
-    m = _LEADING_ADVERBIAL.match(text)
-    if m and len(m.group().split()) <= 5:
-        text = text[m.end() :]
+            preposition = r"(?:\b(?:on|in|at|during|since|over|within|by|from|until|as of|through|throughout)\s+)?$"
+            before = re.sub(preposition, "", text[:start])
+            text = before + text[end:]
+    text = re.sub(r"``|''|[“”\"]", "", text)
+    text = re.sub(r"^\s*[’']s\s+", "", text)  # what "This quarter's loss" leaves
+    # An opening adverbial clause or phrase ends at the first comma: "Also today, …", "In a letter to …, …".
+    first = re.match(r"([A-Za-z]+)\b[^,]{0,80},\s+(?=\S)", text)
+    if first and first.group(1).lower() in _OPENERS:
+        text = text[first.end() :]
+    elif re.match(r"^\s*[,;]", text):
+        text = text.lstrip(" ,;")
+    # Appositions after a name (", a former minister,") and what the date's removal left (", dated ,").
+    text = re.sub(r"(\b[A-Z][\w.’'-]*),\s+(?:a|an|the|who|whose)\b[^,]{1,80},(?=\s)", r"\1", text)
+    text = re.sub(r",\s+[a-z]+\s*(?=,)", "", text)
+    text = re.sub(r"\s+(?=[,.;:])", "", text)
+    text = re.sub(r"\s{2,}", " ", text).strip(" ‘’'")
     words = text.split()
-    if len(words) > 14:
-        cut = " ".join(words[:14])
+    if len(words) > _TITLE_WORDS:
+        cut = " ".join(words[:_TITLE_WORDS])
         comma = cut.rfind(",")
         text = cut[:comma] if comma > 40 else cut + "…"
     text = text.rstrip(" .,;:—–-")
@@ -114,8 +187,24 @@ def read_citations(
         if repeated or is_furniture(sentence.text):
             continue
         timex = dating_timex(sentence, timexes)
+        rule, confidence = "dated_sentence", 0.75
         if timex is None:
-            continue
+            cue = relative_cue(sentence)
+            if cue is None:
+                continue
+            # Dated only relative to the article or to another happening: proposed without a date
+            # (or with the engine's vague reading), for review to bound by the publication date.
+            timex = next(
+                (
+                    t
+                    for t in timexes
+                    if sentence.start <= t.start < sentence.end and t.start_date is None and t.type == TimexType.DATE
+                ),
+                None,
+            )
+            rule, confidence = "relative_time", 0.4
+        elif timex.type == TimexType.DURATION:
+            rule, confidence = "backward_duration", 0.5
         actors = []
         for name, kind in names_in(sentence.text):
             at = sentence.text.find(name)
@@ -126,8 +215,7 @@ def read_citations(
                 Mention(known.name if known else name, start, end, kind=kind, actor_id=known.id if known else None)
             )
         unique = {a.name: a for a in actors}
-        confidence = 0.75 if timex.type != TimexType.DURATION else 0.5
-        if timex.precision is not None and timex.precision.value in {"time", "day"}:
+        if timex is not None and timex.precision is not None and timex.precision.value in {"time", "day"}:
             confidence += 0.1
         out.append(
             ProposedCitation(
@@ -138,7 +226,7 @@ def read_citations(
                 title=make_title(sentence.text, timex, sentence.start),
                 actors=tuple(unique.values()),
                 keywords=event_keywords(sentence.text),
-                rule="dated_sentence" if timex.type != TimexType.DURATION else "backward_duration",
+                rule=rule,
                 confidence=round(confidence, 2),
             )
         )

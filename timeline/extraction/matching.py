@@ -38,6 +38,7 @@ WIRE_JACCARD = 0.6
 WIRE_MIN_SHARED = 8
 NEAR_DAYS = 1
 MIN_OVERLAP = 0.3
+MIN_OVERLAP_UNDATED = 0.5
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -107,7 +108,10 @@ def score_candidate(
     citation: ProposedCitation, candidate: EventCandidate, weights: dict[str, float] | None = None
 ) -> EventMatch | None:
     """How well `candidate` fits `citation`, with the reasons; None when it cannot be the same happening."""
-    if any(same_wire_copy(citation.sentence, s) for s in candidate.sentences):
+    ours_speaking = {actor_key(s.name) for s in citation.speakers}
+    theirs_speaking = {actor_key(n) for n in candidate.speaker_names}
+    other_speakers = bool(ours_speaking and theirs_speaking and not ours_speaking & theirs_speaking)
+    if not other_speakers and any(same_wire_copy(citation.sentence, s) for s in candidate.sentences):
         return EventMatch(candidate.key, 0.95, ("same wire copy",))
     weights = weights or {}
     default = max(weights.values(), default=1.0)  # a word no event has yet is as telling as the rarest
@@ -119,14 +123,15 @@ def score_candidate(
     if dates < 0:
         return None
     day_precise = _day_precise(citation_interval) and _day_precise(interval)
-    ours_speaking = {actor_key(s.name) for s in citation.speakers}
-    theirs_speaking = {actor_key(n) for n in candidate.speaker_names}
-    if day_precise and ours_speaking and theirs_speaking and not ours_speaking & theirs_speaking:
+    if day_precise and other_speakers:
         return None  # on one day, different people speaking: different statements, different events
     # Countries are the setting of a story more often than its actors: they do not make two reports one.
     ours = {actor_key(a.name) for a in citation.actors} - COUNTRIES
     theirs = {actor_key(n) for n in candidate.actor_names} - COUNTRIES
     shared_actors = ours & theirs
+    # A surname alone ("Putin") is the full name another report gives ("Vladimir Putin").
+    shared_actors |= {a for a in ours if " " not in a and any(t.endswith(" " + a) for t in theirs)}
+    shared_actors |= {t for t in theirs if " " not in t and any(a.endswith(" " + t) for a in ours)}
     # Single link: the closest of the event's sentences, so that a big event's vocabulary does not
     # attract everything; the event's own keywords stand in when it has no sentences.
     pools = [event_keywords(s) for s in candidate.sentences] or [candidate.keywords]
@@ -135,8 +140,13 @@ def score_candidate(
     shared_words = citation.keywords & best_pool
     if day_precise and date_reason == "dates agree" and shared_actors:
         pass  # one actor's doings on one day: the same happening even in other words
-    elif len(shared_words) < (2 if date_reason in {"dates agree", "dates overlap"} else 3) or overlap < MIN_OVERLAP:
-        return None  # near dates (a day apart) or none: the words must say more
+    elif date_reason in {"dates agree", "dates overlap"}:
+        if len(shared_words) < 2 or overlap < MIN_OVERLAP:
+            return None
+    elif shared_actors and len(shared_words) >= 2 and overlap >= MIN_OVERLAP:
+        pass  # near or no dates, but the same actors doing the same things
+    elif len(shared_words) < 3 or overlap < (MIN_OVERLAP if date_reason else MIN_OVERLAP_UNDATED):
+        return None  # near dates (a day apart) or a side undated: the words must say more
     score = 0.35 * dates + 0.4 * min(1.0, overlap * 2) + 0.25 * min(1.0, len(shared_actors) / 2)
     reasons = [r for r in (date_reason,) if r]
     if shared_words:

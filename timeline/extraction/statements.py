@@ -36,7 +36,7 @@ REPORTING_VERBS = (
     "recommends|suggested|suggests|reported|declared|declares|maintained|maintains|alleged|alleges|"
     "predicted|predicts|conceded|concedes|revealed|reveals|replied|replies|responded|emphasised|emphasized|"
     "emphasises|emphasizes|complained|complains|vowed|promised|contended|observed|remarked|commented|"
-    "pledged|signalled|signaled|hinted|indicated|accused|blamed|called on|calls on|asked|asks"
+    "pledged|signalled|signaled|hinted|indicated|accused|blamed|called on|calls on"
 )
 # Verbs that only attribute a quote beside them ("read the alert", "one person shouted").
 QUOTE_ONLY_VERBS = "read|reads|continued|continues|shouted|shouts|wrote|asked|asks|added|adds|said|says"
@@ -48,7 +48,7 @@ _AUX = (
 _VERB_RE = re.compile(rf"\b{_AUX}(?P<verb>{REPORTING_VERBS})\b")
 # Who a verb was said to, skipped before the reported clause: "told reporters (that)".
 _AUDIENCE = re.compile(
-    r"^\s*(?:(?:reporters|journalists|the press|the media|lawmakers|parliament|the audience|supporters|"
+    r"\s*(?:(?:reporters|journalists|the press|the media|lawmakers|parliament|the audience|supporters|"
     r"a (?:news )?(?:conference|briefing)|(?:[A-Z][\w’'.-]*\s*){1,5}|(?:its|his|her|their|the) [a-z]+(?: [a-z]+)?)"
     r"(?=\s+(?:that\b|on\b|in\b|at\b|during\b|[,:]))\s*)?"
 )
@@ -60,6 +60,16 @@ _FUNCTION = word_set(
     meanwhile so then"""
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
+_REMARKS = re.compile(
+    r"(?P<apostrophe>[’']s?)\s+(?:comments?|remarks?|statement|claims?|warning|assertion|announcement|suggestion|"
+    r"insistence|argument)\b(?:\s+(?:on|in|at|late|early|earlier|last|this)?\s*[\w,.]+){0,3}?\s+that\b\s*"
+)
+# Verbs that are speech only with a clause after them: "alleged that …", not "alleged terrorist".
+_NEEDS_THAT = word_set(
+    """alleged alleges claimed predicted predicts suggested suggests revealed reveals indicated confirmed
+    confirms denied denies acknowledged acknowledges admitted admits reported observed hinted accused blamed
+    rejected dismissed"""
+)
 _ENDS = re.compile(r"[.!?][”’\"')\]]*$|[”’\"]$")
 # "urged US citizens to “avoid …”": a verb of advice, its addressee, then the quoted advice.
 _ADVICE_BEFORE_QUOTE = re.compile(
@@ -112,6 +122,18 @@ def _subject_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
     if not taken:
         return None
     words = [t.group() for t in taken]
+    if words[0].lower() not in _DETERMINERS and words[0].lower() not in {"it", "he", "she"}:
+        # Without a determiner a subject is a name with its titles: a lowercase word that is no title
+        # ("FBI put …") ends the phrase.
+        keep = 0
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w[:1].islower() and w.lower() not in TITLE_WORDS and w.lower() not in {"of", "in", "for"}:
+                keep = k + 1
+                break
+        if keep >= len(words):
+            return None
+        taken, words = taken[keep:], words[keep:]
     first = words[0].lower()
     if not (first in _DETERMINERS or words[0][:1].isupper() or first in {"it", "he", "she"} or first in TITLE_WORDS):
         return None  # a bare run of lowercase words is no subject: "fighting-age men try"
@@ -173,7 +195,6 @@ class StatementReader:
         offset = self.text.find(phrase, start)
         if offset >= 0:
             mention = Mention(mention.name, offset, offset + len(phrase), mention.kind, mention.actor_id)
-        self.coref.note(mention.name, mention.kind)
         return mention
 
     def _add(self, start: int, end: int, mode: str, speaker: Mention, timex: Timex | None, rule: str, conf: float):
@@ -184,6 +205,7 @@ class StatementReader:
         self.out.append(ProposedStatement(start, end, words, mode, speaker, timex, rule, conf))
         self.last_speaker = speaker
         self.coref.speakers.append(speaker)
+        self.coref.note(speaker.name, speaker.kind)
         return True
 
     # -- direct quotes -------------------------------------------------------------------------------
@@ -250,9 +272,14 @@ class StatementReader:
                     candidate = candidate or previous_paragraph_speaker
                     if candidate is not None:
                         speaker, rule = candidate, "quote_continues"
+            span, mode = (q.inner_start, q.inner_end), "direct"
+            if rule == "quote_then_said" and len(before.strip(" ,;:—–-").split()) >= 2:
+                # A fragment quoted inside the speaker's paraphrase: 'Sales were a "moderate
+                # disappointment," he said.' The statement is the whole clause, not the fragment.
+                span, mode = (prev_end, q.inner_end), "reported"
             if speaker is not None and key not in self.seen_quotes:
                 conf = {"quote_then_said": 0.9, "said_then_quote": 0.85}.get(rule, 0.6)
-                if self._add(q.inner_start, q.inner_end, "direct", speaker, timex, rule, conf):
+                if self._add(*span, mode, speaker, timex, rule, conf):
                     found = True
                     self.last_paragraph = sentence.paragraph
                 self.seen_quotes.add(key)
@@ -296,6 +323,15 @@ class StatementReader:
                 timex = None
                 return self._add(cs, ce, "reported", speaker, timex, "according_to", 0.7)
 
+        # possessive_remarks: "X’s comments on Tuesday that …"
+        m = _REMARKS.search(text, s, body_end)
+        if m and not any(a <= m.start() < b for a, b in in_quote):
+            subject = _subject_before(text, m.start("apostrophe"), s)
+            speaker = self._speaker(subject[1], subject[0]) if subject else None
+            if speaker is not None:
+                timex = _timex_between(self.timexes, m.start(), m.end())
+                return self._add(m.end(), body_end, "reported", speaker, timex, "possessive_remarks", 0.6)
+
         for m in _VERB_RE.finditer(text, s, body_end):
             if any(a <= m.start() < b for a, b in in_quote):
                 continue
@@ -306,11 +342,22 @@ class StatementReader:
             subject = _subject_before(text, verb_at, s)
             if subject is None:
                 continue
+            if re.search(r"\b(?:that|which|who|whom)\s+$", text[s : subject[0]]):
+                continue  # "the 8,000 employees that Unisys said would be laid off": a relative clause
             speaker = self._speaker(subject[1], subject[0])
             if speaker is None:
                 continue
+            after_verb = text[m.end() : body_end]
+            parenthesis = re.match(r"\s*,", after_verb) and not re.match(
+                r"\s*,\s*(?:adding|noting|saying)\b", after_verb
+            )
+            if parenthesis and re.search(r",\s*$", text[s : subject[0]]):
+                # "Once he saw the bid, he said, he sought approval …": the attribution is a parenthesis.
+                return self._add(s, body_end, "reported", speaker, None, "parenthetical_said", 0.6)
             rest_start = m.end()
             aud = _AUDIENCE.match(text, rest_start, body_end)
+            if aud is not None and not aud.group().strip():
+                aud = None
             if m.group("verb") in {"told", "tells"} and aud:
                 rest_start = aud.end()
             adding = re.match(r"\s*,\s*(?:adding|noting|saying)\b(?:\s+that\b)?\s*", text[rest_start:body_end])
@@ -331,6 +378,19 @@ class StatementReader:
             that = re.match(r"\s*(?:,\s*)?that\b\s*", text[rest_start:body_end])
             if that:
                 rest_start += that.end()
+            elif m.group("verb") in _NEEDS_THAT:
+                # "alleged terrorist", "confirmed cases": not speech without a clause; "rejected the idea
+                # that …" has one after a short object.
+                later = re.match(r"(?:\s+[\w’'-]+){1,3}?\s+that\b\s*", text[rest_start:body_end])
+                if not later:
+                    continue
+                rest_start += later.end()
+            elif m.group("verb") in {"told", "tells"} and not aud:
+                # "told hundreds of students …": whom, not what, unless a "that" follows.
+                later = re.search(r"\bthat\b\s*", text[rest_start : min(body_end, rest_start + 100)])
+                if not later:
+                    continue
+                rest_start += later.end()
             rest = text[rest_start:body_end]
             timex = _timex_between(self.timexes, s, subject[0]) or _timex_between(self.timexes, m.start(), rest_start)
             if len(rest.split()) <= 3 and re.search(r",\s*$", text[s : subject[0]]):
@@ -338,6 +398,15 @@ class StatementReader:
                 return self._add(s, subject[0], "reported", speaker, timex, "clause_then_said", 0.75)
             if len(rest.split()) < 3:
                 continue
+            if not that and re.match(
+                r"\s*(?:in|at|on|during|to|after|before|from|with|by|outside|while)\s+(?:a|an|the|his|her|its|their|[A-Z])\b",
+                rest,
+            ):
+                # "said at a news conference …": the words are elsewhere, unless a "that" follows.
+                later = re.search(r"\bthat\b\s*", rest[:120])
+                if not later:
+                    continue
+                rest_start += later.end()
             lead = re.match(r"\s*(?:on|in|at|during|late|early)?\s*", rest)
             t = _timex_between(self.timexes, rest_start, body_end)
             if t and t.start == rest_start + (lead.end() if lead else 0):

@@ -57,46 +57,50 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
-_OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»"}
+# Opening mark -> closing mark. The doubled marks are the typewriter style of older wire copy
+# (``…'' and ''…''), still found in archives such as the TimeBank corpus.
+_MARKS = (("``", "''"), ("''", "''"), ("“", "”"), ("‘", "’"), ("«", "»"), ('"', '"'))
 _WORD_CHAR = re.compile(r"\w")
 
 
+_OPEN = re.compile(r"``|''|[“‘«\"]")
+_CLOSE_FOR = dict(_MARKS)
+
+
+def _close_at(text: str, j: int, end: int, close: str) -> int:
+    """Where the closing mark of a quote opened before `j` stands, or -1."""
+    while True:
+        j = text.find(close, j, end)
+        if j == -1:
+            return -1
+        # ’ inside a word (Russia’s, don’t) is an apostrophe, not the end of a ‘…’ quote.
+        inside_word = j + 1 < end and _WORD_CHAR.match(text[j + 1]) and _WORD_CHAR.match(text[j - 1])
+        if not (close == "’" and inside_word):
+            return j
+        j += 1
+
+
 def _find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in text[start:end]: “…”, "…", ‘…’ (an apostrophe inside a word is not a closing mark)."""
+    """Quotations in text[start:end]: “…”, "…", ‘…’, ``…'' (an apostrophe inside a word closes nothing)."""
     quotes = []
     i = start
-    while i < end:
-        ch = text[i]
-        close = None
-        if ch in _OPEN_CLOSE:
-            close = _OPEN_CLOSE[ch]
-            if ch == "‘" and i > start and _WORD_CHAR.match(text[i - 1]):
-                i += 1
-                continue  # a mis-encoded apostrophe inside a word
-        elif ch == '"':
-            close = '"'
-        if close is None:
-            i += 1
-            continue
-        j = i + 1
-        found = -1
-        while j < end:
-            c = text[j]
-            if c == close:
-                # ’ inside a word (Russia’s, don’t) is an apostrophe, not the end of a ‘…’ quote.
-                if close == "’" and j + 1 < end and _WORD_CHAR.match(text[j + 1]) and _WORD_CHAR.match(text[j - 1]):
-                    j += 1
-                    continue
-                found = j
-                break
-            j += 1
-        if found == -1:
-            # Unclosed: by wire convention the quote runs on to the paragraph's end.
-            inner = text[i + 1 : end].rstrip()
-            quotes.append(Quote(i, end, i + 1, i + 1 + len(inner), closed=False))
+    while True:
+        m = _OPEN.search(text, i, end)
+        if m is None:
             break
-        quotes.append(Quote(i, found + 1, i + 1, found))
-        i = found + 1
+        open_ = m.group()
+        if open_ == "‘" and m.start() > start and _WORD_CHAR.match(text[m.start() - 1]):
+            i = m.end()  # a mis-encoded apostrophe inside a word
+            continue
+        close = _CLOSE_FOR[open_]
+        j = _close_at(text, m.end(), end, close)
+        if j == -1:
+            # Unclosed: by wire convention the quote runs on to the paragraph's end.
+            inner = text[m.end() : end].rstrip()
+            quotes.append(Quote(m.start(), end, m.end(), m.end() + len(inner), closed=False))
+            break
+        quotes.append(Quote(m.start(), j + len(close), m.end(), j))
+        i = j + len(close)
     return quotes
 
 
@@ -107,7 +111,7 @@ _ABBREVIATIONS = word_set(
 )
 # A full stop, then space; or a stop glued to the next sentence after a word ("difference.All"),
 # which pages' text extraction leaves where two blocks met.
-_BOUNDARY = re.compile(r"[.!?]+[”’\"')\]]*(?=\s+)|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+_BOUNDARY = re.compile(r"[.!?]+(?:''|[”’\"')\]])*(?=\s+)|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -127,13 +131,13 @@ def _sentences_in(text: str, para: Paragraph, index: int, quotes: list[Quote]) -
     begin = para.start
     for m in _BOUNDARY.finditer(text, para.start, para.end):
         cut = m.end()
-        if any(q.start < m.start() < q.end - 1 for q in quotes):
-            continue  # never inside a quotation
+        if any(q.start < m.start() and m.end() < q.end for q in quotes):
+            continue  # never inside a quotation; a stop just before the closing mark ends the sentence
         nxt = re.match(r"\s*(\S)", text[cut : para.end])
         if not nxt:
             continue
         first = nxt.group(1)
-        if not (first.isupper() or first.isdigit() or first in '“‘"(–—-=•'):
+        if not (first.isupper() or first.isdigit() or first in "“‘\"`'(–—-=•"):
             continue
         if text[m.start()] == "." and _is_abbreviation(text, m.start()) and m.end() - m.start() == 1:
             continue
@@ -172,7 +176,7 @@ _STOPWORDS = word_set(
     august september october november december today yesterday tomorrow week weeks month months year years
     day days last next earlier later ago since week's night morning evening afternoon mr ms mrs dr amid
     like still even well another already new first second third time times part via per country countries
-    people including comes come given way thing things whose"""
+    people including comes come given way thing things whose following follow followed"""
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 
@@ -195,7 +199,7 @@ def content_words(text: str) -> frozenset[str]:
     """Stemmed content words of a sentence: no function words, dates or numbers."""
     out = set()
     for m in _WORD.finditer(text):
-        w = m.group().lower()
+        w = re.sub(r"[’']s?$", "", m.group().lower())  # "week’s" is "week"
         if len(w) < 3 or w in _STOPWORDS:
             continue
         out.add(stem(w))
