@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 ARGS ?=
 
-.PHONY: run test install install-dev vendor demo-data serve admin lint schema bench evaluate clean
+.PHONY: run test install install-dev vendor demo-data serve admin lint schema bench evaluate evaluate-extraction worker clean
 
 # pip runs again only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -88,6 +88,13 @@ bench: $(VENV)/.installed-bench
 
 evaluate: install
 	$(PY) manage.py evaluate_dates ../shared/data/te3-train
+
+evaluate-extraction: install
+	$(PY) manage.py evaluate_extraction
+
+## make worker: run queued import jobs (with TASKS_BACKEND=database for the server too).
+worker: install
+	TASKS_BACKEND=database $(PY) manage.py db_worker
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache node_modules $(TLJS_STATIC) .artifacts

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "timeline",
     "api",
     "web",
@@ -218,6 +220,8 @@ SPECTACULAR_SETTINGS = {
         {"name": "actors", "description": "People, organisations, government bodies and countries."},
         {"name": "dates", "description": "The date engine, over any text."},
         {"name": "auth", "description": "API tokens for scripts."},
+        {"name": "jobs", "description": "Article import jobs: poll them, retry a failed one."},
+        {"name": "proposals", "description": "Drafts read from imported articles, to accept or reject."},
     ],
     # Two different choice sets share the field name "kind"; name each one.
     "ENUM_NAME_OVERRIDES": {
@@ -228,3 +232,25 @@ SPECTACULAR_SETTINGS = {
 
 # Upper bound on the text accepted by POST /api/v1/dates/annotate, in characters.
 ANNOTATE_MAX_CHARS = env_int("ANNOTATE_MAX_CHARS", 100_000)
+
+# Article import (timeline.services.importing). Fetching refuses private, loopback, link-local and
+# reserved addresses unless IMPORT_ALLOW_PRIVATE_ADDRESSES is on (an intranet deployment, tests).
+IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
+IMPORT_FETCH_TIMEOUT = env_int("IMPORT_FETCH_TIMEOUT", 10)  # seconds, per connection and per read
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)  # largest page or uploaded file
+
+# Background jobs (django-tasks, the backport of Django 6's tasks framework). "immediate" runs a
+# job inline in the request, so `make run` needs nothing else; "database" queues it in the
+# database for `manage.py db_worker` processes, on this machine or any other sharing the database.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in {"immediate", "database"}:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be immediate or database, not {TASKS_BACKEND!r}.")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if TASKS_BACKEND == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}

@@ -123,9 +123,22 @@ def test_a_coarse_reading_that_contains_two_disagreeing_days_does_not_hide_the_d
     assert "New York Post says 2022-09-28" in event.date_explanation
 
 
-def test_an_event_with_no_dated_citation_is_unresolvable():
+def test_an_event_no_citation_dates_is_placed_on_or_before_its_first_report():
     event = EventFactory()
-    cite(event, publisher="A", sentence="Protests spread.", date_text="")
+    cite(event, publisher="Later", sentence="Protests spread.", date_text="", published=dt.date(2022, 10, 2))
+    cite(event, publisher="First", sentence="Protests spread.", date_text="")
+
+    dates_resolve()
+
+    event.refresh_from_db()
+    assert event.date_status == DateStatus.INFERRED
+    assert (event.date_value, event.date_start, event.date_end) == ("2022-09-28", SEPT_28, SEPT_28)
+    assert event.date_rule == "on_or_before_first_report"
+    assert "on or before 2022-09-28, when First first reported it" in event.date_explanation
+
+
+def test_an_event_with_no_citation_is_unresolvable():
+    event = EventFactory()
 
     dates_resolve()
 

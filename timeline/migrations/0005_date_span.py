@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0002b_default_story'),
+        ('timeline', '0004_proposals_import_jobs'),
     ]
 
     operations = [
@@ -28,6 +28,11 @@ class Migration(migrations.Migration):
             name='date_span_days',
             field=models.GeneratedField(db_persist=True, expression=timeline.models.DaySpan('date_end', 'date_start'), output_field=models.IntegerField(null=True)),
         ),
+        migrations.AddField(
+            model_name='proposal',
+            name='date_span_days',
+            field=models.GeneratedField(db_persist=True, expression=timeline.models.DaySpan('date_end', 'date_start'), output_field=models.IntegerField(null=True)),
+        ),
         migrations.AddIndex(
             model_name='citation',
             index=models.Index(fields=['date_span_days'], name='timeline_citation_span'),
@@ -39,5 +44,9 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='statement',
             index=models.Index(fields=['date_span_days'], name='timeline_statement_span'),
+        ),
+        migrations.AddIndex(
+            model_name='proposal',
+            index=models.Index(fields=['date_span_days'], name='timeline_proposal_span'),
         ),
     ]

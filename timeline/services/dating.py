@@ -152,12 +152,40 @@ def statement_context(statement: Statement, text: str) -> str:
     return text[start:end]
 
 
+def reported_by(citations: list[Citation]) -> Reading:
+    """An event no source dates still happened on or before the day it was first reported.
+
+    It is placed on that day, inferred, so that it appears on the timeline and in the exports in
+    its place among the dated events; its rule and explanation say that the day is an upper bound,
+    not a reading.
+    """
+    first = min(citations, key=lambda c: (c.source.published_date, c.source.publisher))
+    day = first.source.published_date
+    return Reading(
+        value=day.isoformat(),
+        type="DATE",
+        start=day,
+        end=day,
+        precision="day",
+        status=DateStatus.INFERRED,
+        anchor=day,
+        rule="on_or_before_first_report",
+        explanation=(
+            f"No source dates it: it happened on or before {day}, when {first.source.publisher} "
+            f"first reported it ({len(citations)} citation{'s' if len(citations) != 1 else ''}, none dated)."
+        ),
+        text="",
+    )
+
+
 def event_reading(event: Event, citations: list[Citation]) -> Reading:
     """Derive an event's date from its citations' readings."""
     dated = [c for c in citations if c.date_status in (DateStatus.RESOLVED, DateStatus.MANUAL) and c.date_value]
     if not dated:
         if any(c.date_status == DateStatus.UNRESOLVED for c in citations):
             return Reading(text="")
+        if citations:
+            return reported_by(citations)
         return Reading(
             status=DateStatus.UNRESOLVABLE,
             explanation="None of the citations gives a date the engine could read.",
@@ -353,7 +381,7 @@ def dates_resolve(
             models.Prefetch(
                 "citations",
                 queryset=Citation.objects.select_related("source").only(
-                    *RESULT_FIELDS, "date_text", "event_id", "source_id", "source__publisher"
+                    *RESULT_FIELDS, "date_text", "event_id", "source_id", "source__publisher", "source__published_date"
                 ),
             )
         )

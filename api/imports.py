@@ -1,0 +1,474 @@
+"""The API of article import and review: import jobs, and the proposals an editor accepts or rejects.
+
+POST /api/v1/sources/import          a URL, an uploaded page (multipart) or a text -> 202 and a job
+GET  /api/v1/jobs/{id}               poll it; POST /api/v1/jobs/{id}/retry runs a failed one again
+GET  /api/v1/proposals               filter by source, state, kind
+POST /api/v1/proposals/{id}/accept   and /reject; PATCH edits a pending one
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters
+from django.conf import settings
+from django.db.models import QuerySet
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    extend_schema_view,
+)
+from rest_framework import mixins, parsers, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api import examples
+from api.permissions import ReadAnyoneWriteWithModelPermission
+from api.serializers import (
+    ActorBriefSerializer,
+    ErrorSerializer,
+    EventBriefSerializer,
+    SourceBriefSerializer,
+    _date,
+    known_timezones,
+)
+from timeline.models import (
+    Actor,
+    Event,
+    ImportJob,
+    JobStatus,
+    Proposal,
+    ProposalKind,
+    ProposalState,
+    Source,
+    Story,
+)
+from timeline.services import jobs, proposals
+from timeline.services.importing import DATE_OPTION, OPTION_NAMES, ArticleInput
+
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="Invalid input; `errors` names each field."),
+    401: OpenApiResponse(ErrorSerializer, description="Not authenticated."),
+    403: OpenApiResponse(ErrorSerializer, description="Authenticated without the permission."),
+    404: OpenApiResponse(ErrorSerializer, description="No such record."),
+    429: OpenApiResponse(ErrorSerializer, description="Too many requests (anonymous clients)."),
+}
+
+
+# --- Examples (the seeds' September 2022 alert, as an import would propose it) ---------------------
+
+IMPORT_REQUEST = {
+    "url": "https://nypost.com/2022/09/28/americans-told-to-leave-russia/",
+    "timezone": "America/New_York",
+    "story": "us-embassy-russia-alerts",
+}
+JOB_RESPONSE = {
+    "id": 17,
+    "api_url": "https://timeline.example.org/api/v1/jobs/17",
+    "status": "succeeded",
+    "url": IMPORT_REQUEST["url"],
+    "filename": "",
+    "options": {"timezone": "America/New_York", "story": "us-embassy-russia-alerts"},
+    "progress": 100,
+    "message": "imported americans-told-to-leave-russia with 19 proposals",
+    "error": "",
+    "attempts": 1,
+    "source": examples.POST_BRIEF,
+    "proposals_created": 19,
+    "created_at": "2026-12-01T16:03:08Z",
+    "started_at": "2026-12-01T16:03:08Z",
+    "finished_at": "2026-12-01T16:03:10Z",
+}
+JOB_202 = OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True, status_codes=["202"])
+WEDNESDAY_ALERT = (
+    "The U.S. Embassy in Moscow on Wednesday issued a security alert calling on American citizens to leave "
+    "Russia immediately."
+)
+PROPOSAL_REQUEST = {"event_id": 2, "date_text": "Wednesday"}
+PROPOSAL_RESPONSE = {
+    "id": 70,
+    "api_url": "https://timeline.example.org/api/v1/proposals/70",
+    "kind": "citation",
+    "state": "pending",
+    "source": examples.POST_BRIEF,
+    "char_start": 0,
+    "char_end": len(WEDNESDAY_ALERT),
+    "text": WEDNESDAY_ALERT,
+    "rule": "dated_happening",
+    "confidence": 0.8,
+    "mode": "",
+    "speaker_name": "",
+    "speaker_kind": "",
+    "speaker": None,
+    "event": {"id": 2, "slug": "embassy-security-alert", "title": "US Embassy security alert"},
+    "same_event_as": None,
+    "event_title": "The U.S. Embassy in Moscow issued a security alert",
+    "match_score": 0.82,
+    "match_reasons": ["dates 1 day apart", "3 shared content words (alert, citizen, security)", "1 shared actor"],
+    "actors": [{"name": "U.S. Embassy in Moscow", "kind": "government_body", "actor_id": 12}],
+    "date": examples.WEDNESDAY,
+    "reviewed_by": None,
+    "reviewed_at": None,
+    "statement": None,
+    "citation": None,
+}
+
+
+# --- Import ------------------------------------------------------------------------------------
+
+
+IMPORT_EXAMPLES = [
+    OpenApiExample("A news page", value=IMPORT_REQUEST, request_only=True),
+    OpenApiExample(
+        "A plain text",
+        value={"text": f"{WEDNESDAY_ALERT} ...", "published": "2022-09-28T14:05", "publisher": "New York Post"},
+        request_only=True,
+    ),
+    OpenApiExample(
+        "A saved page",
+        value={"file": "(the saved page, e.g. article.html)", "timezone": "America/New_York"},
+        request_only=True,
+        media_type="multipart/form-data",
+    ),
+]
+
+
+@extend_schema_serializer(examples=IMPORT_EXAMPLES)
+class ImportRequestSerializer(serializers.Serializer):
+    """Exactly one of `url`, `file` or `text`, and the publication facts the page does not give."""
+
+    url = serializers.CharField(
+        max_length=500, required=False, help_text="An http(s) news page to fetch (public addresses only)."
+    )
+    file = serializers.FileField(
+        required=False, help_text="A saved page (.html) or a plain text (.txt), as multipart/form-data."
+    )
+    text = serializers.CharField(
+        required=False, trim_whitespace=False, help_text="The article's plain text; give `published` and `publisher`."
+    )
+    published = serializers.CharField(
+        max_length=19,
+        required=False,
+        help_text="Publication date, YYYY-MM-DD or YYYY-MM-DDTHH:MM, when the page does not say it.",
+    )
+    timezone = serializers.CharField(max_length=64, required=False, help_text="The publisher's IANA time zone.")
+    publisher = serializers.CharField(max_length=200, required=False)
+    source_url = serializers.URLField(max_length=500, required=False, help_text="The article's URL to record.")
+    slug = serializers.SlugField(max_length=100, required=False, help_text="Made from the headline if left out.")
+    headline = serializers.CharField(max_length=300, required=False)
+    story = serializers.SlugField(max_length=100, required=False, help_text="The slug of a story to put it in.")
+
+    def validate_url(self, value: str) -> str:
+        value = value.strip()
+        if not value.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http and https URLs can be imported.")
+        if Source.objects.filter(url=value).exists():
+            raise serializers.ValidationError("This URL was already imported.")
+        return value
+
+    def validate_file(self, value):
+        if value.size > settings.IMPORT_MAX_BYTES:
+            raise serializers.ValidationError(f"Larger than the {settings.IMPORT_MAX_BYTES} bytes allowed.")
+        return value
+
+    def validate_text(self, value: str) -> str:
+        if not value.strip():
+            raise serializers.ValidationError("The text is empty.")
+        if len(value.encode("utf-8")) > settings.IMPORT_MAX_BYTES:
+            raise serializers.ValidationError(f"Larger than the {settings.IMPORT_MAX_BYTES} bytes allowed.")
+        return value
+
+    def validate_published(self, value: str) -> str:
+        match = DATE_OPTION.match(value.strip())
+        try:
+            if not match:
+                raise ValueError
+            dt.date.fromisoformat(match.group(1))
+            if match.group(2):
+                dt.time.fromisoformat(match.group(2))
+        except ValueError:
+            raise serializers.ValidationError("Expected YYYY-MM-DD or YYYY-MM-DDTHH:MM.") from None
+        return value.strip()
+
+    def validate_timezone(self, value: str) -> str:
+        if value not in known_timezones():
+            raise serializers.ValidationError("Unknown time zone; expected an IANA name such as Europe/London.")
+        return value
+
+    def validate_slug(self, value: str) -> str:
+        if Source.objects.filter(slug=value).exists():
+            raise serializers.ValidationError("This slug is taken by another source.")
+        return value
+
+    def validate_story(self, value: str) -> str:
+        if not Story.objects.filter(slug=value).exists():
+            raise serializers.ValidationError("There is no story with this slug.")
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        given = [name for name in ("url", "file", "text") if attrs.get(name)]
+        if not given:
+            raise ValidationError({"url": ["Give a url, a file or a text to import."]})
+        if len(given) > 1:
+            raise ValidationError({name: ["Give only one of url, file or text."] for name in given[1:]})
+        if "text" in given:
+            missing = {name: ["Required with a text."] for name in ("published", "publisher") if not attrs.get(name)}
+            if missing:
+                raise ValidationError(missing)
+        return attrs
+
+    def to_input(self) -> ArticleInput:
+        data = self.validated_data
+        options = {name: data.get(name, "") for name in OPTION_NAMES}
+        if data.get("file"):
+            upload = data["file"]
+            return ArticleInput(content=upload.read(), filename=upload.name or "upload.html", **options)
+        if data.get("text"):
+            return ArticleInput(content=data["text"], filename="text.txt", **options)
+        return ArticleInput(url=data["url"], **options)
+
+
+@extend_schema_serializer(examples=[OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True)])
+class ImportJobSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:job-detail", help_text="Poll here.")
+    source = SourceBriefSerializer(read_only=True, allow_null=True, help_text="The imported source, once done.")
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id",
+            "api_url",
+            "status",
+            "url",
+            "filename",
+            "options",
+            "progress",
+            "message",
+            "error",
+            "attempts",
+            "source",
+            "proposals_created",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+
+def _error_field(job: ImportJob) -> str:
+    """The field a failed job's one-line error names ("url: ...", "published: ..."), else the input's."""
+    prefix = job.error.split(":", 1)[0].strip()
+    if prefix in ("url", "file", "text", *OPTION_NAMES):
+        return prefix
+    return "url" if job.url else ("text" if job.filename == "text.txt" else "file")
+
+
+class SourceImportView(APIView):
+    """Import one article and read it: a job that fetches or opens it, stores the source, and proposes."""
+
+    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+    permission_classes = [ReadAnyoneWriteWithModelPermission]
+    queryset = Source.objects.none()  # the permission check reads the model: importing needs add_source
+
+    @extend_schema(
+        operation_id="sources_import",
+        tags=["sources"],
+        summary="Import an article (URL, saved page or text) and propose its statements and citations",
+        description=(
+            "Queues a job that fetches the URL (or reads the uploaded page or the text), extracts the article "
+            "with its headline, authors, publisher and publication date, stores it as a source and proposes "
+            "its statements and event citations for review. Answers 202 with the job to poll at "
+            "`/api/v1/jobs/{id}`. With the default inline backend the job has already run: if it failed on "
+            "its input (unreachable URL, not an HTML page, no article text, no publication date, a private "
+            "address, a duplicate) the answer is a 400 naming the field instead, and nothing is stored but "
+            "the failed job. Needs the add_source permission."
+        ),
+        request={"application/json": ImportRequestSerializer, "multipart/form-data": ImportRequestSerializer},
+        responses={202: ImportJobSerializer, **ERRORS},
+        examples=[*IMPORT_EXAMPLES, JOB_202],
+    )
+    def post(self, request) -> Response:
+        serializer = ImportRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job = jobs.import_job_create(data=serializer.to_input(), user=request.user)
+        if job.status == JobStatus.FAILED:
+            raise ValidationError({_error_field(job): [f"{job.error} (import job {job.pk})"]})
+        return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportJobPermission(ReadAnyoneWriteWithModelPermission):
+    perms_map = {**ReadAnyoneWriteWithModelPermission.perms_map, "POST": ["timeline.add_source"]}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List import jobs", responses={200: ImportJobSerializer(many=True), **ERRORS}),
+    retrieve=extend_schema(summary="Get one import job (poll it)", responses={200: ImportJobSerializer, **ERRORS}),
+)
+class ImportJobViewSet(viewsets.ReadOnlyModelViewSet):
+    """Article import jobs: status, progress, error, and the source they made."""
+
+    queryset = ImportJob.objects.all()
+    serializer_class = ImportJobSerializer
+    permission_classes = [ImportJobPermission]
+    filterset_fields = ["status"]
+
+    def get_queryset(self) -> QuerySet[ImportJob]:
+        return ImportJob.objects.select_related("source")
+
+    @extend_schema(
+        summary="Run a failed import job again",
+        description="Only a failed job can be retried. Needs the add_source permission.",
+        request=None,
+        responses={202: ImportJobSerializer, **ERRORS},
+        examples=[JOB_202],
+    )
+    @action(detail=True, methods=["post"])
+    def retry(self, request, pk=None) -> Response:
+        job = jobs.import_job_retry(job=self.get_object())
+        return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+# --- Proposals ---------------------------------------------------------------------------------
+
+
+class ProposalFilterSet(django_filters.FilterSet):
+    source = django_filters.ModelMultipleChoiceFilter(
+        queryset=Source.objects.all(), help_text="Source id (repeatable)."
+    )
+    state = django_filters.MultipleChoiceFilter(choices=ProposalState.choices)
+    kind = django_filters.ChoiceFilter(choices=ProposalKind.choices)
+
+    class Meta:
+        model = Proposal
+        fields = ["source", "state", "kind"]
+
+
+@extend_schema_serializer(examples=examples.pair("A citation of the alert", PROPOSAL_REQUEST, PROPOSAL_RESPONSE))
+class ProposalSerializer(serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:proposal-detail", help_text="This resource.")
+    source = SourceBriefSerializer(read_only=True)
+    speaker = ActorBriefSerializer(read_only=True, allow_null=True, help_text="The known actor who speaks.")
+    speaker_id = serializers.PrimaryKeyRelatedField(
+        source="speaker", queryset=Actor.objects.all(), allow_null=True, required=False, write_only=True
+    )
+    event = EventBriefSerializer(read_only=True, allow_null=True, help_text="The existing event it would cite.")
+    event_id = serializers.PrimaryKeyRelatedField(
+        source="event", queryset=Event.objects.all(), allow_null=True, required=False, write_only=True
+    )
+    date = _date(read_only=True, help_text="The proposal's own date expression, as the engine read it.")
+    date_text = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, write_only=True, help_text="Change the date expression."
+    )
+    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "api_url",
+            "kind",
+            "state",
+            "source",
+            "char_start",
+            "char_end",
+            "text",
+            "rule",
+            "confidence",
+            "mode",
+            "speaker_name",
+            "speaker_kind",
+            "speaker",
+            "speaker_id",
+            "event",
+            "event_id",
+            "same_event_as",
+            "event_title",
+            "match_score",
+            "match_reasons",
+            "actors",
+            "date",
+            "date_text",
+            "reviewed_by",
+            "reviewed_at",
+            "statement",
+            "citation",
+        ]
+        read_only_fields = [
+            "kind",
+            "state",
+            "text",
+            "rule",
+            "confidence",
+            "speaker_kind",
+            "same_event_as",
+            "match_score",
+            "match_reasons",
+            "actors",
+            "reviewed_at",
+            "statement",
+            "citation",
+        ]
+        extra_kwargs = {"mode": {"required": False}}
+
+    def update(self, instance: Proposal, validated_data: dict) -> Proposal:
+        return proposals.proposal_update(proposal=instance, **validated_data)
+
+
+class ReviewPermission(ReadAnyoneWriteWithModelPermission):
+    # Accepting or rejecting changes a proposal: it needs change_proposal, not add_proposal.
+    perms_map = {**ReadAnyoneWriteWithModelPermission.perms_map, "POST": ["%(app_label)s.change_%(model_name)s"]}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List proposals",
+        description="Drafts found in imported articles, filtered by `source`, `state` and `kind`.",
+        responses={200: ProposalSerializer(many=True), **ERRORS},
+    ),
+    retrieve=extend_schema(summary="Get one proposal", responses={200: ProposalSerializer, **ERRORS}),
+    partial_update=extend_schema(
+        summary="Edit a pending proposal before accepting it",
+        description="Offsets, mode, speaker, event, event title or date expression. Needs change_proposal.",
+        responses={200: ProposalSerializer, **ERRORS},
+    ),
+)
+class ProposalViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Proposed statements and event citations, awaiting review; accepted ones point at their records."""
+
+    queryset = Proposal.objects.all()
+    serializer_class = ProposalSerializer
+    filterset_class = ProposalFilterSet
+    permission_classes = [ReviewPermission]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Proposal]:
+        return Proposal.objects.select_related("source", "speaker", "event", "reviewed_by").defer("source__text")
+
+    @extend_schema(
+        summary="Accept a proposal",
+        description=(
+            "Creates its statement (and speaker) or its citation (on its event, or a new one), resolves their "
+            "dates, and records who accepted. Needs change_proposal."
+        ),
+        request=None,
+        responses={200: ProposalSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None) -> Response:
+        proposal = proposals.proposal_accept(proposal=self.get_object(), user=request.user)
+        return Response(self.get_serializer(proposal).data)
+
+    @extend_schema(
+        summary="Reject a proposal",
+        description="It stays rejected: reading the article again never proposes it again.",
+        request=None,
+        responses={200: ProposalSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None) -> Response:
+        proposal = proposals.proposal_reject(proposal=self.get_object(), user=request.user)
+        return Response(self.get_serializer(proposal).data)

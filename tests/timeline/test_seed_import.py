@@ -1,0 +1,76 @@
+"""The import, the real article reader and the review together, on the seed articles and a saved page."""
+
+import json
+import re
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from tests.pages import news_page
+from timeline.models import Citation, DateStatus, Event, Proposal, Source, Statement, Story
+from timeline.services.importing import ArticleInput, article_import
+from timeline.services.proposals import proposals_accept
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = settings.BASE_DIR / "seeds"
+
+
+def test_a_saved_page_is_read_into_a_dated_citation_and_a_quote_with_its_speaker():
+    page = news_page(published_meta="2022-09-28T14:05:00-04:00")
+
+    result = article_import(data=ArticleInput(content=page.encode(), filename="saved.html"))
+
+    source = result.source
+    quote = Proposal.objects.get(kind="statement", text__startswith="U.S. citizens should not travel")
+    assert quote.mode == "direct"
+    assert "embassy" in quote.speaker_name.lower()
+    alert = Proposal.objects.get(kind="citation", text__contains="security alert on Tuesday")
+    assert (alert.date_text, alert.date_value) == ("Tuesday", "2022-09-27")
+    for proposal in Proposal.objects.all():
+        assert source.text[proposal.char_start : proposal.char_end] == proposal.text
+
+
+def test_the_seed_texts_imported_and_accepted_give_the_september_alert_with_its_disagreement():
+    # In publication order, as someone following the story would meet them.
+    manifest = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))["sources"]
+    for entry in sorted(manifest, key=lambda entry: entry["published_date"]):
+        call_command("import_article", str(SEEDS / entry["file"]), stdout=StringIO(), stderr=StringIO())
+    assert Source.objects.count() == 5 and Event.objects.count() == 0
+
+    proposals_accept(proposals=Proposal.objects.all())
+
+    # No hand-made record: every citation and statement came from an accepted proposal.
+    assert set(Citation.objects.values_list("pk", flat=True)) == set(
+        Proposal.objects.filter(citation__isnull=False).values_list("citation", flat=True)
+    )
+    assert Statement.objects.count() == Proposal.objects.filter(statement__isnull=False).count()
+    wednesday = Citation.objects.get(source__publisher="New York Post", sentence__contains="on Wednesday issued a")
+    alert = wednesday.event
+    publishers = set(alert.citations.values_list("source__publisher", flat=True))
+    assert publishers == {"CNN", "New York Post", "The Independent", "International Business Times", "Metro (UK)"}
+    assert alert.date_status == DateStatus.AMBIGUOUS
+    assert alert.date_value == "2022-09-27TNI"
+    assert "New York Post says 2022-09-28 ('Wednesday')" in alert.date_explanation
+    # The manifest names the seeds' story: the articles joined it on import, their events on acceptance.
+    story = Story.objects.get(slug="us-embassy-russia-alerts")
+    assert story.sources.count() == 5
+    assert set(story.events.values_list("pk", flat=True)) == set(Event.objects.values_list("pk", flat=True))
+
+
+def test_evaluate_extraction_scores_the_seeds_in_a_throwaway_database_and_prints_three_lines():
+    out = StringIO()
+
+    call_command("evaluate_extraction", "--show-errors", stdout=out)
+
+    *errors, statements, citations, grouping = out.getvalue().splitlines()
+    for name, line in (("statements", statements), ("citations", citations), ("grouping", grouping)):
+        assert re.fullmatch(rf"{name} P=[01]\.\d\d R=[01]\.\d\d F1=[01]\.\d\d", line)
+    assert float(statements.rsplit("=", 1)[1]) >= 0.8  # the reader finds most quotes; guards storing them
+    # --show-errors lists each miss and spurious proposal with its place.
+    assert all(re.match(r"(missed|spurious) (statement|citation) \d{3}_\w+\[\d+:\d+\]", e) for e in errors)
+    assert errors
+    # The configured (here: the test) database was not written.
+    assert Source.objects.count() == 0 and Proposal.objects.count() == 0

@@ -1,0 +1,161 @@
+"""Drafts awaiting review, and the jobs that import articles and make them.
+
+A Proposal is what the article reader found in a source (a statement or an event citation), kept
+apart from the accepted records until an editor accepts it. An ImportJob is one run of "import
+this article and read it", queued through django-tasks, with its progress and outcome.
+
+Imported by timeline.models, so that Django sees these models as the timeline app's.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement
+
+
+class ProposalKind(models.TextChoices):
+    STATEMENT = "statement", "statement"
+    CITATION = "citation", "event citation"
+
+
+class ProposalState(models.TextChoices):
+    PENDING = "pending", "pending"
+    ACCEPTED = "accepted", "accepted"
+    REJECTED = "rejected", "rejected"
+
+
+class ProposalQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ProposalState.PENDING)
+
+
+class Proposal(DatedModel):
+    """A draft statement or event citation, tied to its exact words in a source, awaiting review.
+
+    The date fields hold the proposal's own date expression as the engine read it. Source, kind and
+    offsets identify a proposal (its fingerprint): reading the article again never proposes the
+    same words twice, whatever their review state.
+    """
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="proposals")
+    kind = models.CharField(max_length=10, choices=ProposalKind.choices)
+    state = models.CharField(max_length=10, choices=ProposalState.choices, default=ProposalState.PENDING)
+    char_start = models.PositiveIntegerField(help_text="Offset of the words in the source text.")
+    char_end = models.PositiveIntegerField()
+    text = models.TextField("words", help_text="The source text between the offsets.")
+    rule = models.CharField(max_length=64, blank=True, help_text="The reader's pattern that produced it.")
+    confidence = models.FloatField(default=0.0)
+
+    # Statements: who speaks, and how.
+    mode = models.CharField(max_length=10, blank=True, help_text="direct or reported (statements)")
+    speaker_name = models.CharField(max_length=200, blank=True)
+    speaker_kind = models.CharField(max_length=20, blank=True)
+    speaker = models.ForeignKey(
+        Actor, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="A known actor."
+    )
+
+    # Citations: the event they support, an existing one or a new one with a title.
+    event = models.ForeignKey(
+        Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="An existing event."
+    )
+    same_event_as = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="grouped",
+        help_text="Another citation proposal whose new event this one also supports.",
+    )
+    event_title = models.CharField(max_length=300, blank=True, help_text="Title of the proposed new event.")
+    match_score = models.FloatField(null=True, blank=True)
+    match_reasons = models.JSONField(default=list, blank=True)
+    actors = models.JSONField(default=list, blank=True, help_text="Named actors: [{name, kind, actor_id}].")
+    keywords = models.JSONField(default=list, blank=True, help_text="Content words used to match events.")
+
+    # Review.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    statement = models.ForeignKey(Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    citation = models.ForeignKey(Citation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProposalQuerySet.as_manager()
+
+    class Meta(DatedModel.Meta):
+        ordering = ["source", "char_start", "kind"]
+        constraints = [
+            *DatedModel.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["source", "kind", "char_start", "char_end"], name="%(app_label)s_%(class)s_fingerprint"
+            ),
+            models.CheckConstraint(
+                condition=Q(char_end__gt=F("char_start")), name="%(app_label)s_%(class)s_offsets_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ProposalKind.values), name="%(app_label)s_%(class)s_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=ProposalState.values), name="%(app_label)s_%(class)s_state_valid"
+            ),
+        ]
+        indexes = [
+            *DatedModel.Meta.indexes,
+            # The review queue: a source's pending proposals, or all of one state and kind.
+            models.Index(fields=["state", "kind", "source"], name="timeline_proposal_queue"),
+        ]
+
+    def __str__(self) -> str:
+        words = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        return f"{self.kind} [{self.state}] {self.source.slug} [{self.char_start}:{self.char_end}] {words}"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "queued"
+    RUNNING = "running", "running"
+    SUCCEEDED = "succeeded", "succeeded"
+    FAILED = "failed", "failed"
+
+
+class ImportJob(models.Model):
+    """One import of an article (from a URL, an uploaded page or a text) followed by its reading.
+
+    Everything the job needs is stored here, so that a worker on another machine can run it.
+    """
+
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    url = models.URLField("fetch from", max_length=500, blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    # Bytes as uploaded: a page's own charset declaration decides how it is read.
+    content = models.BinaryField(blank=True, help_text="An uploaded page or text, when not fetched.")
+    options = models.JSONField(default=dict, blank=True, help_text="Publication facts given with the request.")
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
+    message = models.CharField(max_length=300, blank=True, help_text="What it is doing, or did.")
+    error = models.TextField(blank=True, help_text="Why it failed.")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True, help_text="The task backend's id of the last run.")
+    source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_jobs")
+    proposals_created = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=JobStatus.values), name="%(app_label)s_%(class)s_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="%(app_label)s_%(class)s_progress_percent"),
+        ]
+
+    def __str__(self) -> str:
+        what = self.url or self.filename or "text"
+        return f"import {self.pk} of {what}: {self.status}"

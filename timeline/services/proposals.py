@@ -1,0 +1,432 @@
+"""Proposals: what the article reader finds in a source, stored apart from the timeline until reviewed.
+
+`proposals_propose` reads a source and stores each proposed statement and event citation once:
+source, kind and offsets identify a proposal, so reading again adds only what is new and never
+touches what was accepted or rejected. A citation is put on an existing event, or grouped with
+another source's proposed new event, when the reader's matcher says it reports the same happening.
+
+`proposal_accept` turns a proposal into records (statement and speaker, or citation and event),
+then resolves their dates with the dating service, and records who accepted it. Accepted and
+rejected proposals are final: accepting twice is refused, and nothing here edits an accepted record.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.text import slugify
+
+from timeline import extraction
+from timeline.models import (
+    Actor,
+    ActorKind,
+    Citation,
+    DateStatus,
+    Event,
+    Proposal,
+    ProposalKind,
+    ProposalState,
+    Source,
+    Statement,
+)
+from timeline.services import stories
+from timeline.services.dating import dates_resolve, reference_for
+from timeline.temporal import Timex
+
+EVENT_SLUG_MAX = Event._meta.get_field("slug").max_length
+# At most this many of an event's citation sentences are handed to the matcher (wire copy check).
+CANDIDATE_SENTENCES = 20
+
+
+@dataclass
+class ProposeReport:
+    created: int = 0
+    already: int = 0  # proposed before (pending, accepted or rejected): left as they are
+    misplaced: int = 0  # the reader's offsets did not point at its words: dropped
+
+
+def _date_fields(timex: Timex | None, source: Source) -> dict:
+    """The proposal's date as the reader's engine read it, in the DatedModel fields."""
+    if timex is None:
+        return {}
+    dated = bool(timex.value) and timex.start_date is not None
+    return {
+        "date_text": timex.text[:200],
+        "date_value": timex.value[:64] if dated else "",
+        "date_type": str(timex.type)[:10],
+        "date_start": timex.start_date if dated else None,
+        "date_end": timex.end_date if dated else None,
+        "date_precision": str(timex.precision) if dated and timex.precision else "",
+        "date_status": DateStatus.RESOLVED if dated else DateStatus.UNRESOLVABLE,
+        "date_anchor": timex.anchor or source.published_date,
+        "date_rule": timex.rule[:64],
+        "date_explanation": (timex.explanation or f"{timex.text!r} read as {timex.value}")[:300],
+    }
+
+
+def known_actors() -> list[extraction.KnownActor]:
+    """Actors in the database, then speakers named by pending proposals (negative ids: not records yet),
+    so that "the embassy" in a later article can be read as the embassy an earlier one named."""
+    known = [
+        extraction.KnownActor(id=pk, name=name, aliases=tuple(aliases or ()), kind=kind)
+        for pk, name, aliases, kind in Actor.objects.values_list("pk", "name", "aliases", "kind")
+    ]
+    names = {actor.name.casefold() for actor in known}
+    pending = (
+        Proposal.objects.pending()
+        .filter(kind=ProposalKind.STATEMENT, speaker__isnull=True)
+        .values_list("speaker_name", "speaker_kind")
+        .distinct()
+        .order_by("speaker_name")
+    )
+    for index, (name, kind) in enumerate(pending, start=1):
+        if name and name.casefold() not in names:
+            names.add(name.casefold())
+            known.append(extraction.KnownActor(id=-index, name=name, kind=kind))
+    return known
+
+
+def event_candidates() -> list[extraction.EventCandidate]:
+    """Accepted events and pending proposed new events, which a new citation may join. Four queries."""
+    keywords: dict[int, set[str]] = defaultdict(set)
+    speakers: dict[int, set[str]] = defaultdict(set)
+    for event_id, words, actors in Proposal.objects.filter(
+        kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__isnull=False
+    ).values_list("citation__event_id", "keywords", "actors"):
+        keywords[event_id].update(words or ())
+        speakers[event_id].update(a.get("name", "") for a in actors or () if a.get("speaker"))
+    events = Event.objects.only("pk", "title", "date_start", "date_end").prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.only("event_id", "sentence").order_by("pk")),
+        Prefetch("actors", queryset=Actor.objects.only("name")),
+    )
+    candidates = [
+        extraction.EventCandidate(
+            key=f"event:{event.pk}",
+            title=event.title,
+            date_start=event.date_start,
+            date_end=event.date_end,
+            actor_names=tuple(actor.name for actor in event.actors.all()),
+            keywords=frozenset(keywords.get(event.pk, ())),
+            sentences=tuple(c.sentence for c in event.citations.all()[:CANDIDATE_SENTENCES]),
+            speaker_names=tuple(sorted(speakers.get(event.pk, ()))),
+        )
+        for event in events
+    ]
+    pending = Proposal.objects.pending().filter(kind=ProposalKind.CITATION, event__isnull=True, same_event_as=None)
+    candidates += [_proposal_candidate(p) for p in pending.prefetch_related("grouped")]
+    return candidates
+
+
+def _proposal_candidate(proposal: Proposal, grouped: list[Proposal] | None = None) -> extraction.EventCandidate:
+    """A proposed new event, as its first citation and the citations grouped with it describe it."""
+    members = [proposal, *(grouped if grouped is not None else proposal.grouped.all())]
+    return extraction.EventCandidate(
+        key=f"proposal:{proposal.pk}",
+        title=proposal.event_title,
+        date_start=proposal.date_start,
+        date_end=proposal.date_end,
+        actor_names=tuple(sorted({a.get("name", "") for m in members for a in m.actors})),
+        keywords=frozenset().union(*(m.keywords for m in members)),
+        sentences=tuple(m.text for m in members[:CANDIDATE_SENTENCES]),
+        speaker_names=tuple(sorted({a.get("name", "") for m in members for a in m.actors if a.get("speaker")})),
+    )
+
+
+def _mention(mention: extraction.Mention, *, speaker: bool = False) -> dict:
+    # Negative ids are speakers of pending proposals (see known_actors), not records.
+    actor_id = mention.actor_id if mention.actor_id and mention.actor_id > 0 else None
+    found = {"name": mention.name, "kind": mention.kind, "actor_id": actor_id}
+    return {**found, "speaker": True} if speaker else found
+
+
+def proposals_propose(*, source: Source) -> ProposeReport:
+    """Read `source` and store what it proposes that was never proposed before. Idempotent."""
+    report = ProposeReport()
+    text = source.text
+    result = extraction.extract(text, reference_for(source), known_actors=known_actors())
+    seen = set(Proposal.objects.filter(source=source).values_list("kind", "char_start", "char_end"))
+    actor_ids = set(Actor.objects.values_list("pk", flat=True))
+
+    def fresh(kind: str, start: int, end: int, words: str) -> bool:
+        if (kind, start, end) in seen:
+            report.already += 1
+            return False
+        if not (0 <= start < end <= len(text)) or text[start:end] != words:
+            report.misplaced += 1
+            return False
+        seen.add((kind, start, end))
+        return True
+
+    with transaction.atomic():
+        for found in result.statements:
+            if not fresh(ProposalKind.STATEMENT, found.char_start, found.char_end, found.text):
+                continue
+            speaker = found.speaker
+            proposal = Proposal(
+                source=source,
+                kind=ProposalKind.STATEMENT,
+                char_start=found.char_start,
+                char_end=found.char_end,
+                text=found.text,
+                rule=found.rule[:64],
+                confidence=found.confidence,
+                mode=found.mode,
+                speaker_name=speaker.name[:200],
+                speaker_kind=speaker.kind if speaker.kind in ActorKind.values else "",
+                speaker_id=speaker.actor_id if speaker.actor_id in actor_ids else None,
+                actors=[_mention(speaker)],
+                **_date_fields(found.timex, source),
+            )
+            proposal.save()
+            report.created += 1
+
+        candidates = {c.key: c for c in event_candidates()} if result.citations else {}
+        # The proposed new events this run may add to, by head proposal id, with their members.
+        groups: dict[int, tuple[Proposal, list[Proposal]]] = {}
+        for found in result.citations:
+            if not fresh(ProposalKind.CITATION, found.char_start, found.char_end, found.sentence):
+                continue
+            match = extraction.match_event(found, list(candidates.values()))
+            speaker_names = {m.name for m in found.speakers}
+            proposal = Proposal(
+                source=source,
+                kind=ProposalKind.CITATION,
+                char_start=found.char_start,
+                char_end=found.char_end,
+                text=found.sentence,
+                rule=found.rule[:64],
+                confidence=found.confidence,
+                event_title=found.title[:300],
+                actors=[_mention(m, speaker=m.name in speaker_names) for m in found.actors],
+                keywords=sorted(found.keywords),
+                **_date_fields(found.timex, source),
+            )
+            if match is not None:
+                kind, _, key = match.key.partition(":")
+                proposal.match_score = match.score
+                proposal.match_reasons = list(match.reasons)
+                if kind == "event":
+                    proposal.event_id = int(key)
+                elif kind == "proposal":
+                    proposal.same_event_as_id = int(key)
+            proposal.save()
+            report.created += 1
+            if match is None:
+                # A new event: later citations, in this article or the next, may join it.
+                groups[proposal.pk] = (proposal, [])
+                candidates[f"proposal:{proposal.pk}"] = _proposal_candidate(proposal, [])
+            elif proposal.same_event_as_id in groups:
+                head, members = groups[proposal.same_event_as_id]
+                members.append(proposal)
+                candidates[match.key] = _proposal_candidate(head, members)
+    return report
+
+
+# --- review ------------------------------------------------------------------------------------
+
+
+def _check_pending(proposal: Proposal) -> None:
+    if proposal.state != ProposalState.PENDING:
+        raise ValidationError({"state": f"This proposal was already {proposal.state}."})
+
+
+def _check_offsets(proposal: Proposal, text: str) -> None:
+    if not (0 <= proposal.char_start < proposal.char_end <= len(text)):
+        raise ValidationError({"char_start": "The offsets fall outside the source text."})
+    if text[proposal.char_start : proposal.char_end] != proposal.text:
+        found = text[proposal.char_start : proposal.char_end][:80]
+        raise ValidationError({"char_start": f"The source text at these offsets reads {found!r}, not the words."})
+
+
+def _actor_named(name: str, kind: str) -> Actor:
+    """The actor called `name` (by name or alias, any case), or a new one."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"speaker_name": "A statement needs a speaker."})
+    lowered = name.casefold()
+    for actor in Actor.objects.only("pk", "name", "aliases", "kind"):
+        if actor.name.casefold() == lowered or any(a.casefold() == lowered for a in actor.aliases or ()):
+            return actor
+    actor = Actor(name=name[:200], kind=kind if kind in ActorKind.values else ActorKind.ORGANISATION)
+    actor.full_clean()
+    actor.save()
+    return actor
+
+
+def _unique_event_slug(title: str) -> str:
+    base = slugify(title)[: EVENT_SLUG_MAX - 8].strip("-") or "event"
+    taken = set(Event.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _group_event(root: Proposal, *, user) -> Event | None:
+    """The event of the group `root` heads: its accepted citation's, or a grouped one's; else accept root."""
+    root.refresh_from_db()  # it may have been accepted a moment ago, in the same batch
+    if root.state == ProposalState.ACCEPTED and root.citation_id:
+        return Citation.objects.select_related("event").get(pk=root.citation_id).event
+    accepted = root.grouped.filter(state=ProposalState.ACCEPTED, citation__isnull=False).select_related(
+        "citation__event"
+    )
+    for other in accepted[:1]:
+        return other.citation.event
+    if root.state == ProposalState.PENDING:
+        _accept(root, user=user)
+        return root.citation.event
+    return None
+
+
+def _event_for(proposal: Proposal, *, user) -> Event:
+    if proposal.event_id:
+        return proposal.event
+    if proposal.same_event_as_id:
+        event = _group_event(proposal.same_event_as, user=user)
+        if event is not None:
+            return event
+    title = (proposal.event_title or proposal.text).strip()[:300]
+    event = Event(slug=_unique_event_slug(title), title=title)
+    event.full_clean()
+    event.save()
+    return event
+
+
+def _link_actors(event: Event, proposal: Proposal) -> None:
+    ids = {m.get("actor_id") for m in proposal.actors if m.get("actor_id")}
+    names = {m.get("name", "").casefold() for m in proposal.actors if not m.get("actor_id") and m.get("name")}
+    if names:
+        ids |= {pk for pk, name in Actor.objects.values_list("pk", "name") if name.casefold() in names}
+    existing = set(Actor.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if existing:
+        event.actors.add(*existing)
+
+
+def _accept(proposal: Proposal, *, user) -> None:
+    _check_pending(proposal)
+    source = proposal.source
+    _check_offsets(proposal, source.text)
+    if proposal.kind == ProposalKind.STATEMENT:
+        speaker = proposal.speaker or _actor_named(proposal.speaker_name, proposal.speaker_kind)
+        if Statement.objects.filter(source=source, char_start=proposal.char_start).exists():
+            raise ValidationError({"char_start": "The source already has a statement starting at this offset."})
+        record = Statement(
+            text=proposal.text,
+            mode=proposal.mode or "reported",
+            speaker=speaker,
+            source=source,
+            char_start=proposal.char_start,
+            char_end=proposal.char_end,
+            date_text=proposal.date_text,
+        )
+        record.full_clean(validate_constraints=False)
+        record.save()
+        proposal.statement, proposal.speaker = record, speaker
+    else:
+        event = _event_for(proposal, user=user)
+        if Citation.objects.filter(event=event, source=source, char_start=proposal.char_start).exists():
+            raise ValidationError({"char_start": "The event already cites this source at this offset."})
+        record = Citation(
+            event=event,
+            source=source,
+            sentence=proposal.text,
+            char_start=proposal.char_start,
+            char_end=proposal.char_end,
+            date_text=proposal.date_text,
+        )
+        record.full_clean(validate_constraints=False)
+        record.save()
+        _link_actors(event, proposal)
+        proposal.citation = record
+    proposal.state = ProposalState.ACCEPTED
+    proposal.reviewed_by = user if getattr(user, "pk", None) else None
+    proposal.reviewed_at = timezone.now()
+    proposal.save()
+
+
+def proposals_accept(*, proposals: Iterable[Proposal], user=None) -> list[Proposal]:
+    """Accept proposals (in text order), create their records, and resolve the dates of their sources.
+
+    All or nothing: one proposal that cannot be accepted leaves every one of them pending.
+    """
+    ids = [p.pk for p in proposals]
+    with transaction.atomic():
+        rows = list(
+            Proposal.objects.select_for_update(of=("self",))
+            .filter(pk__in=ids)
+            .select_related("source", "event", "speaker", "same_event_as")
+            .order_by("source__published_date", "source_id", "char_start", "kind")
+        )
+        for proposal in rows:
+            if proposal.state == ProposalState.PENDING:
+                proposal.refresh_from_db(fields=["state", "citation"])
+                if proposal.state != ProposalState.PENDING:
+                    continue  # the head of a group, accepted a moment ago with one of its members
+            _accept(proposal, user=user)
+        # An event joins the stories of the sources that cite it.
+        stories.events_follow_citations(citations=[p.citation_id for p in rows if p.citation_id])
+        for source_id in sorted({p.source_id for p in rows}):
+            dates_resolve(source_id=source_id)
+    return rows
+
+
+def proposal_accept(*, proposal: Proposal, user=None) -> Proposal:
+    return proposals_accept(proposals=[proposal], user=user)[0]
+
+
+def proposals_reject(*, proposals: Iterable[Proposal], user=None) -> int:
+    """Reject pending proposals; a reading of the article again will not propose them."""
+    ids = [p.pk for p in proposals]
+    with transaction.atomic():
+        done = Proposal.objects.filter(pk__in=ids)
+        not_pending = done.exclude(state=ProposalState.PENDING).first()
+        if not_pending is not None:
+            raise ValidationError({"state": f"Proposal {not_pending.pk} was already {not_pending.state}."})
+        return done.update(
+            state=ProposalState.REJECTED,
+            reviewed_by=user if getattr(user, "pk", None) else None,
+            reviewed_at=timezone.now(),
+        )
+
+
+def proposal_reject(*, proposal: Proposal, user=None) -> Proposal:
+    proposals_reject(proposals=[proposal], user=user)
+    proposal.refresh_from_db()
+    return proposal
+
+
+EDITABLE = ("char_start", "char_end", "mode", "speaker_name", "speaker", "event", "event_title", "date_text")
+
+
+def proposal_update(*, proposal: Proposal, **changes) -> Proposal:
+    """Edit a pending proposal before accepting it. New offsets take the words found there."""
+    _check_pending(proposal)
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValidationError({name: "This field cannot be edited." for name in sorted(unknown)})
+    for name, value in changes.items():
+        setattr(proposal, name, value)
+    if {"char_start", "char_end"} & set(changes):
+        text = proposal.source.text
+        if not (0 <= proposal.char_start < proposal.char_end <= len(text)):
+            raise ValidationError({"char_start": "The offsets fall outside the source text."})
+        proposal.text = text[proposal.char_start : proposal.char_end]
+    if "date_text" in changes:
+        # The engine reads the new words when the proposal is accepted.
+        for name in ("date_value", "date_type", "date_precision", "date_rule", "date_explanation"):
+            setattr(proposal, name, "")
+        proposal.date_start = proposal.date_end = proposal.date_anchor = None
+        proposal.date_status = DateStatus.UNRESOLVED
+    if proposal.kind == ProposalKind.STATEMENT and proposal.mode not in ("direct", "reported"):
+        raise ValidationError({"mode": "Choose direct or reported."})
+    if "event" in changes and proposal.event is not None:
+        proposal.same_event_as = None
+    proposal.full_clean(exclude=["source", "speaker", "event", "same_event_as", "reviewed_by"])
+    proposal.save()
+    return proposal
