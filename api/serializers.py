@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from api import examples
+from api.strict import StrictTypesMixin
 from timeline import selectors
 from timeline.models import (
     DATED_STATUSES,
@@ -31,7 +32,7 @@ def known_timezones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-class DateSerializer(serializers.Serializer):
+class DateSerializer(StrictTypesMixin, serializers.Serializer):
     """A date as every payload carries it: the words, their TIMEX3 value, the interval it covers, and how it
     was read. `start` and `end` are inclusive; a month-precision date covers the whole month."""
 
@@ -98,7 +99,7 @@ def _date(**kwargs) -> DateSerializer:
 # --- Brief forms, nested in other payloads ----------------------------------------------------
 
 
-class PublicationSerializer(serializers.Serializer):
+class PublicationSerializer(StrictTypesMixin, serializers.Serializer):
     """The publication context a source's relative dates are resolved against."""
 
     date = serializers.DateField(source="published_date")
@@ -134,7 +135,7 @@ class EventBriefSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_serializer(examples=examples.pair("A news article", examples.SOURCE_REQUEST, examples.SOURCE_RESPONSE))
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This resource.")
     publication = PublicationSerializer(source="*", help_text="When and where it was published.")
 
@@ -179,7 +180,7 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_serializer(examples=examples.pair("A government body", examples.ACTOR_REQUEST, examples.ACTOR_RESPONSE))
-class ActorSerializer(serializers.ModelSerializer):
+class ActorSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This resource.")
 
     class Meta:
@@ -206,7 +207,7 @@ def _dates(validated: dict[str, Any]) -> dict[str, Any]:
     return {name: validated.pop(name) for name in records.DATE_FIELDS if name in validated}
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
     """Where one source supports the event, with the date as that source words it."""
 
     id = serializers.IntegerField(
@@ -251,7 +252,7 @@ class DateReadingSerializer(serializers.Serializer):
 @extend_schema_serializer(
     examples=examples.pair("An event two sources date differently", examples.EVENT_REQUEST, examples.EVENT_RESPONSE)
 )
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", help_text="This resource.")
     date = _date(required=False, help_text="The event's date: the best-supported reading of its citations.")
     actors = ActorBriefSerializer(many=True, read_only=True)
@@ -334,7 +335,7 @@ class EventSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(
     examples=examples.pair("A quoted alert", examples.STATEMENT_REQUEST, examples.STATEMENT_RESPONSE)
 )
-class StatementSerializer(serializers.ModelSerializer):
+class StatementSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This resource.")
     date = _date(required=False, help_text="When it was said.")
     speaker = ActorBriefSerializer(read_only=True)
@@ -406,7 +407,7 @@ class TimelineEntrySerializer(serializers.Serializer):
 # --- Dates ------------------------------------------------------------------------------------
 
 
-class AnnotateRequestSerializer(serializers.Serializer):
+class AnnotateRequestSerializer(StrictTypesMixin, serializers.Serializer):
     text = serializers.CharField(
         trim_whitespace=False,
         help_text="Up to ANNOTATE_MAX_CHARS characters (100,000 by default).",
@@ -450,10 +451,23 @@ class TokenResponseSerializer(serializers.Serializer):
     token = serializers.CharField(help_text='Send as "Authorization: Token <token>".')
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "object", "additionalProperties": True, "description": "Errors of a nested object or list."},
+        ]
+    }
+)
+class FieldErrorsField(serializers.JSONField):
+    """The messages for one field, or the errors of a nested object keyed like the object."""
+
+
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="What went wrong, in a sentence.")
     errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
+        child=FieldErrorsField(),
         required=False,
-        help_text="Validation failures only: each field or query parameter at fault, with its messages.",
+        help_text="Validation failures only: each field or query parameter at fault, with its messages; "
+        "a nested object's errors nest the same way, keyed by its fields (or, in a list, by position).",
     )

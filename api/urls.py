@@ -1,6 +1,6 @@
 """API routes: one router for the resources, plus the annotate endpoint, tokens, the schema and its docs."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -24,4 +24,6 @@ urlpatterns = [
     path(
         "api/redoc/", SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="redoc"
     ),
+    # Last: any other path under /api/ is a JSON 404, not Django's HTML page.
+    re_path(r"^api/", views.not_found, name="not-found"),
 ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import QuerySet
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django_filters import utils as filter_utils
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -14,14 +16,17 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import parsers, renderers, status, viewsets
+from rest_framework import renderers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples, filtersets, serializers
+from api.filtersets import MAX_ID
 from api.pagination import TimelineCursorPagination
+from api.parsers import BoundedJSONParser
 from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
 from timeline import selectors, temporal
 from timeline.models import Actor, Event, Source, Statement
@@ -40,6 +45,10 @@ ERRORS = {
     429: OpenApiResponse(serializers.ErrorSerializer, description="Too many requests (anonymous clients)."),
 }
 READ_ERRORS = {code: ERRORS[code] for code in (400, 429)}
+LIST_ERRORS = {
+    **READ_ERRORS,
+    404: OpenApiResponse(serializers.ErrorSerializer, description="A page past the last one."),
+}
 DETAIL_ERRORS = {code: ERRORS[code] for code in (404, 429)}
 WRITE_ERRORS = ERRORS
 DELETE_ERRORS = {
@@ -57,7 +66,7 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
         "list": extend_schema(
             summary=f"List {plural}",
             description=f"{plural.capitalize()}, filtered by the query parameters, paged by `page` and `page_size`.",
-            responses={200: serializer(many=True), **READ_ERRORS},
+            responses={200: serializer(many=True), **LIST_ERRORS},
         ),
         "retrieve": extend_schema(
             summary=f"Get one {name}", description=f"One {name} by id.", responses={200: serializer, **DETAIL_ERRORS}
@@ -87,6 +96,13 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
 
 class RecordViewSet(viewsets.ModelViewSet):
     # Reads for anyone; writes go through the services in timeline.services.records, deletes too.
+
+    def get_object(self):
+        # Ids are 64-bit integers: past that range the database would overflow, not miss.
+        raw = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+        if not raw.isdigit() or int(raw) > MAX_ID:
+            raise NotFound("Not found.")
+        return super().get_object()
 
     def perform_destroy(self, instance) -> None:
         records.record_delete(record=instance)
@@ -321,11 +337,17 @@ class AnnotateDatesView(APIView):
         return Response(annotations, status=status.HTTP_200_OK)
 
 
+@csrf_exempt  # a 404 is a 404 whatever the method; CSRF would turn an unknown DELETE into an HTML 403
+def not_found(request, *args, **kwargs) -> JsonResponse:
+    """Any path under /api/ that names no endpoint."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
 # --- Tokens -----------------------------------------------------------------------------------
 
 
 class ObtainTokenView(ObtainAuthToken):
-    parser_classes = [parsers.JSONParser]
+    parser_classes = [BoundedJSONParser]
 
     @extend_schema(
         operation_id="auth_token_create",

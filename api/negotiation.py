@@ -1,0 +1,13 @@
+"""Content negotiation: an unknown `?format=` is a 400 naming the parameter, not DRF's 404."""
+
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+
+
+class FormatParameterNegotiation(DefaultContentNegotiation):
+    def filter_renderers(self, renderers, format):
+        try:
+            return super().filter_renderers(renderers, format)
+        except NotFound:
+            known = ", ".join(sorted({r.format for r in renderers if r.format}))
+            raise ValidationError({self.settings.URL_FORMAT_OVERRIDE: [f"Unknown format; one of: {known}."]}) from None
