@@ -1,6 +1,7 @@
 """Content negotiation: an unknown `?format=` is a 400 naming the parameter, not DRF's 404."""
 
-from rest_framework.exceptions import NotFound, ValidationError
+from django.http import Http404
+from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 
 
@@ -8,6 +9,6 @@ class FormatParameterNegotiation(DefaultContentNegotiation):
     def filter_renderers(self, renderers, format):
         try:
             return super().filter_renderers(renderers, format)
-        except NotFound:
+        except Http404:
             known = ", ".join(sorted({r.format for r in renderers if r.format}))
             raise ValidationError({self.settings.URL_FORMAT_OVERRIDE: [f"Unknown format; one of: {known}."]}) from None

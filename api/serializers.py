@@ -207,6 +207,13 @@ def _dates(validated: dict[str, Any]) -> dict[str, Any]:
     return {name: validated.pop(name) for name in records.DATE_FIELDS if name in validated}
 
 
+PASSAGE_HELP = (
+    "The quoted words: exactly the source text from char_start to char_end. Give the words, the offsets, "
+    "or both: words alone are found in the text (a 400 lists the offsets when they occur more than once), "
+    "offsets alone read the words from the text. `{words}` must match the text at the offsets."
+)
+
+
 class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
     """Where one source supports the event, with the date as that source words it."""
 
@@ -215,7 +222,11 @@ class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
     )
     source = SourceBriefSerializer(read_only=True)
     source_id = serializers.PrimaryKeyRelatedField(
-        source="source", queryset=Source.objects.all(), write_only=True, help_text="The citing source's id."
+        source="source",
+        queryset=Source.objects.all(),
+        write_only=True,
+        required=False,
+        help_text="The citing source's id; required for a new citation.",
     )
     date = _date(required=False, help_text="The date as this source words it, read against its publication date.")
     agrees_with_event = serializers.SerializerMethodField(
@@ -227,6 +238,16 @@ class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
         model = Citation
         fields = ["id", "source", "source_id", "sentence", "char_start", "char_end", "date", "agrees_with_event"]
         validators = []  # uniqueness is checked by the service, which knows the event
+        # The passage may be given as the sentence, the offsets, or both: services.provenance finds the rest.
+        extra_kwargs = {
+            "sentence": {
+                "required": False,
+                "trim_whitespace": False,
+                "help_text": PASSAGE_HELP.format(words="sentence"),
+            },
+            "char_start": {"required": False},
+            "char_end": {"required": False},
+        }
 
     @extend_schema_field(serializers.BooleanField(allow_null=True))
     def get_agrees_with_event(self, citation: Citation) -> bool | None:
@@ -299,10 +320,10 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
         return [
             records.CitationInput(
                 id=item.get("id"),
-                source=item["source"],
-                sentence=item.get("sentence", ""),
-                char_start=item["char_start"],
-                char_end=item["char_end"],
+                source=item.get("source"),
+                sentence=item.get("sentence"),
+                char_start=item.get("char_start"),
+                char_end=item.get("char_end"),
                 dates=_dates(item),
             )
             for item in items
@@ -365,6 +386,11 @@ class StatementSerializer(StrictTypesMixin, serializers.ModelSerializer):
             "date",
         ]
         validators = []  # (source, char_start) uniqueness: full_clean() in the service reports it by field
+        extra_kwargs = {
+            "text": {"required": False, "trim_whitespace": False, "help_text": PASSAGE_HELP.format(words="text")},
+            "char_start": {"required": False},
+            "char_end": {"required": False},
+        }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start = attrs.get("char_start", getattr(self.instance, "char_start", None))

@@ -11,7 +11,8 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 
 from timeline.models import Actor, Citation, Event, Source, Statement, text_checksum
-from timeline.services.dating import date_apply_editor_change
+from timeline.services.dating import date_apply_editor_change, date_resolve_after_edit
+from timeline.services.provenance import passage_locate
 
 DATE_FIELDS = (
     "date_text",
@@ -40,29 +41,49 @@ class DatedAdminMixin:
     def save_model(self, request, obj, form, change):
         date_apply_editor_change(obj=obj, changed=form.changed_data)
         super().save_model(request, obj, form, change)
+        date_resolve_after_edit(row=obj)
 
     def save_formset(self, request, form, formset, change):
+        edited = []
         for inline_form in formset.forms:
             if inline_form.has_changed() and hasattr(inline_form.instance, "date_status"):
                 date_apply_editor_change(obj=inline_form.instance, changed=inline_form.changed_data)
+                edited.append(inline_form.instance)
         super().save_formset(request, form, formset, change)
+        for row in edited:
+            if row.pk is not None:  # not deleted
+                date_resolve_after_edit(row=row)
 
 
 class PassageForm(forms.ModelForm):
-    """Checks that the offsets an editor typed point at the quoted words in the source text."""
+    """Checks that the offsets an editor typed point at the quoted words in the source text (the same
+    check as the API's, services.provenance), or finds the offsets of words given alone."""
 
     words_field = "sentence"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The words alone, or the offsets alone, are enough: passage_locate finds the rest.
+        for name in (self.words_field, "char_start", "char_end"):
+            if name in self.fields:
+                self.fields[name].required = False
+
     def clean(self):
         cleaned = super().clean()
-        source, start, end = cleaned.get("source"), cleaned.get("char_start"), cleaned.get("char_end")
-        words = cleaned.get(self.words_field)
-        if None in (source, start, end, words) or source.text[start:end] == words:
+        source = cleaned.get("source")
+        if source is None or self.errors:
             return cleaned
-        found = source.text[start:end][:80]
-        raise forms.ValidationError(
-            {"char_start": f"The source text at these offsets reads {found!r}, not the {self.words_field}."}
+        passage = passage_locate(
+            text=source.text,
+            words=cleaned.get(self.words_field),
+            char_start=cleaned.get("char_start"),
+            char_end=cleaned.get("char_end"),
+            words_field=self.words_field,
         )
+        cleaned.update(
+            {self.words_field: passage.words, "char_start": passage.char_start, "char_end": passage.char_end}
+        )
+        return cleaned
 
 
 class CitationForm(PassageForm):

@@ -33,6 +33,8 @@ RESULT_FIELDS = (
 )
 # Editing any of these in the admin makes the date a manual correction.
 EDITOR_FIELDS = {"date_text", "date_value", "date_start", "date_end", "date_precision"}
+# A date written with any of these carries a value the editor chose, not only words for the engine.
+VALUE_FIELDS = {"date_value", "date_start", "date_end"}
 # How far around a statement to look for its date expression: its paragraph, bounded.
 STATEMENT_CONTEXT_CHARS = 600
 EXPLANATION_MAX = DatedModel._meta.get_field("date_explanation").max_length
@@ -42,11 +44,27 @@ def date_apply_editor_change(*, obj: DatedModel, changed: Iterable[str]) -> None
     """An editor who edits a date owns it from then on: mark it manual so no automatic run overwrites it.
 
     If the editor set the status explicitly (say back to unresolved, to let the engine try again),
-    that choice stands.
+    that choice stands. New words without a value are not a correction but an expression for the
+    engine: the old reading is cleared and the date goes back to unresolved, so that the words and
+    the value never disagree.
     """
     changed = set(changed)
+    if "date_text" in changed and not changed & VALUE_FIELDS:
+        Reading().apply(obj)
+        return
     if changed & EDITOR_FIELDS and "date_status" not in changed:
         obj.date_status = DateStatus.MANUAL
+
+
+def date_resolve_after_edit(*, row: DatedModel) -> None:
+    """After an editor's write (API or admin): read a new or reworded expression at once, as
+    resolve_dates would, and derive the event's date again."""
+    if isinstance(row, Event):
+        event_date_derive(event=row)
+    elif row.date_status == DateStatus.UNRESOLVED:
+        date_resolve_written(row=row)
+    elif row.event_id is not None:
+        event_date_derive(event=row.event)
 
 
 def reference_for(source: Source) -> temporal.Reference:
@@ -150,6 +168,25 @@ def statement_context(statement: Statement, text: str) -> str:
     start = max(start, statement.char_start - STATEMENT_CONTEXT_CHARS)
     end = min(end, statement.char_end + STATEMENT_CONTEXT_CHARS)
     return text[start:end]
+
+
+def citation_reading(citation: Citation) -> Reading:
+    """A citation's date: its expression read against its source, in the context of its sentence."""
+    if citation.date_text.strip():
+        return read_expression(citation.date_text, citation.source, citation.sentence)
+    return Reading(
+        status=DateStatus.UNRESOLVABLE,
+        anchor=citation.source.published_date,
+        explanation="This citation gives no date expression.",
+    )
+
+
+def statement_reading(statement: Statement, text: str) -> Reading:
+    """A statement's date: its expression read in its paragraph of the source `text`, or, with none,
+    the day the source published it."""
+    if statement.date_text.strip():
+        return read_expression(statement.date_text, statement.source, statement_context(statement, text))
+    return publication_day(statement.source)
 
 
 def event_reading(event: Event, citations: list[Citation]) -> Reading:
@@ -289,15 +326,7 @@ def dates_resolve(
         for batch in _batches(citations, batch_size):
             changed = []
             for citation in batch:
-                if citation.date_text.strip():
-                    reading = read_expression(citation.date_text, citation.source, citation.sentence)
-                else:
-                    reading = Reading(
-                        status=DateStatus.UNRESOLVABLE,
-                        anchor=citation.source.published_date,
-                        explanation="This citation gives no date expression.",
-                    )
-                _tally(report.citations, citation, reading, changed)
+                _tally(report.citations, citation, citation_reading(citation), changed)
             if changed:
                 Citation.objects.bulk_update(changed, RESULT_FIELDS)
             if report.citations.seen >= batch_size:  # only long runs report progress
@@ -312,11 +341,7 @@ def dates_resolve(
                 )
             )
             for statement in batch:
-                if statement.date_text.strip():
-                    context = statement_context(statement, texts[statement.source_id])
-                    reading = read_expression(statement.date_text, statement.source, context)
-                else:
-                    reading = publication_day(statement.source)
+                reading = statement_reading(statement, texts.get(statement.source_id, ""))
                 _tally(report.statements, statement, reading, changed)
             if changed:
                 Statement.objects.bulk_update(changed, RESULT_FIELDS)
@@ -346,6 +371,40 @@ def dates_resolve(
             # Written and rolled back, so that events are derived from this run's citation readings.
             transaction.set_rollback(True)
     return report
+
+
+def date_resolve_written(*, row: Citation | Statement) -> bool:
+    """Resolve one citation or statement just written (through the API or the admin) as resolve_dates
+    would, so that a user sees its date at once; then derive its event's date again. A manual date is
+    left alone. Returns whether anything was written. Saved as an automatic change, not the user's."""
+    changed = False
+    if row.date_status != DateStatus.MANUAL:
+        reading = citation_reading(row) if isinstance(row, Citation) else statement_reading(row, row.source.text)
+        if reading.apply(row):
+            _save_automatic([row], RESULT_FIELDS)
+            changed = True
+    if row.event_id is not None:
+        changed = event_date_derive(event=row.event) or changed
+    return changed
+
+
+def event_date_derive(*, event: Event) -> bool:
+    """Derive one event's date from its citations again (unless an editor set it). Two queries."""
+    if event.date_status == DateStatus.MANUAL:
+        return False
+    citations = list(
+        Citation.objects.filter(event=event)
+        .select_related("source")
+        .only(*RESULT_FIELDS, "date_text", "event_id", "source_id", "source__publisher")
+    )
+    if event_reading(event, citations).apply(event):
+        _save_automatic([event], [*RESULT_FIELDS, "date_text"])
+        return True
+    return False
+
+
+def _save_automatic(rows: list, fields) -> None:
+    type(rows[0]).objects.bulk_update(rows, fields)
 
 
 def _tally(tally: ModelTally, row: DatedModel, reading: Reading, changed: list) -> None:
