@@ -28,6 +28,7 @@ from api.filtersets import MAX_ID
 from api.pagination import TimelineCursorPagination
 from api.parsers import BoundedJSONParser
 from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
+from api.throttles import LoginAddressThrottle, LoginUsernameThrottle
 from timeline import selectors, temporal
 from timeline.models import Actor, Event, Source, Statement
 from timeline.services import records
@@ -348,16 +349,27 @@ def not_found(request, *args, **kwargs) -> JsonResponse:
 
 class ObtainTokenView(ObtainAuthToken):
     parser_classes = [BoundedJSONParser]
+    throttle_classes = [LoginUsernameThrottle, LoginAddressThrottle]
 
     @extend_schema(
         operation_id="auth_token_create",
         summary="Get an API token",
         description=(
             "Exchange a username and password for the user's token (created on first request, the same "
-            "one after). Send it on writes as the header `Authorization: Token <token>`."
+            "one after). Send it on writes as the header `Authorization: Token <token>`. "
+            "Attempts are limited per username (API_LOGIN_USERNAME_THROTTLE_RATE, 20 an hour by default) "
+            "and per client address (API_LOGIN_ADDRESS_THROTTLE_RATE, 60 an hour); past either, 429 with "
+            "`Retry-After` in seconds."
         ),
         request=serializers.TokenRequestSerializer,
-        responses={200: serializers.TokenResponseSerializer, 400: ERRORS[400], 429: ERRORS[429]},
+        responses={
+            200: serializers.TokenResponseSerializer,
+            400: ERRORS[400],
+            429: OpenApiResponse(
+                serializers.ErrorSerializer,
+                description="Too many attempts for this username or from this address; see Retry-After.",
+            ),
+        },
         examples=[
             OpenApiExample("Credentials", request_only=True, value={"username": "editor", "password": "…"}),
             OpenApiExample("A token", response_only=True, value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}),
