@@ -25,6 +25,7 @@ from rest_framework.views import APIView
 
 from api import examples, filtersets, serializers
 from api.filtersets import MAX_ID
+from api.history import HistoryMixin
 from api.pagination import TimelineCursorPagination
 from api.parsers import BoundedJSONParser
 from api.renderers import CSVRenderer, ExportRenderer, ICalendarRenderer, TimelineJSRenderer
@@ -110,7 +111,7 @@ class RecordViewSet(viewsets.ModelViewSet):
 
 
 @extend_schema_view(**crud_schema("source", "sources", serializers.SourceSerializer))
-class SourceViewSet(RecordViewSet):
+class SourceViewSet(HistoryMixin, RecordViewSet):
     """News articles with their publication context (date, time when known, time zone), which their
     relative dates ("on Tuesday") are resolved against."""
 
@@ -135,7 +136,7 @@ class ActorViewSet(RecordViewSet):
 
 
 @extend_schema_view(**crud_schema("event", "events", serializers.EventSerializer))
-class EventViewSet(RecordViewSet):
+class EventViewSet(HistoryMixin, RecordViewSet):
     """Events with every citation: each source's own reading of the date, and whether the sources disagree.
 
     Ordered by date start, then precision (finest first), then id; undated events come last.
@@ -152,7 +153,7 @@ class EventViewSet(RecordViewSet):
 
 
 @extend_schema_view(**crud_schema("statement", "statements", serializers.StatementSerializer))
-class StatementViewSet(RecordViewSet):
+class StatementViewSet(HistoryMixin, RecordViewSet):
     """Statements: what a speaker said, as one source reports it. Ordered like events."""
 
     queryset = Statement.objects.all()

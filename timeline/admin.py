@@ -1,7 +1,8 @@
 """The editors' desk: every model, with its dates grouped and explained.
 
 An editor who changes a date makes it a manual correction (see services.dating), which later
-automatic runs of resolve_dates never overwrite.
+automatic runs of resolve_dates never overwrite. Every model keeps its history (SimpleHistoryAdmin):
+who changed what, from which value, with revert.
 """
 
 from django import forms
@@ -9,6 +10,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.models import Actor, Citation, Event, Source, Statement, text_checksum
 from timeline.services.dating import date_apply_editor_change, date_resolve_after_edit
@@ -113,7 +115,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SimpleHistoryAdmin):
     list_display = ("headline", "publisher", "published_date", "published_time", "timezone", "n_citations")
     list_filter = ("publisher", "language")
     search_fields = ("headline", "publisher", "slug", "url", "text")
@@ -156,7 +158,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "alias_list", "n_statements")
     list_filter = ("kind",)
     search_fields = ("name", "aliases", "description")
@@ -175,7 +177,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
+class EventAdmin(DatedAdminMixin, SimpleHistoryAdmin):
     list_display = ("title", date_summary, "date_precision", "date_status", "category", "n_citations")
     list_filter = (*DATE_FILTERS, "category", "citations__source__publisher")
     search_fields = ("title", "description", "location", "slug")
@@ -199,7 +201,7 @@ class EventAdmin(DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(DatedAdminMixin, admin.ModelAdmin):
+class StatementAdmin(DatedAdminMixin, SimpleHistoryAdmin):
     form = StatementForm
     list_display = ("short_text", "speaker", "mode", "source", date_summary, "date_status")
     list_filter = (*DATE_FILTERS, "mode", "source__publisher")
@@ -219,7 +221,7 @@ class StatementAdmin(DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(DatedAdminMixin, admin.ModelAdmin):
+class CitationAdmin(DatedAdminMixin, SimpleHistoryAdmin):
     form = CitationForm
     list_display = ("event", "source", "date_text", date_summary, "date_status")
     list_filter = (*DATE_FILTERS, "source__publisher")

@@ -12,6 +12,7 @@ import hashlib
 
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from simple_history.models import HistoricalRecords
 
 from timeline.temporal.types import Precision as EnginePrecision
 
@@ -171,6 +172,8 @@ class Source(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SourceManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_date", "slug"]
@@ -210,6 +213,8 @@ class Actor(models.Model):
     description = models.CharField(max_length=300, blank=True)
 
     objects = ActorManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -245,6 +250,8 @@ class Event(DatedModel):
     sources = models.ManyToManyField(Source, through="Citation", related_name="events", blank=True)
 
     objects = EventManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta(DatedModel.Meta):
         ordering = ["date_start", "date_precision_rank", "id"]
@@ -282,6 +289,8 @@ class Statement(DatedModel):
     char_end = models.PositiveIntegerField()
 
     objects = StatementManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta(DatedModel.Meta):
         ordering = ["date_start", "date_precision_rank", "id"]
@@ -323,6 +332,8 @@ class Citation(DatedModel):
     char_end = models.PositiveIntegerField()
 
     objects = CitationManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta(DatedModel.Meta):
         ordering = ["event", "source", "char_start"]

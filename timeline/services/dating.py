@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
+from simple_history.utils import bulk_update_with_history
 
 from timeline import temporal
 from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement, intervals_agree
@@ -278,6 +279,10 @@ def _batches(queryset: models.QuerySet, batch_size: int) -> Iterator[list]:
         last_pk = batch[-1].pk
 
 
+def _row_fields(model) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields]
+
+
 # Sources are loaded once per batch without their text, except for statements, which need it.
 SOURCE_CONTEXT_FIELDS = ("source__published_date", "source__published_time", "source__timezone", "source__publisher")
 
@@ -299,22 +304,12 @@ def dates_resolve(
     report = ResolveReport()
     say = progress or (lambda message: None)
     with transaction.atomic():
+        # Whole rows (their history records every field), with their source's context but not its text.
         citations = (
-            Citation.objects.automatic()
-            .select_related("source")
-            .only(*RESULT_FIELDS, "date_text", "sentence", "source_id", *SOURCE_CONTEXT_FIELDS)
+            Citation.objects.automatic().select_related("source").only(*_row_fields(Citation), *SOURCE_CONTEXT_FIELDS)
         )
         statements = (
-            Statement.objects.automatic()
-            .select_related("source")
-            .only(
-                *RESULT_FIELDS,
-                "date_text",
-                "char_start",
-                "char_end",
-                "source_id",
-                *SOURCE_CONTEXT_FIELDS,
-            )
+            Statement.objects.automatic().select_related("source").only(*_row_fields(Statement), *SOURCE_CONTEXT_FIELDS)
         )
         if source_id is not None:
             citations = citations.filter(source_id=source_id)
@@ -328,7 +323,7 @@ def dates_resolve(
             for citation in batch:
                 _tally(report.citations, citation, citation_reading(citation), changed)
             if changed:
-                Citation.objects.bulk_update(changed, RESULT_FIELDS)
+                _save_automatic(changed, RESULT_FIELDS)
             if report.citations.seen >= batch_size:  # only long runs report progress
                 say(f"citations: {report.citations.seen} read")
 
@@ -344,7 +339,7 @@ def dates_resolve(
                 reading = statement_reading(statement, texts.get(statement.source_id, ""))
                 _tally(report.statements, statement, reading, changed)
             if changed:
-                Statement.objects.bulk_update(changed, RESULT_FIELDS)
+                _save_automatic(changed, RESULT_FIELDS)
             if report.statements.seen >= batch_size:  # only long runs report progress
                 say(f"statements: {report.statements.seen} read")
 
@@ -363,7 +358,7 @@ def dates_resolve(
             for event in batch:
                 _tally(report.events, event, event_reading(event, list(event.citations.all())), changed)
             if changed:
-                Event.objects.bulk_update(changed, [*RESULT_FIELDS, "date_text"])
+                _save_automatic(changed, [*RESULT_FIELDS, "date_text"])
             if report.events.seen >= batch_size:  # only long runs report progress
                 say(f"events: {report.events.seen} derived")
 
@@ -403,8 +398,18 @@ def event_date_derive(*, event: Event) -> bool:
     return False
 
 
+# The change reason on history rows written by the engine; their user is empty: the system.
+AUTOMATIC_REASON = "automatic date resolution"
+
+
 def _save_automatic(rows: list, fields) -> None:
-    type(rows[0]).objects.bulk_update(rows, fields)
+    """Write the engine's readings with their history rows, as the system, not as whoever's request
+    (or command) triggered them. Two queries whatever the number of rows."""
+    for row in rows:
+        row._history_user = None
+    bulk_update_with_history(rows, type(rows[0]), list(fields), default_change_reason=AUTOMATIC_REASON)
+    for row in rows:
+        del row._history_user
 
 
 def _tally(tally: ModelTally, row: DatedModel, reading: Reading, changed: list) -> None:
