@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -17,6 +17,32 @@ from rest_framework.response import Response
 from api.serializers import ErrorSerializer
 
 HISTORY_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
+EXAMPLE = {
+    "count": 2,
+    "next": None,
+    "previous": None,
+    "results": [
+        {
+            "id": 41,
+            "date": "2022-10-03T09:12:44.120000Z",
+            "type": "changed",
+            "user": "editor",
+            "reason": "",
+            "changes": [
+                {"field": "date_value", "old": "2022-09-26", "new": "2022-09-20"},
+                {"field": "date_status", "old": "resolved", "new": "manual"},
+            ],
+        },
+        {
+            "id": 40,
+            "date": "2022-10-01T15:02:10.500000Z",
+            "type": "changed",
+            "user": None,
+            "reason": "automatic date resolution",
+            "changes": [{"field": "date_value", "old": "", "new": "2022-09-26"}],
+        },
+    ],
+}
 
 
 class FieldChangeSerializer(serializers.Serializer):
@@ -87,6 +113,7 @@ class HistoryMixin:
         ],
         filters=False,
         request=None,
+        examples=[OpenApiExample("An editor's correction of the engine's reading", value=EXAMPLE, response_only=True)],
         responses={
             200: HistoryPageSerializer,
             400: OpenApiResponse(ErrorSerializer, description="A bad page or page_size."),

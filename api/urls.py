@@ -1,10 +1,11 @@
 """API routes: one router for the resources, plus the annotate endpoint, tokens, the schema and its docs."""
 
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from api import views
+from api.docs import OfflineRedocView, OfflineSwaggerView
 
 app_name = "api"
 
@@ -20,10 +21,8 @@ urlpatterns = [
     path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
     path("api/v1/auth/token", views.ObtainTokenView.as_view(), name="auth-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path(
-        "api/redoc/", SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="redoc"
-    ),
+    path("api/docs/", OfflineSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("api/redoc/", OfflineRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="redoc"),
     # Last: any other path under /api/ is a JSON 404, not Django's HTML page.
     re_path(r"^api/", views.not_found, name="not-found"),
 ]
