@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 ARGS ?=
+WORKERS ?= 2
 
-.PHONY: run test install install-dev demo-data serve admin lint schema bench evaluate clean
+.PHONY: run test install install-dev demo-data serve serve-prod admin lint schema bench bench-load evaluate clean
 
 # pip runs again only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -40,6 +41,13 @@ serve: install
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## make serve-prod: the production server: gunicorn with WORKERS processes, DEBUG off, static files
+## collected and served by whitenoise. Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README).
+serve-prod: install
+	$(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --no-input -v0
+	DJANGO_DEBUG=false $(VENV)/bin/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
+
 ## make admin: create an admin login (asks for a password; or set DJANGO_SUPERUSER_USERNAME,
 ## DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD to create it without prompts).
 admin: install
@@ -60,6 +68,10 @@ schema: install
 
 bench: install
 	$(PY) bench/temporal.py
+
+## make bench-load: readers and writers against two gunicorn processes (SQLite; add ARGS="--postgres URL").
+bench-load: install
+	$(PY) bench/load.py $(ARGS)
 
 evaluate: install
 	$(PY) manage.py evaluate_dates ../shared/data/te3-train
