@@ -9,7 +9,9 @@ from api.docs import OfflineRedocView, OfflineSwaggerView
 
 app_name = "api"
 
+# No ".json" suffix routes: `?format=` chooses a format, and "/events/0.5" is a plain JSON 404.
 router = DefaultRouter(trailing_slash=False)
+router.include_format_suffixes = False
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("actors", views.ActorViewSet, basename="actor")
 router.register("events", views.EventViewSet, basename="event")

@@ -184,3 +184,14 @@ def test_a_citation_added_through_the_api_is_dated_at_once_with_its_event(editor
     assert body["date"]["value"] == "2022-09-26" and body["date"]["status"] == "resolved"
     assert Event.objects.get().date_value == "2022-09-26"
     assert Source.objects.count() == 1
+
+
+def test_options_on_the_timeline_with_an_export_format_is_json(client):
+    response = client.options("/api/v1/timeline", {"format": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/json")
+
+
+def test_a_dotted_id_is_a_json_404(client):
+    for method in ("get", "delete"):
+        response = getattr(client, method)("/api/v1/events/0.5")
+        assert response.status_code == 404 and response.json() == {"detail": "Not found."}
