@@ -9,8 +9,10 @@ invalid input refused. Examples are bounded and derandomized (a fixed seed), so 
 import pytest
 import schemathesis
 from django.contrib.auth.models import Permission, User
+from django.core import signals
 from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
@@ -27,6 +29,17 @@ from tests.factories import CitationFactory, StatementFactory
 # get the documented 400 naming the field, by design.
 EXCLUDED_CHECKS = [openapi_checks.ignored_auth, openapi_checks.positive_data_acceptance]
 MAX_EXAMPLES = 6  # per operation and client: about two minutes per database in CI
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # Django closes the database connection at the end of each WSGI request; inside a test's
+    # transaction that would end it (on PostgreSQL). Django's own test client unhooks this the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
