@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 ARGS ?=
+WORKERS ?= 2
 
-.PHONY: run test install install-dev vendor demo-data serve admin lint schema bench evaluate evaluate-extraction worker clean
+.PHONY: run test install install-dev vendor demo-data serve serve-prod admin lint schema bench bench-load evaluate evaluate-extraction worker clean
 
 # pip runs again only when a requirements file changes.
 $(VENV)/.installed: requirements.txt
@@ -64,6 +65,13 @@ serve: install
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+## make serve-prod: the production server: gunicorn with WORKERS processes, DEBUG off, static files
+## collected and served by whitenoise. Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README).
+serve-prod: install
+	$(PY) manage.py migrate --no-input
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --no-input -v0
+	DJANGO_DEBUG=false $(VENV)/bin/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
+
 ## make admin: create an admin login (asks for a password; or set DJANGO_SUPERUSER_USERNAME,
 ## DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD to create it without prompts).
 admin: install
@@ -85,6 +93,10 @@ schema: install
 bench: $(VENV)/.installed-bench
 	$(PY) bench/temporal.py
 	$(PY) bench/api.py
+
+## make bench-load: readers and writers against two gunicorn processes (SQLite; add ARGS="--postgres URL").
+bench-load: install
+	$(PY) bench/load.py $(ARGS)
 
 evaluate: install
 	$(PY) manage.py evaluate_dates ../shared/data/te3-train

@@ -9,7 +9,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import ProtectedError
+from django.db import IntegrityError
+from django.db.models import ProtectedError, UniqueConstraint
+from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -38,6 +40,33 @@ def _from_django(error: DjangoValidationError) -> exceptions.ValidationError:
     return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: error.messages})
 
 
+def _api_name(model, name: str) -> str:
+    # Relations are written as `<name>_id` in the API's bodies.
+    return f"{name}_id" if model._meta.get_field(name).is_relation else name
+
+
+def _unique_fields(error: IntegrityError) -> list[str] | None:
+    """The API fields of the unique constraint a concurrent writer broke, read off the database's
+    message (PostgreSQL names the constraint, SQLite lists the columns); None for anything else."""
+    from timeline.models import Actor, Citation, Event, Source, Statement
+
+    message = str(error)
+    for model in (Source, Actor, Event, Statement, Citation):
+        meta = model._meta
+        candidates = [
+            (constraint.name % {"app_label": meta.app_label, "class": meta.model_name}, constraint.fields)
+            for constraint in meta.constraints
+            if isinstance(constraint, UniqueConstraint) and constraint.fields
+        ] + [(f"{meta.db_table}_{f.column}_key", (f.name,)) for f in meta.fields if f.unique and not f.primary_key]
+        for name, fields in candidates:
+            columns = ", ".join(f"{meta.db_table}.{meta.get_field(f).column}" for f in fields)
+            if f'"{name}"' in message or message.rstrip().endswith(columns):
+                if model is Citation:  # citations are written nested in their event
+                    return ["citations"]
+                return [_api_name(model, f) for f in fields]
+    return None
+
+
 def _summary(errors) -> str:
     if isinstance(errors, dict):
         names = [name for name in errors if name != api_settings.NON_FIELD_ERRORS_KEY]
@@ -62,6 +91,16 @@ def exception_handler(exc, context):
     elif isinstance(exc, ProtectedError):
         names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
         exc = Conflict(f"Cannot delete: still referenced by {', '.join(names)}.")
+
+    elif isinstance(exc, IntegrityError):
+        # Two writers raced past the service's uniqueness check; the database kept one of them.
+        fields = _unique_fields(exc)
+        if fields is None:
+            return None
+        exc = exceptions.ValidationError({name: ["Another request has just written this value."] for name in fields})
+        exc.status_code = status.HTTP_409_CONFLICT
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound("Not found.")
 
     response = drf_exception_handler(exc, context)
     if response is None:

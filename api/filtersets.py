@@ -21,6 +21,53 @@ OVERLAP_HELP = (
 )
 
 
+# Ids are 64-bit integers; a longer number would overflow the database's integer before matching nothing.
+MAX_ID = 2**63 - 1
+
+
+def _check_ids(values) -> None:
+    for value in values:
+        text = str(value).strip()
+        if not text.isdigit() or int(text) > MAX_ID:
+            raise forms.ValidationError(f"{value!r} is not a valid id.", code="invalid_pk_value")
+
+
+class BoundedModelMultipleChoiceField(filters.ModelMultipleChoiceFilter.field_class):
+    def clean(self, value):
+        _check_ids(value or [])
+        return super().clean(value)
+
+
+class BoundedModelChoiceField(filters.ModelChoiceFilter.field_class):
+    def clean(self, value):
+        if value not in self.empty_values:
+            _check_ids([value])
+        return super().clean(value)
+
+
+class IdsFilter(filters.ModelMultipleChoiceFilter):
+    """Records by id, repeatable; anything but a whole number in the id range is a 400."""
+
+    field_class = BoundedModelMultipleChoiceField
+
+
+class IdFilter(filters.ModelChoiceFilter):
+    field_class = BoundedModelChoiceField
+
+
+class DayField(forms.DateField):
+    """A day that, once the parameter is given, must be there: `?start=` is a 400, not "no bound"."""
+
+    def to_python(self, value):
+        if value == "":
+            raise forms.ValidationError("Enter a date (YYYY-MM-DD).", code="invalid")
+        return super().to_python(value)
+
+
+class DayFilter(filters.DateFilter):
+    field_class = DayField
+
+
 class DateRangeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -46,11 +93,11 @@ class StoryFilter(filters.ModelMultipleChoiceFilter):
 class DatedFilterSet(filters.FilterSet):
     """Filters shared by everything that carries a date (events, statements, the timeline)."""
 
-    start = filters.DateFilter(
+    start = DayFilter(
         method="filter_start",
         help_text="Rows whose date interval ends on or after this day (YYYY-MM-DD). " + OVERLAP_HELP,
     )
-    end = filters.DateFilter(
+    end = DayFilter(
         method="filter_end",
         help_text="Rows whose date interval starts on or before this day (YYYY-MM-DD). " + OVERLAP_HELP,
     )
@@ -87,10 +134,10 @@ class DatedFilterSet(filters.FilterSet):
 
 
 class EventFilterSet(DatedFilterSet):
-    actor = filters.ModelMultipleChoiceFilter(
+    actor = IdsFilter(
         field_name="actors", queryset=Actor.objects.all(), help_text="Actor id; repeat for any of several."
     )
-    source = filters.ModelMultipleChoiceFilter(
+    source = IdsFilter(
         field_name="citations__source",
         queryset=Source.objects.all(),
         help_text="Id of a citing source; repeat for any of several.",
@@ -111,10 +158,10 @@ class EventFilterSet(DatedFilterSet):
 
 
 class StatementFilterSet(DatedFilterSet):
-    actor = filters.ModelMultipleChoiceFilter(
+    actor = IdsFilter(
         field_name="speaker", queryset=Actor.objects.all(), help_text="Speaker (actor) id; repeat for several."
     )
-    source = filters.ModelMultipleChoiceFilter(
+    source = IdsFilter(
         field_name="source", queryset=Source.objects.all(), help_text="Reporting source id; repeat for several."
     )
     publisher = filters.CharFilter(
@@ -125,7 +172,7 @@ class StatementFilterSet(DatedFilterSet):
     category = filters.CharFilter(
         field_name="event__category", help_text="Category of the event the statement is about."
     )
-    event = filters.ModelChoiceFilter(queryset=Event.objects.all(), help_text="The event the statement is about.")
+    event = IdFilter(queryset=Event.objects.all(), help_text="The event the statement is about.")
     story = StoryFilter(help_text="Story slug: statements whose source is in the story; repeat for any of several.")
 
     search_fields = ["text"]
@@ -161,8 +208,8 @@ class TimelineStatementFilterSet(StatementFilterSet):
 
 
 class SourceFilterSet(filters.FilterSet):
-    start = filters.DateFilter(field_name="published_date", lookup_expr="gte", help_text="Published on or after.")
-    end = filters.DateFilter(field_name="published_date", lookup_expr="lte", help_text="Published on or before.")
+    start = DayFilter(field_name="published_date", lookup_expr="gte", help_text="Published on or after.")
+    end = DayFilter(field_name="published_date", lookup_expr="lte", help_text="Published on or before.")
     publisher = filters.CharFilter(lookup_expr="iexact", help_text="Publisher name, any case.")
     language = filters.CharFilter(help_text="Language code, e.g. en.")
     q = filters.CharFilter(method="search", help_text="Text search over headline, publisher and full text.")

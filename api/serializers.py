@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_sc
 from rest_framework import serializers
 
 from api import examples
+from api.strict import StrictTypesMixin
 from timeline import selectors
 from timeline.models import (
     DATED_STATUSES,
@@ -37,7 +38,7 @@ def known_timezones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-class DateSerializer(serializers.Serializer):
+class DateSerializer(StrictTypesMixin, serializers.Serializer):
     """A date as every payload carries it: the words, their TIMEX3 value, the interval it covers, and how it
     was read. `start` and `end` are inclusive; a month-precision date covers the whole month."""
 
@@ -104,7 +105,7 @@ def _date(**kwargs) -> DateSerializer:
 # --- Brief forms, nested in other payloads ----------------------------------------------------
 
 
-class PublicationSerializer(serializers.Serializer):
+class PublicationSerializer(StrictTypesMixin, serializers.Serializer):
     """The publication context a source's relative dates are resolved against."""
 
     date = serializers.DateField(source="published_date")
@@ -140,7 +141,7 @@ class EventBriefSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_serializer(examples=examples.pair("A news article", examples.SOURCE_REQUEST, examples.SOURCE_RESPONSE))
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:source-detail", help_text="This resource.")
     publication = PublicationSerializer(source="*", help_text="When and where it was published.")
 
@@ -185,7 +186,7 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 @extend_schema_serializer(examples=examples.pair("A government body", examples.ACTOR_REQUEST, examples.ACTOR_RESPONSE))
-class ActorSerializer(serializers.ModelSerializer):
+class ActorSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", help_text="This resource.")
 
     class Meta:
@@ -212,7 +213,14 @@ def _dates(validated: dict[str, Any]) -> dict[str, Any]:
     return {name: validated.pop(name) for name in records.DATE_FIELDS if name in validated}
 
 
-class CitationSerializer(serializers.ModelSerializer):
+PASSAGE_HELP = (
+    "The quoted words: exactly the source text from char_start to char_end. Give the words, the offsets, "
+    "or both: words alone are found in the text (a 400 lists the offsets when they occur more than once), "
+    "offsets alone read the words from the text. `{words}` must match the text at the offsets."
+)
+
+
+class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
     """Where one source supports the event, with the date as that source words it."""
 
     id = serializers.IntegerField(
@@ -220,7 +228,11 @@ class CitationSerializer(serializers.ModelSerializer):
     )
     source = SourceBriefSerializer(read_only=True)
     source_id = serializers.PrimaryKeyRelatedField(
-        source="source", queryset=Source.objects.all(), write_only=True, help_text="The citing source's id."
+        source="source",
+        queryset=Source.objects.all(),
+        write_only=True,
+        required=False,
+        help_text="The citing source's id; required for a new citation.",
     )
     date = _date(required=False, help_text="The date as this source words it, read against its publication date.")
     agrees_with_event = serializers.SerializerMethodField(
@@ -232,6 +244,16 @@ class CitationSerializer(serializers.ModelSerializer):
         model = Citation
         fields = ["id", "source", "source_id", "sentence", "char_start", "char_end", "date", "agrees_with_event"]
         validators = []  # uniqueness is checked by the service, which knows the event
+        # The passage may be given as the sentence, the offsets, or both: services.provenance finds the rest.
+        extra_kwargs = {
+            "sentence": {
+                "required": False,
+                "trim_whitespace": False,
+                "help_text": PASSAGE_HELP.format(words="sentence"),
+            },
+            "char_start": {"required": False},
+            "char_end": {"required": False},
+        }
 
     @extend_schema_field(serializers.BooleanField(allow_null=True))
     def get_agrees_with_event(self, citation: Citation) -> bool | None:
@@ -257,7 +279,7 @@ class DateReadingSerializer(serializers.Serializer):
 @extend_schema_serializer(
     examples=examples.pair("An event two sources date differently", examples.EVENT_REQUEST, examples.EVENT_RESPONSE)
 )
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", help_text="This resource.")
     date = _date(required=False, help_text="The event's date: the best-supported reading of its citations.")
     actors = ActorBriefSerializer(many=True, read_only=True)
@@ -310,10 +332,10 @@ class EventSerializer(serializers.ModelSerializer):
         return [
             records.CitationInput(
                 id=item.get("id"),
-                source=item["source"],
-                sentence=item.get("sentence", ""),
-                char_start=item["char_start"],
-                char_end=item["char_end"],
+                source=item.get("source"),
+                sentence=item.get("sentence"),
+                char_start=item.get("char_start"),
+                char_end=item.get("char_end"),
                 dates=_dates(item),
             )
             for item in items
@@ -346,7 +368,7 @@ class EventSerializer(serializers.ModelSerializer):
 @extend_schema_serializer(
     examples=examples.pair("A quoted alert", examples.STATEMENT_REQUEST, examples.STATEMENT_RESPONSE)
 )
-class StatementSerializer(serializers.ModelSerializer):
+class StatementSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This resource.")
     date = _date(required=False, help_text="When it was said.")
     speaker = ActorBriefSerializer(read_only=True)
@@ -376,6 +398,11 @@ class StatementSerializer(serializers.ModelSerializer):
             "date",
         ]
         validators = []  # (source, char_start) uniqueness: full_clean() in the service reports it by field
+        extra_kwargs = {
+            "text": {"required": False, "trim_whitespace": False, "help_text": PASSAGE_HELP.format(words="text")},
+            "char_start": {"required": False},
+            "char_end": {"required": False},
+        }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start = attrs.get("char_start", getattr(self.instance, "char_start", None))
@@ -524,7 +551,7 @@ class TimelineEntrySerializer(serializers.Serializer):
 # --- Dates ------------------------------------------------------------------------------------
 
 
-class AnnotateRequestSerializer(serializers.Serializer):
+class AnnotateRequestSerializer(StrictTypesMixin, serializers.Serializer):
     text = serializers.CharField(
         trim_whitespace=False,
         help_text="Up to ANNOTATE_MAX_CHARS characters (100,000 by default).",
@@ -568,10 +595,23 @@ class TokenResponseSerializer(serializers.Serializer):
     token = serializers.CharField(help_text='Send as "Authorization: Token <token>".')
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "array", "items": {"type": "string"}},
+            {"type": "object", "additionalProperties": True, "description": "Errors of a nested object or list."},
+        ]
+    }
+)
+class FieldErrorsField(serializers.JSONField):
+    """The messages for one field, or the errors of a nested object keyed like the object."""
+
+
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="What went wrong, in a sentence.")
     errors = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()),
+        child=FieldErrorsField(),
         required=False,
-        help_text="Validation failures only: each field or query parameter at fault, with its messages.",
+        help_text="Validation failures only: each field or query parameter at fault, with its messages; "
+        "a nested object's errors nest the same way, keyed by its fields (or, in a list, by position).",
     )

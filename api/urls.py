@@ -1,14 +1,17 @@
 """API routes: one router for the resources, plus the annotate endpoint, tokens, the schema and its docs."""
 
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from api import imports, views
+from api.docs import OfflineRedocView, OfflineSwaggerView
 
 app_name = "api"
 
+# No ".json" suffix routes: `?format=` chooses a format, and "/events/0.5" is a plain JSON 404.
 router = DefaultRouter(trailing_slash=False)
+router.include_format_suffixes = False
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("actors", views.ActorViewSet, basename="actor")
 router.register("events", views.EventViewSet, basename="event")
@@ -25,8 +28,8 @@ urlpatterns = [
     path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
     path("api/v1/auth/token", views.ObtainTokenView.as_view(), name="auth-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path(
-        "api/redoc/", SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="redoc"
-    ),
+    path("api/docs/", OfflineSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("api/redoc/", OfflineRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="redoc"),
+    # Last: any other path under /api/ is a JSON 404, not Django's HTML page.
+    re_path(r"^api/", views.not_found, name="not-found"),
 ]

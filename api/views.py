@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import QuerySet
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django_filters import utils as filter_utils
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -14,15 +16,19 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import parsers, renderers, status, viewsets
+from rest_framework import renderers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples, filtersets, payloads, serializers
+from api.filtersets import MAX_ID
+from api.history import HistoryMixin
 from api.pagination import TimelineCursorPagination
+from api.parsers import BoundedJSONParser
 from api.permissions import ChangeWithModelPermission
 from api.renderers import (
     CSVRenderer,
@@ -32,6 +38,7 @@ from api.renderers import (
     StreamedExport,
     TimelineJSRenderer,
 )
+from api.throttles import LoginAddressThrottle, LoginUsernameThrottle
 from timeline import selectors, temporal
 from timeline.models import Actor, Event, Source, Statement, Story
 from timeline.services import records, stories
@@ -51,6 +58,10 @@ ERRORS = {
     429: OpenApiResponse(serializers.ErrorSerializer, description="Too many requests (anonymous clients)."),
 }
 READ_ERRORS = {code: ERRORS[code] for code in (400, 429)}
+LIST_ERRORS = {
+    **READ_ERRORS,
+    404: OpenApiResponse(serializers.ErrorSerializer, description="A page past the last one."),
+}
 DETAIL_ERRORS = {code: ERRORS[code] for code in (404, 429)}
 WRITE_ERRORS = ERRORS
 DELETE_ERRORS = {
@@ -68,7 +79,7 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
         "list": extend_schema(
             summary=f"List {plural}",
             description=f"{plural.capitalize()}, filtered by the query parameters, paged by `page` and `page_size`.",
-            responses={200: serializer(many=True), **READ_ERRORS},
+            responses={200: serializer(many=True), **LIST_ERRORS},
         ),
         "retrieve": extend_schema(
             summary=f"Get one {name}", description=f"One {name} by id.", responses={200: serializer, **DETAIL_ERRORS}
@@ -99,12 +110,19 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
 class RecordViewSet(viewsets.ModelViewSet):
     # Reads for anyone; writes go through the services in timeline.services.records, deletes too.
 
+    def get_object(self):
+        # Ids are 64-bit integers: past that range the database would overflow, not miss.
+        raw = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+        if self.lookup_field == "pk" and (not raw.isdigit() or int(raw) > MAX_ID):
+            raise NotFound("Not found.")
+        return super().get_object()
+
     def perform_destroy(self, instance) -> None:
         records.record_delete(record=instance)
 
 
 @extend_schema_view(**crud_schema("source", "sources", serializers.SourceSerializer))
-class SourceViewSet(RecordViewSet):
+class SourceViewSet(HistoryMixin, RecordViewSet):
     """News articles with their publication context (date, time when known, time zone), which their
     relative dates ("on Tuesday") are resolved against."""
 
@@ -129,7 +147,7 @@ class ActorViewSet(RecordViewSet):
 
 
 @extend_schema_view(**crud_schema("event", "events", serializers.EventSerializer))
-class EventViewSet(RecordViewSet):
+class EventViewSet(HistoryMixin, RecordViewSet):
     """Events with every citation: each source's own reading of the date, and whether the sources disagree.
 
     Ordered by date start, then precision (finest first), then id; undated events come last.
@@ -146,7 +164,7 @@ class EventViewSet(RecordViewSet):
 
 
 @extend_schema_view(**crud_schema("statement", "statements", serializers.StatementSerializer))
-class StatementViewSet(RecordViewSet):
+class StatementViewSet(HistoryMixin, RecordViewSet):
     """Statements: what a speaker said, as one source reports it. Ordered like events."""
 
     queryset = Statement.objects.all()
@@ -419,21 +437,38 @@ class AnnotateDatesView(APIView):
         return Response(annotations, status=status.HTTP_200_OK)
 
 
+@csrf_exempt  # a 404 is a 404 whatever the method; CSRF would turn an unknown DELETE into an HTML 403
+def not_found(request, *args, **kwargs) -> JsonResponse:
+    """Any path under /api/ that names no endpoint."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
 # --- Tokens -----------------------------------------------------------------------------------
 
 
 class ObtainTokenView(ObtainAuthToken):
-    parser_classes = [parsers.JSONParser]
+    parser_classes = [BoundedJSONParser]
+    throttle_classes = [LoginUsernameThrottle, LoginAddressThrottle]
 
     @extend_schema(
         operation_id="auth_token_create",
         summary="Get an API token",
         description=(
             "Exchange a username and password for the user's token (created on first request, the same "
-            "one after). Send it on writes as the header `Authorization: Token <token>`."
+            "one after). Send it on writes as the header `Authorization: Token <token>`. "
+            "Attempts are limited per username (API_LOGIN_USERNAME_THROTTLE_RATE, 20 an hour by default) "
+            "and per client address (API_LOGIN_ADDRESS_THROTTLE_RATE, 60 an hour); past either, 429 with "
+            "`Retry-After` in seconds."
         ),
         request=serializers.TokenRequestSerializer,
-        responses={200: serializers.TokenResponseSerializer, 400: ERRORS[400], 429: ERRORS[429]},
+        responses={
+            200: serializers.TokenResponseSerializer,
+            400: ERRORS[400],
+            429: OpenApiResponse(
+                serializers.ErrorSerializer,
+                description="Too many attempts for this username or from this address; see Retry-After.",
+            ),
+        },
         examples=[
             OpenApiExample("Credentials", request_only=True, value={"username": "editor", "password": "…"}),
             OpenApiExample("A token", response_only=True, value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}),

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "simple_history",
     "timeline",
     "api",
     "web",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records the request's user on each historical row (timeline models' `history`).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -116,15 +119,33 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database for several server processes: WAL lets readers run beside
+    # the writer, a busy timeout makes a second writer wait instead of failing with "database is
+    # locked", and IMMEDIATE transactions take the write lock up front, so that a transaction never
+    # has to upgrade from reading to writing halfway (which SQLite answers with an instant error).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 
-# API throttling counts requests in the cache: with several server processes it must be shared,
-# so production sets REDIS_URL. Without it each process keeps its own counts in memory.
+# API throttling counts requests in the cache, which every server process must share, or each
+# process would let through the whole rate. Redis when REDIS_URL is set (several hosts); otherwise
+# files in DJANGO_CACHE_DIR, shared by the processes of one host. Not the database cache: it would
+# add queries to every request and, on SQLite, turn every anonymous read into a write.
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
     )
 }
 
@@ -186,15 +207,21 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadAnyoneWriteWithModelPermission"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Bodies nest (an event's citations, every date object), which only JSON carries well.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.BoundedJSONParser"],
     # The same JSON as DRF's renderer, written by orjson (api.renderers.FastJSONRenderer).
     "DEFAULT_RENDERER_CLASSES": ["api.renderers.FastJSONRenderer", "rest_framework.renderers.BrowsableAPIRenderer"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_THROTTLE_RATE", "120/min")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_THROTTLE_RATE", "120/min"),
+        # Token requests (POST /api/v1/auth/token): per username, and per client address.
+        "login_username": env_str("API_LOGIN_USERNAME_THROTTLE_RATE", "20/hour"),
+        "login_address": env_str("API_LOGIN_ADDRESS_THROTTLE_RATE", "60/hour"),
+    },
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatParameterNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

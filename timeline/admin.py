@@ -1,7 +1,8 @@
 """The editors' desk: every model, with its dates grouped and explained.
 
 An editor who changes a date makes it a manual correction (see services.dating), which later
-automatic runs of resolve_dates never overwrite.
+automatic runs of resolve_dates never overwrite. Every model keeps its history (SimpleHistoryAdmin):
+who changed what, from which value, with revert.
 """
 
 from django import forms
@@ -11,10 +12,12 @@ from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.models import Actor, Citation, Event, Source, Statement, Story, text_checksum
 from timeline.services import stories
-from timeline.services.dating import date_apply_editor_change
+from timeline.services.dating import date_apply_editor_change, date_resolve_after_edit
+from timeline.services.provenance import passage_locate
 
 DATE_FIELDS = (
     "date_text",
@@ -43,29 +46,49 @@ class DatedAdminMixin:
     def save_model(self, request, obj, form, change):
         date_apply_editor_change(obj=obj, changed=form.changed_data)
         super().save_model(request, obj, form, change)
+        date_resolve_after_edit(row=obj)
 
     def save_formset(self, request, form, formset, change):
+        edited = []
         for inline_form in formset.forms:
             if inline_form.has_changed() and hasattr(inline_form.instance, "date_status"):
                 date_apply_editor_change(obj=inline_form.instance, changed=inline_form.changed_data)
+                edited.append(inline_form.instance)
         super().save_formset(request, form, formset, change)
+        for row in edited:
+            if row.pk is not None:  # not deleted
+                date_resolve_after_edit(row=row)
 
 
 class PassageForm(forms.ModelForm):
-    """Checks that the offsets an editor typed point at the quoted words in the source text."""
+    """Checks that the offsets an editor typed point at the quoted words in the source text (the same
+    check as the API's, services.provenance), or finds the offsets of words given alone."""
 
     words_field = "sentence"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The words alone, or the offsets alone, are enough: passage_locate finds the rest.
+        for name in (self.words_field, "char_start", "char_end"):
+            if name in self.fields:
+                self.fields[name].required = False
+
     def clean(self):
         cleaned = super().clean()
-        source, start, end = cleaned.get("source"), cleaned.get("char_start"), cleaned.get("char_end")
-        words = cleaned.get(self.words_field)
-        if None in (source, start, end, words) or source.text[start:end] == words:
+        source = cleaned.get("source")
+        if source is None or self.errors:
             return cleaned
-        found = source.text[start:end][:80]
-        raise forms.ValidationError(
-            {"char_start": f"The source text at these offsets reads {found!r}, not the {self.words_field}."}
+        passage = passage_locate(
+            text=source.text,
+            words=cleaned.get(self.words_field),
+            char_start=cleaned.get("char_start"),
+            char_end=cleaned.get("char_end"),
+            words_field=self.words_field,
         )
+        cleaned.update(
+            {self.words_field: passage.words, "char_start": passage.char_start, "char_end": passage.char_end}
+        )
+        return cleaned
 
 
 class CitationForm(PassageForm):
@@ -197,7 +220,7 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(StoryMembershipActions, admin.ModelAdmin):
+class SourceAdmin(StoryMembershipActions, SimpleHistoryAdmin):
     list_display = ("headline", "publisher", "published_date", "published_time", "timezone", "n_citations")
     list_filter = ("stories", "publisher", "language")
     search_fields = ("headline", "publisher", "slug", "url", "text")
@@ -249,7 +272,7 @@ class SourceAdmin(StoryMembershipActions, admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(SimpleHistoryAdmin):
     list_display = ("name", "kind", "alias_list", "n_statements")
     list_filter = ("kind",)
     search_fields = ("name", "aliases", "description")
@@ -268,7 +291,7 @@ class ActorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(StoryMembershipActions, DatedAdminMixin, admin.ModelAdmin):
+class EventAdmin(StoryMembershipActions, DatedAdminMixin, SimpleHistoryAdmin):
     list_display = ("title", date_summary, "date_precision", "date_status", "category", "n_citations")
     list_filter = ("stories", *DATE_FILTERS, "category", "citations__source__publisher")
     search_fields = ("title", "description", "location", "slug")
@@ -293,7 +316,7 @@ class EventAdmin(StoryMembershipActions, DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(DatedAdminMixin, admin.ModelAdmin):
+class StatementAdmin(DatedAdminMixin, SimpleHistoryAdmin):
     form = StatementForm
     list_display = ("short_text", "speaker", "mode", "source", date_summary, "date_status")
     list_filter = (*DATE_FILTERS, "mode", "source__publisher")
@@ -313,7 +336,7 @@ class StatementAdmin(DatedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(DatedAdminMixin, admin.ModelAdmin):
+class CitationAdmin(DatedAdminMixin, SimpleHistoryAdmin):
     form = CitationForm
     list_display = ("event", "source", "date_text", date_summary, "date_status")
     list_filter = (*DATE_FILTERS, "source__publisher")

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.db import models
 from django.db.models import Case, F, Func, Q, Subquery, Value, When
+from simple_history.models import HistoricalRecords
 
 from timeline.temporal.types import Precision as EnginePrecision
 
@@ -258,6 +259,8 @@ class Source(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SourceManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_date", "slug"]
@@ -297,6 +300,8 @@ class Actor(models.Model):
     description = models.CharField(max_length=300, blank=True)
 
     objects = ActorManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -335,6 +340,8 @@ class Event(DatedModel):
     stories = models.ManyToManyField(Story, related_name="events", blank=True)
 
     objects = EventManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta(DatedModel.Meta):
         ordering = ["date_start", "date_precision_rank", "id"]
@@ -374,6 +381,8 @@ class Statement(DatedModel):
     char_end = models.PositiveIntegerField()
 
     objects = StatementManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta(DatedModel.Meta):
         ordering = ["date_start", "date_precision_rank", "id"]
@@ -415,6 +424,8 @@ class Citation(DatedModel):
     char_end = models.PositiveIntegerField()
 
     objects = CitationManager()
+    # Every change, with who made it and the values before and after (admin history, /history in the API).
+    history = HistoricalRecords()
 
     class Meta(DatedModel.Meta):
         ordering = ["event", "source", "char_start"]

@@ -185,8 +185,9 @@ def test_an_export_with_a_bad_filter_is_a_json_400(client, timeline):
     assert "start" in response.json()["errors"]
 
 
-def test_an_unknown_format_is_a_404(client):
-    assert client.get("/api/v1/timeline", {"format": "pdf"}).status_code == 404
+def test_an_unknown_format_is_a_400_naming_format(client):
+    response = client.get("/api/v1/timeline", {"format": "pdf"})
+    assert response.status_code == 400 and "format" in response.json()["errors"]
 
 
 def test_an_export_past_the_row_cap_links_to_the_rest(client, timeline, monkeypatch):

@@ -79,18 +79,18 @@ def test_updating_an_event_keeps_citations_given_by_id_adds_new_ones_and_drops_t
         f"/api/v1/events/{event.pk}",
         {
             "citations": [
-                {"id": kept.pk, "source_id": post.pk, "sentence": "changed", "char_start": 0, "char_end": 10},
-                {"source_id": cnn.pk, "sentence": "new", "char_start": 20, "char_end": 30},
+                {"id": kept.pk, "source_id": post.pk, "sentence": TEXT[:20], "char_start": 0, "char_end": 20},
+                {"source_id": cnn.pk, "sentence": TEXT[20:30], "char_start": 20, "char_end": 30},
             ]
         },
         format="json",
     )
 
     assert response.status_code == 200, response.content
-    assert [c["sentence"] for c in response.json()["citations"]] == ["changed", "new"]
+    assert [c["sentence"] for c in response.json()["citations"]] == [TEXT[:20], TEXT[20:30]]
     assert not Citation.objects.filter(pk=dropped.pk).exists()
     kept.refresh_from_db()
-    assert kept.sentence == "changed"
+    assert kept.sentence == TEXT[:20]
 
 
 def test_a_patch_without_citations_leaves_them_alone(editor_client):

@@ -260,17 +260,21 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(rows):
     make_rows(rows)
     with CaptureQueriesContext(connection) as queries:
         dates_resolve(force=True, batch_size=1000)
-    # Per model: one batch read, one bulk update, one empty read that ends the walk; events add
-    # one prefetch of citations. Plus the transaction's savepoint handling.
-    assert len(queries) <= 12, [q["sql"][:80] for q in queries]
+    # Per model: one batch read, one bulk update and one insert of its history rows, one empty read
+    # that ends the walk; events add one prefetch of citations. Plus the transaction's savepoints.
+    # SQLite takes at most 999 values per statement, so Django splits the history insert (about 27
+    # values a row) into chunks of 37 rows there: one more query per model past that, on SQLite only.
+    chunks = 3 * ((rows - 1) // 37) if connection.vendor == "sqlite" else 0
+    assert len(queries) <= 15 + chunks, [q["sql"][:80] for q in queries]
 
 
 def test_batches_bound_the_queries_per_batch():
     make_rows(12)
     with CaptureQueriesContext(connection) as small:
         dates_resolve(force=True, batch_size=5)
-    # 12 rows in batches of 5: three reads and three writes per model, and one empty read.
-    assert len(small) <= 3 * (3 + 3 + 1) + 3 + 4
+    # 12 rows in batches of 5: three reads, three writes and three history inserts per model, and one
+    # empty read.
+    assert len(small) <= 3 * (3 + 3 + 3 + 1) + 3 + 4
 
 
 def test_an_editor_change_to_a_date_makes_it_manual():

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0002b_default_story'),
+        ('timeline', '0003_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

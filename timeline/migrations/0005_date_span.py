@@ -33,6 +33,21 @@ class Migration(migrations.Migration):
             name='date_span_days',
             field=models.GeneratedField(db_persist=True, expression=timeline.models.DaySpan('date_end', 'date_start'), output_field=models.IntegerField(null=True)),
         ),
+        migrations.AddField(
+            model_name='historicalcitation',
+            name='date_span_days',
+            field=models.GeneratedField(db_persist=True, expression=timeline.models.DaySpan('date_end', 'date_start'), output_field=models.IntegerField(null=True)),
+        ),
+        migrations.AddField(
+            model_name='historicalevent',
+            name='date_span_days',
+            field=models.GeneratedField(db_persist=True, expression=timeline.models.DaySpan('date_end', 'date_start'), output_field=models.IntegerField(null=True)),
+        ),
+        migrations.AddField(
+            model_name='historicalstatement',
+            name='date_span_days',
+            field=models.GeneratedField(db_persist=True, expression=timeline.models.DaySpan('date_end', 'date_start'), output_field=models.IntegerField(null=True)),
+        ),
         migrations.AddIndex(
             model_name='citation',
             index=models.Index(fields=['date_span_days'], name='timeline_citation_span'),

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from timeline.models import Actor, Citation, Event, Source, Statement
+from timeline.services.provenance import passage_locate
 from timeline.services.stories import events_follow_citations
 
 # Natural keys as query paths, so that every existing key of a model is read in one query.
@@ -30,6 +31,26 @@ NATURAL_KEY_PATHS: dict[type[models.Model], tuple[str, ...]] = {
 }
 # Dependency order: a record's foreign keys point only at models earlier in this list.
 LOAD_ORDER = (Source, Actor, Event, Citation, Statement)
+
+
+# The field that quotes the source text, for the models that point into it.
+PASSAGE_WORDS = {Citation: "sentence", Statement: "text"}
+
+
+def _check_passage(obj, words_field: str, source_texts: dict[int, str], where: str) -> None:
+    try:
+        passage = passage_locate(
+            text=source_texts[obj.source_id],
+            words=getattr(obj, words_field),
+            char_start=obj.char_start,
+            char_end=obj.char_end,
+            words_field=words_field,
+        )
+    except ValidationError as exc:
+        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+        raise CurationError(f"{where}: {problems}") from None
+    setattr(obj, words_field, passage.words)
+    obj.char_start, obj.char_end = passage.char_start, passage.char_end
 
 
 class CurationError(Exception):
@@ -90,9 +111,13 @@ def timeline_load_new(*, paths: list[Path], dry_run: bool = False) -> LoadReport
             paths_ = NATURAL_KEY_PATHS[model]
             known[model] = {tuple(row[:-1]): row[-1] for row in model.objects.values_list(*paths_, "pk").order_by()}
 
+        source_texts: dict[int, str] | None = None
         for model in LOAD_ORDER:
             label = model._meta.verbose_name_plural
             new: list[tuple[models.Model, dict[str, list[int]]]] = []
+            if model in PASSAGE_WORDS and by_model[model] and source_texts is None:
+                # Every source's text in one query (sources are loaded first), for the provenance check.
+                source_texts = dict(Source.objects.values_list("pk", "text"))
             for path, index, fields in by_model[model]:
                 where = f"{path} record {index + 1} ({model._meta.label})"
                 obj, m2m = _build(model, fields, known, where)
@@ -107,6 +132,8 @@ def timeline_load_new(*, paths: list[Path], dry_run: bool = False) -> LoadReport
                 except ValidationError as exc:
                     problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
                     raise CurationError(f"{where}: {problems}") from None
+                if model in PASSAGE_WORDS:
+                    _check_passage(obj, PASSAGE_WORDS[model], source_texts, where)
                 known[model][key] = None  # a duplicate inside the fixture is kept once
                 new.append((key, obj, m2m))
                 report.created[label] += 1

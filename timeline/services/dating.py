@@ -33,6 +33,8 @@ RESULT_FIELDS = (
 )
 # Editing any of these in the admin makes the date a manual correction.
 EDITOR_FIELDS = {"date_text", "date_value", "date_start", "date_end", "date_precision"}
+# A date written with any of these carries a value the editor chose, not only words for the engine.
+VALUE_FIELDS = {"date_value", "date_start", "date_end"}
 # How far around a statement to look for its date expression: its paragraph, bounded.
 STATEMENT_CONTEXT_CHARS = 600
 EXPLANATION_MAX = DatedModel._meta.get_field("date_explanation").max_length
@@ -42,11 +44,27 @@ def date_apply_editor_change(*, obj: DatedModel, changed: Iterable[str]) -> None
     """An editor who edits a date owns it from then on: mark it manual so no automatic run overwrites it.
 
     If the editor set the status explicitly (say back to unresolved, to let the engine try again),
-    that choice stands.
+    that choice stands. New words without a value are not a correction but an expression for the
+    engine: the old reading is cleared and the date goes back to unresolved, so that the words and
+    the value never disagree.
     """
     changed = set(changed)
+    if "date_text" in changed and not changed & VALUE_FIELDS:
+        Reading().apply(obj)
+        return
     if changed & EDITOR_FIELDS and "date_status" not in changed:
         obj.date_status = DateStatus.MANUAL
+
+
+def date_resolve_after_edit(*, row: DatedModel) -> None:
+    """After an editor's write (API or admin): read a new or reworded expression at once, as
+    resolve_dates would, and derive the event's date again."""
+    if isinstance(row, Event):
+        event_date_derive(event=row)
+    elif row.date_status == DateStatus.UNRESOLVED:
+        date_resolve_written(row=row)
+    elif row.event_id is not None:
+        event_date_derive(event=row.event)
 
 
 def reference_for(source: Source) -> temporal.Reference:
@@ -178,6 +196,25 @@ def reported_by(citations: list[Citation]) -> Reading:
     )
 
 
+def citation_reading(citation: Citation) -> Reading:
+    """A citation's date: its expression read against its source, in the context of its sentence."""
+    if citation.date_text.strip():
+        return read_expression(citation.date_text, citation.source, citation.sentence)
+    return Reading(
+        status=DateStatus.UNRESOLVABLE,
+        anchor=citation.source.published_date,
+        explanation="This citation gives no date expression.",
+    )
+
+
+def statement_reading(statement: Statement, text: str) -> Reading:
+    """A statement's date: its expression read in its paragraph of the source `text`, or, with none,
+    the day the source published it."""
+    if statement.date_text.strip():
+        return read_expression(statement.date_text, statement.source, statement_context(statement, text))
+    return publication_day(statement.source)
+
+
 def event_reading(event: Event, citations: list[Citation]) -> Reading:
     """Derive an event's date from its citations' readings."""
     dated = [c for c in citations if c.date_status in (DateStatus.RESOLVED, DateStatus.MANUAL) and c.date_value]
@@ -290,6 +327,10 @@ def _write(model: type[models.Model], rows: list, fields: Iterable[str]) -> None
         cursor.executemany(sql, params)
 
 
+def _row_fields(model) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields]
+
+
 # Sources are loaded once per batch without their text, except for statements, which need it.
 SOURCE_CONTEXT_FIELDS = ("source__published_date", "source__published_time", "source__timezone", "source__publisher")
 
@@ -313,22 +354,12 @@ def dates_resolve(
     report = ResolveReport()
     say = progress or (lambda message: None)
     with transaction.atomic():
+        # Whole rows (their history records every field), with their source's context but not its text.
         citations = (
-            Citation.objects.automatic()
-            .select_related("source")
-            .only(*RESULT_FIELDS, "date_text", "sentence", "source_id", *SOURCE_CONTEXT_FIELDS)
+            Citation.objects.automatic().select_related("source").only(*_row_fields(Citation), *SOURCE_CONTEXT_FIELDS)
         )
         statements = (
-            Statement.objects.automatic()
-            .select_related("source")
-            .only(
-                *RESULT_FIELDS,
-                "date_text",
-                "char_start",
-                "char_end",
-                "source_id",
-                *SOURCE_CONTEXT_FIELDS,
-            )
+            Statement.objects.automatic().select_related("source").only(*_row_fields(Statement), *SOURCE_CONTEXT_FIELDS)
         )
         if source_id is not None:
             citations = citations.filter(source_id=source_id)
@@ -343,17 +374,9 @@ def dates_resolve(
         for batch in _batches(citations, batch_size):
             changed = []
             for citation in batch:
-                if citation.date_text.strip():
-                    reading = read_expression(citation.date_text, citation.source, citation.sentence)
-                else:
-                    reading = Reading(
-                        status=DateStatus.UNRESOLVABLE,
-                        anchor=citation.source.published_date,
-                        explanation="This citation gives no date expression.",
-                    )
-                _tally(report.citations, citation, reading, changed)
+                _tally(report.citations, citation, citation_reading(citation), changed)
             if changed:
-                _write(Citation, changed, RESULT_FIELDS)
+                _save_automatic(changed, RESULT_FIELDS)
             if report.citations.seen >= batch_size:  # only long runs report progress
                 say(f"citations: {report.citations.seen} read")
 
@@ -366,14 +389,10 @@ def dates_resolve(
                 )
             )
             for statement in batch:
-                if statement.date_text.strip():
-                    context = statement_context(statement, texts[statement.source_id])
-                    reading = read_expression(statement.date_text, statement.source, context)
-                else:
-                    reading = publication_day(statement.source)
+                reading = statement_reading(statement, texts.get(statement.source_id, ""))
                 _tally(report.statements, statement, reading, changed)
             if changed:
-                _write(Statement, changed, RESULT_FIELDS)
+                _save_automatic(changed, RESULT_FIELDS)
             if report.statements.seen >= batch_size:  # only long runs report progress
                 say(f"statements: {report.statements.seen} read")
 
@@ -394,7 +413,7 @@ def dates_resolve(
             for event in batch:
                 _tally(report.events, event, event_reading(event, list(event.citations.all())), changed)
             if changed:
-                _write(Event, changed, [*RESULT_FIELDS, "date_text"])
+                _save_automatic(changed, [*RESULT_FIELDS, "date_text"])
             if report.events.seen >= batch_size:  # only long runs report progress
                 say(f"events: {report.events.seen} derived")
 
@@ -402,6 +421,52 @@ def dates_resolve(
             # Written and rolled back, so that events are derived from this run's citation readings.
             transaction.set_rollback(True)
     return report
+
+
+def date_resolve_written(*, row: Citation | Statement) -> bool:
+    """Resolve one citation or statement just written (through the API or the admin) as resolve_dates
+    would, so that a user sees its date at once; then derive its event's date again. A manual date is
+    left alone. Returns whether anything was written. Saved as an automatic change, not the user's."""
+    changed = False
+    if row.date_status != DateStatus.MANUAL:
+        reading = citation_reading(row) if isinstance(row, Citation) else statement_reading(row, row.source.text)
+        if reading.apply(row):
+            _save_automatic([row], RESULT_FIELDS)
+            changed = True
+    if row.event_id is not None:
+        changed = event_date_derive(event=row.event) or changed
+    return changed
+
+
+def event_date_derive(*, event: Event) -> bool:
+    """Derive one event's date from its citations again (unless an editor set it). Two queries."""
+    if event.date_status == DateStatus.MANUAL:
+        return False
+    citations = list(
+        Citation.objects.filter(event=event)
+        .select_related("source")
+        .only(*RESULT_FIELDS, "date_text", "event_id", "source_id", "source__publisher")
+    )
+    if event_reading(event, citations).apply(event):
+        _save_automatic([event], [*RESULT_FIELDS, "date_text"])
+        return True
+    return False
+
+
+# The change reason on history rows written by the engine; their user is empty: the system.
+AUTOMATIC_REASON = "automatic date resolution"
+
+
+def _save_automatic(rows: list, fields) -> None:
+    """Write the engine's readings with their history rows, as the system, not as whoever's request
+    (or command) triggered them: one UPDATE run for every row, and one insert of their history rows."""
+    model = type(rows[0])
+    _write(model, rows, fields)
+    for row in rows:
+        row._history_user = None
+    model.history.bulk_history_create(rows, update=True, default_change_reason=AUTOMATIC_REASON)
+    for row in rows:
+        del row._history_user
 
 
 def _tally(tally: ModelTally, row: DatedModel, reading: Reading, changed: list) -> None:

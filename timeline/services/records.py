@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement, text_checksum
-from timeline.services.dating import RESULT_FIELDS, date_apply_editor_change
+from timeline.services.dating import RESULT_FIELDS, VALUE_FIELDS, date_apply_editor_change, date_resolve_after_edit
+from timeline.services.provenance import passage_locate
 from timeline.services.stories import events_follow_citations
 
 # The editor's wording plus everything an automatic run would write.
@@ -43,12 +44,14 @@ STATEMENT_FIELDS = ("text", "mode", "speaker", "source", "event", "char_start", 
 
 @dataclass(frozen=True)
 class CitationInput:
-    """One citation as an event write gives it. With an id it updates that citation of the event."""
+    """One citation as an event write gives it. With an id it changes that citation of the event, and
+    what it leaves out (None) stays as it was; without, it adds one. The passage may be given as the
+    sentence, the offsets, or both (see services.provenance)."""
 
-    source: Source
-    sentence: str
-    char_start: int
-    char_end: int
+    source: Source | None = None
+    sentence: str | None = None
+    char_start: int | None = None
+    char_end: int | None = None
     dates: Mapping[str, Any] = field(default_factory=dict)
     id: int | None = None
 
@@ -63,17 +66,43 @@ def _assign(instance: models.Model, data: Mapping[str, Any], allowed: Iterable[s
 
 def _assign_dates(instance: DatedModel, dates: Mapping[str, Any], allowed: Iterable[str] = DATE_FIELDS) -> None:
     """Write date fields as an editor does: a date given by hand becomes manual, so that automatic
-    runs (resolve_dates) leave it alone, unless the writer set the status too. A bare expression
-    (date_text with no value) stays for the engine to resolve."""
-    changed = [name for name in dates if name in DATE_FIELDS and getattr(instance, name) != dates[name]]
+    runs (resolve_dates) leave it alone, unless the writer set the status too. New words with no
+    value (date_text alone) clear the old reading and go back to unresolved, for the engine to read:
+    the words and the value never disagree."""
+    changed = {name for name in dates if name in DATE_FIELDS and getattr(instance, name) != dates[name]}
     _assign(instance, dates, allowed)
-    if instance.date_value or instance.date_start:
+    # A value given equal to the old one is still given: the words are not left for the engine.
+    changed |= VALUE_FIELDS & set(dates) if "date_text" in changed else set()
+    if "date_text" in changed or instance.date_value or instance.date_start:
         date_apply_editor_change(obj=instance, changed=changed)
 
 
-def _check_offsets(*, text: str, char_start: int, char_end: int) -> None:
-    if char_end > len(text):
-        raise ValidationError({"char_end": f"Past the end of the source text ({len(text)} characters)."})
+def _forget_stale_passage(row: Citation | Statement, words_field: str, given: set[str]) -> None:
+    """Before a write changes part of a passage, forget the parts it makes stale, for _place to find
+    again: new offsets without words mean the words at those offsets; new words (or another source)
+    without offsets mean the offsets of those words."""
+    offsets = {"char_start", "char_end"}
+    if given & offsets:
+        if words_field not in given:
+            setattr(row, words_field, None)
+        elif not offsets <= given:
+            for name in offsets - given:
+                setattr(row, name, None)
+    elif words_field in given or "source" in given:
+        row.char_start = row.char_end = None
+
+
+def _place(row: Citation | Statement, words_field: str) -> None:
+    """Check the row's words against its source text at its offsets, finding what is missing."""
+    passage = passage_locate(
+        text=row.source.text,
+        words=getattr(row, words_field),
+        char_start=row.char_start,
+        char_end=row.char_end,
+        words_field=words_field,
+    )
+    setattr(row, words_field, passage.words)
+    row.char_start, row.char_end = passage.char_start, passage.char_end
 
 
 # --- Sources ----------------------------------------------------------------------------------
@@ -161,23 +190,26 @@ def _write_citations(event: Event, citations: Iterable[CitationInput], *, replac
                 raise ValidationError({"citations": f"Citation {index}: id {item.id} is not a citation of this event."})
             citation = existing[item.id]
             kept.add(item.id)
+        elif item.source is None:
+            raise ValidationError({"citations": f"Citation {index}: source_id: This field is required."})
         else:
             citation = Citation(event=event)
-        citation.source = item.source
-        citation.sentence = item.sentence
-        citation.char_start = item.char_start
-        citation.char_end = item.char_end
+        given = {name for name in ("source", "sentence", "char_start", "char_end") if getattr(item, name) is not None}
+        _forget_stale_passage(citation, "sentence", given)
+        for name in given:
+            setattr(citation, name, getattr(item, name))
         _assign_dates(citation, item.dates)
         pending.append((index, citation))
     # Delete the dropped ones first, so a replacement may reuse their (source, offset).
     Citation.objects.filter(pk__in=set(existing) - kept).delete()
     for index, citation in pending:
         try:
-            _check_offsets(text=citation.source.text, char_start=citation.char_start, char_end=citation.char_end)
+            _place(citation, "sentence")
             citation.full_clean()
         except ValidationError as error:
             raise ValidationError({"citations": _prefixed(error, f"Citation {index}")}) from error
         citation.save()
+        date_resolve_after_edit(row=citation)
     # The event belongs to the stories its citing sources are in.
     events_follow_citations(citations=[citation for _, citation in pending])
 
@@ -241,12 +273,12 @@ def event_update(
 @transaction.atomic
 def statement_create(
     *,
-    text: str,
     mode: str,
     speaker: Actor,
     source: Source,
-    char_start: int,
-    char_end: int,
+    text: str | None = None,
+    char_start: int | None = None,
+    char_end: int | None = None,
     event: Event | None = None,
     dates: Mapping[str, Any] | None = None,
 ) -> Statement:
@@ -254,18 +286,21 @@ def statement_create(
         text=text, mode=mode, speaker=speaker, source=source, event=event, char_start=char_start, char_end=char_end
     )
     _assign_dates(statement, dates or {})
-    _check_offsets(text=source.text, char_start=char_start, char_end=char_end)
+    _place(statement, "text")
     statement.full_clean()
     statement.save()
+    date_resolve_after_edit(row=statement)
     return statement
 
 
 @transaction.atomic
 def statement_update(*, statement: Statement, data: Mapping[str, Any]) -> Statement:
+    _forget_stale_passage(statement, "text", set(data))
     _assign_dates(statement, data, STATEMENT_FIELDS)
-    _check_offsets(text=statement.source.text, char_start=statement.char_start, char_end=statement.char_end)
+    _place(statement, "text")
     statement.full_clean()
     statement.save()
+    date_resolve_after_edit(row=statement)
     return statement
 
 

@@ -1,0 +1,198 @@
+"""Concurrent readers and writers against a two-process production server, on SQLite and PostgreSQL.
+
+For each database: a fresh schema, one editor with a token, one long source; then gunicorn with two
+worker processes on 127.0.0.1, and for --seconds: readers fetching the timeline, events and
+statements anonymously while writers create statements (each dated "on Monday", resolved at once).
+Afterwards every statement answered 201 is looked up again. Prints requests/s, errors (any answer
+that is not 2xx, or no answer) and lost rows (a 201 whose row is not there).
+
+    python bench/load.py                                   # SQLite only
+    python bench/load.py --postgres postgres://postgres@127.0.0.1:5432/timeline_load
+
+The PostgreSQL database is emptied (migrate, then its rows deleted): give one you can spare.
+Loopback only; bounded by --seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LINES = 5_000  # a long article (160 kB); writers stop early if they use every line
+SETUP = """
+from django.contrib.auth.models import Permission, User
+from rest_framework.authtoken.models import Token
+from timeline.models import Actor, Citation, Event, Source, Statement, text_checksum
+Statement.objects.all().delete(); Citation.objects.all().delete(); Event.objects.all().delete()
+Source.objects.all().delete(); Actor.objects.all().delete(); User.objects.filter(username="load").delete()
+text = "".join(f"Line {i:06d} was said on Monday. " for i in range(%(lines)d))
+source = Source.objects.create(slug="load", headline="Load", publisher="Bench", text=text,
+    checksum=text_checksum(text), published_date="2022-09-28")
+speaker = Actor.objects.create(name="Speaker", kind="person")
+user = User.objects.create_user("load")
+user.user_permissions.set(Permission.objects.filter(content_type__app_label="timeline"))
+print("SETUP" + __import__("json").dumps({"token": Token.objects.create(user=user).key,
+    "source": source.pk, "speaker": speaker.pk}))
+"""
+LINE_CHARS = len("Line 000000 was said on Monday. ")
+
+
+def request(url: str, *, body: dict | None = None, token: str | None = None) -> tuple[int, dict | None]:
+    headers = {"Accept": "application/json"}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if token:
+        headers["Authorization"] = f"Token {token}"
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers), timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, None
+    except OSError:
+        return 0, None
+
+
+def run_one(name: str, database_url: str, *, seconds: float, readers: int, writers: int, port: int) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix="load-"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": "load-bench-only",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_CACHE_DIR": str(workdir / "cache"),
+        "API_ANON_THROTTLE_RATE": "1000000/min",  # measure the server, not the throttle
+        "REDIS_URL": "",
+    }
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
+    shell = [*manage, "shell", "-c", SETUP % {"lines": LINES}]
+    out = subprocess.run(shell, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    setup = json.loads(out[out.index("SETUP") + 5 :])
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        deadline = time.monotonic() + 30
+        while request(f"{base}/ready")[0] != 404:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"{name}: gunicorn did not start")
+            time.sleep(0.2)
+
+        stop = time.monotonic() + seconds
+        counts: Counter = Counter()
+        created: list[int] = []
+        lock = threading.Lock()
+        lines = itertools.count()
+
+        def reader(i: int) -> None:
+            paths = ["/timeline?page_size=50", "/events?page_size=50", "/statements?page_size=50"]
+            for n in itertools.count(i):
+                if time.monotonic() >= stop:
+                    return
+                status, _ = request(base + paths[n % len(paths)])
+                with lock:
+                    counts["read"] += 1
+                    counts["error"] += not 200 <= status < 300
+
+        def writer() -> None:
+            while time.monotonic() < stop:
+                with lock:
+                    line = next(lines)
+                if line >= LINES:
+                    return
+                start = line * LINE_CHARS
+                body = {
+                    "text": f"Line {line:06d} was said",
+                    "mode": "reported",
+                    "speaker_id": setup["speaker"],
+                    "source_id": setup["source"],
+                    "char_start": start,
+                    "char_end": start + len(f"Line {line:06d} was said"),
+                    "date": {"text": "on Monday"},
+                }
+                status, payload = request(f"{base}/statements", body=body, token=setup["token"])
+                with lock:
+                    counts["write"] += 1
+                    if status == 201:
+                        created.append(payload["id"])
+                    else:
+                        counts["error"] += 1
+                        counts[f"status {status}"] += 1
+
+        threads = [threading.Thread(target=reader, args=(i,)) for i in range(readers)]
+        threads += [threading.Thread(target=writer) for _ in range(writers)]
+        began = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - began
+
+        lost = 0
+        for pk in created:
+            status, payload = request(f"{base}/statements/{pk}")
+            lost += status != 200 or payload["date"]["value"] != "2022-09-26"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    total = counts["read"] + counts["write"]
+    return {
+        "database": name,
+        "seconds": round(elapsed, 1),
+        "requests/s": round(total / elapsed, 1),
+        "reads": counts["read"],
+        "writes": counts["write"],
+        "created": len(created),
+        "errors": counts["error"],
+        "lost rows": lost,
+        "failures": {k: v for k, v in counts.items() if k.startswith("status ")},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--readers", type=int, default=6)
+    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8180)
+    parser.add_argument("--postgres", metavar="URL", help="also run on this PostgreSQL database (emptied first)")
+    args = parser.parse_args()
+
+    runs = [("SQLite", f"sqlite:///{Path(tempfile.mkdtemp(prefix='load-')) / 'load.sqlite3'}")]
+    if args.postgres:
+        runs.append(("PostgreSQL", args.postgres))
+    print(f"{args.readers} readers, {args.writers} writers, {args.seconds:g} s, gunicorn with 2 worker processes")
+    print(f"{'database':<12}{'requests/s':>11}{'reads':>8}{'writes':>8}{'errors':>8}{'lost rows':>11}")
+    for name, url in runs:
+        result = run_one(name, url, seconds=args.seconds, readers=args.readers, writers=args.writers, port=args.port)
+        failures = f"  {result['failures']}" if result["failures"] else ""
+        print(
+            f"{name:<12}{result['requests/s']:>11}{result['reads']:>8}{result['writes']:>8}"
+            f"{result['errors']:>8}{result['lost rows']:>11}{failures}"
+        )
+
+
+if __name__ == "__main__":
+    main()
