@@ -27,6 +27,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples
+from api.filtersets import IdsFilter
 from api.permissions import ReadAnyoneWriteWithModelPermission
 from api.serializers import (
     ActorBriefSerializer,
@@ -36,6 +37,7 @@ from api.serializers import (
     _date,
     known_timezones,
 )
+from api.strict import StrictTypesMixin
 from timeline.models import (
     Actor,
     Event,
@@ -236,6 +238,7 @@ class ImportRequestSerializer(serializers.Serializer):
 class ImportJobSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:job-detail", help_text="Poll here.")
     source = SourceBriefSerializer(read_only=True, allow_null=True, help_text="The imported source, once done.")
+    url = serializers.CharField(read_only=True, help_text="The address fetched; empty for an uploaded file or text.")
 
     class Meta:
         model = ImportJob
@@ -336,9 +339,7 @@ class ImportJobViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ProposalFilterSet(django_filters.FilterSet):
-    source = django_filters.ModelMultipleChoiceFilter(
-        queryset=Source.objects.all(), help_text="Source id (repeatable)."
-    )
+    source = IdsFilter(queryset=Source.objects.all(), help_text="Source id (repeatable).")
     state = django_filters.MultipleChoiceFilter(choices=ProposalState.choices)
     kind = django_filters.ChoiceFilter(choices=ProposalKind.choices)
 
@@ -348,7 +349,7 @@ class ProposalFilterSet(django_filters.FilterSet):
 
 
 @extend_schema_serializer(examples=examples.pair("A citation of the alert", PROPOSAL_REQUEST, PROPOSAL_RESPONSE))
-class ProposalSerializer(serializers.ModelSerializer):
+class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:proposal-detail", help_text="This resource.")
     source = SourceBriefSerializer(read_only=True)
     speaker = ActorBriefSerializer(read_only=True, allow_null=True, help_text="The known actor who speaks.")

@@ -105,11 +105,24 @@ def _date(**kwargs) -> DateSerializer:
 # --- Brief forms, nested in other payloads ----------------------------------------------------
 
 
+# JSON Schema's `format: time` is RFC 3339's full-time, which requires a UTC offset; a publication time
+# is a wall-clock time in the publisher's zone (given beside it), so the schema gives its pattern instead.
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$",
+        "example": "14:05:00",
+    }
+)
+class WallClockTimeField(serializers.TimeField):
+    """A time of day in a named time zone, written HH:MM[:SS]."""
+
+
 class PublicationSerializer(StrictTypesMixin, serializers.Serializer):
     """The publication context a source's relative dates are resolved against."""
 
     date = serializers.DateField(source="published_date")
-    time = serializers.TimeField(
+    time = WallClockTimeField(
         source="published_time", allow_null=True, required=False, help_text="Time of publication, when known."
     )
     timezone = serializers.CharField(
@@ -118,11 +131,20 @@ class PublicationSerializer(StrictTypesMixin, serializers.Serializer):
 
 
 class SourceBriefSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
     publication = PublicationSerializer(source="*", read_only=True)
 
     class Meta:
         model = Source
         fields = ["id", "slug", "headline", "publisher", "url", "publication"]
+
+    # A method field, so that the schema says what the model's blank URLField really gives: an http(s)
+    # address or "" (a read-only URL field is documented as `format: uri`, which "" does not meet).
+    @extend_schema_field(
+        {"type": "string", "anyOf": [{"format": "uri"}, {"maxLength": 0}], "description": "Empty when unknown."}
+    )
+    def get_url(self, source: Source) -> str:
+        return source.url
 
 
 class ActorBriefSerializer(serializers.ModelSerializer):
@@ -422,7 +444,7 @@ class StatementSerializer(StrictTypesMixin, serializers.ModelSerializer):
 
 
 @extend_schema_serializer(examples=examples.pair("A story", examples.STORY_REQUEST, examples.STORY_RESPONSE))
-class StorySerializer(serializers.ModelSerializer):
+class StorySerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(
         view_name="api:story-detail", lookup_field="slug", help_text="This resource."
     )
@@ -476,7 +498,7 @@ class StoryDetailSerializer(StorySerializer):
 @extend_schema_serializer(
     examples=[OpenApiExample("Two sources and an event", value=examples.STORY_MEMBERSHIP_REQUEST, request_only=True)]
 )
-class StoryMembershipSerializer(serializers.Serializer):
+class StoryMembershipSerializer(StrictTypesMixin, serializers.Serializer):
     """Sources and events to put in (or take out of) a story, by id."""
 
     source_ids = serializers.ListField(
