@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 
 from timeline import selectors
-from timeline.models import Event, Source
+from timeline.models import Event, Source, Story
 
 # The query parameters the page passes on to the API's timeline filtersets (and keeps in every link).
-FILTER_KEYS = ("start", "end", "actor", "source", "kind", "category", "q")
+FILTER_KEYS = ("story", "start", "end", "actor", "source", "kind", "category", "q")
 
 
 class SourceChoiceField(forms.ModelChoiceField):
@@ -23,6 +23,13 @@ def category_choices() -> list[tuple[str, str]]:
 
 
 class TimelineFilterForm(forms.Form):
+    story = forms.ModelChoiceField(
+        label="Story",
+        queryset=Story.objects.order_by("title").only("slug", "title"),
+        to_field_name="slug",
+        required=False,
+        empty_label="every story",
+    )
     q = forms.CharField(label="Words", required=False, widget=forms.TextInput(attrs={"type": "search"}))
     start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label="Until", required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -17,13 +17,13 @@ from django.urls import reverse
 
 from api.filtersets import TimelineEventFilterSet, TimelineStatementFilterSet
 from timeline import selectors, temporal
-from timeline.models import Citation, Event, Source, Statement
+from timeline.models import Citation, Event, Source, Statement, Story
 from timeline.selectors import KIND_RANK, TimelineEntry, TimelinePosition
 from timeline.services.dating import reference_for
 from web import presentation
 from web.forms import FILTER_KEYS, TimelineFilterForm
 
-# The one place the page's title is set (a story will name its own timeline).
+# The pages' title, unless one story is asked for: then the story names its own timeline.
 TIMELINE_TITLE = "News timeline"
 PAGE_SIZE = 50
 UNDATED_LIMIT = 50
@@ -31,6 +31,16 @@ TIMELINEJS_SCRIPT = "vendor/timelinejs/js/timeline.js"
 
 
 # --- Where an entry sits: a readable cursor ----------------------------------------------------
+
+
+def page_title(params: QueryDict) -> str:
+    """The story's title when the page shows one story (`?story=<slug>`), else the service's."""
+    slugs = params.getlist("story")
+    if len(slugs) == 1:
+        title = Story.objects.filter(slug=slugs[0]).values_list("title", flat=True).first()
+        if title:
+            return title
+    return TIMELINE_TITLE
 
 
 def encode_position(position: TimelinePosition) -> str:
@@ -149,7 +159,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         errors["after"] = ["Not a position on the timeline; start from the first page."]
 
     context = {
-        "title": TIMELINE_TITLE,
+        "title": page_title(params),
         "form": form,
         "errors": errors,
         "query": query,
@@ -270,7 +280,7 @@ def timelinejs(request: HttpRequest) -> HttpResponse:
     params = QueryDict(query, mutable=True)
     params["format"] = "timelinejs"
     context = {
-        "title": TIMELINE_TITLE,
+        "title": page_title(params),
         "query": query,
         "data_url": f"{reverse('api:timeline-list')}?{params.urlencode()}",
         "installed": finders.find(TIMELINEJS_SCRIPT) is not None,

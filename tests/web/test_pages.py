@@ -9,7 +9,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory, resolved_dates
+from tests.factories import (
+    ActorFactory,
+    CitationFactory,
+    EventFactory,
+    SourceFactory,
+    StatementFactory,
+    StoryFactory,
+    resolved_dates,
+)
 from timeline.models import Event, Source, Statement
 from web import views
 
@@ -218,9 +226,9 @@ def test_the_page_runs_the_same_queries_at_10_and_100_entries(client, django_ass
     build(rows)
     # 1 dated events, 2 their actors, 3 their citations with sources, 4 dated statements with speaker,
     # source and event; 5 undated events, 6 their actors, 7 their citations, 8 undated statements;
-    # 9-10 the chart's counts per month (events, statements); 11 actors, 12 sources, 13 categories
-    # for the filter form.
-    with django_assert_num_queries(13):
+    # 9-10 the chart's counts per month (events, statements); 11 stories, 12 actors, 13 sources,
+    # 14 categories for the filter form.
+    with django_assert_num_queries(14):
         response = client.get("/")
     assert response.status_code == 200
     assert len(entry_ids(response)) == min(2 * rows, views.PAGE_SIZE) + 2
@@ -262,3 +270,20 @@ def test_editors_get_an_edit_link_on_each_entry_and_readers_do_not(client, djang
 
     client.force_login(django_user_model.objects.create_user("ed", is_staff=True))
     assert f"/admin/timeline/event/{event.pk}/change/" in client.get("/").content.decode()
+
+
+def test_a_story_names_its_own_timeline_and_shows_only_its_entries(client):
+    story = StoryFactory(title="The embassy alerts")
+    inside = EventFactory(title="Inside the story", **resolved_dates(dt.date(2022, 9, 27)))
+    outside = EventFactory(title="Another story's event", **resolved_dates(dt.date(2022, 9, 27)))
+    inside.stories.add(story)
+
+    response = client.get("/", {"story": story.slug})
+    page = unescape(response.content.decode())
+
+    assert response.status_code == 200
+    assert "<h1>The embassy alerts</h1>" in page
+    assert f"event-{inside.pk}" in entry_ids(response)
+    assert f"event-{outside.pk}" not in entry_ids(response)
+    everything = unescape(client.get("/").content.decode())
+    assert f"<h1>{views.TIMELINE_TITLE}</h1>" in everything
