@@ -208,13 +208,13 @@ class Span:
 
     start: int
     end: int
-    kind: str  # "citation", "statement" or "date"
+    kind: str  # "citation", "statement", "date" or "proposal" (awaiting review)
     anchor: str = ""  # the id of the mark's first piece, for links into the text
     title: str = ""  # a tooltip: what the mark is
     href: str = ""  # where its entry is, shown as a small link after the span
 
 
-ORDER = {"citation": 0, "statement": 1, "date": 2}
+ORDER = {"proposal": 0, "citation": 1, "statement": 2, "date": 3}
 
 
 def marked_text(text: str, spans: Iterable[Span]) -> SafeString:

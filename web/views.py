@@ -220,6 +220,8 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
     citations = list(article.citations.select_related("event").order_by("char_start", "id"))
     statements = list(article.statements.select_related("speaker").order_by("char_start", "id"))
     dates = temporal.annotate(article.text, reference_for(article))
+    # What the reader proposed from this article and no editor has reviewed yet.
+    proposals = list(article.proposals.pending().order_by("char_start", "id"))
     from_here = f"source={article.pk}"
 
     spans = [
@@ -261,6 +263,19 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
         )
         for t in dates
     ]
+    spans += [
+        presentation.Span(
+            p.char_start,
+            p.char_end,
+            "proposal",
+            anchor=f"proposal-{p.pk}",
+            title=f"Proposed {p.get_kind_display()}, awaiting review ({p.rule}, confidence {p.confidence:.2f})",
+            href=reverse("admin:timeline_proposal_change", args=[p.pk])
+            if request.user.is_staff
+            else reverse("api:proposal-detail", args=[p.pk]),
+        )
+        for p in proposals
+    ]
     context = {
         "title": TIMELINE_TITLE,
         "source": article,
@@ -268,6 +283,7 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
         "citations": [(c, entry_url(c.event, "event", from_here), presentation.record_label(c)) for c in citations],
         "statements": [(s, entry_url(s, "statement", from_here), presentation.record_label(s)) for s in statements],
         "date_count": len(dates),
+        "proposal_count": len(proposals),
     }
     return render(request, "web/source.html", context)
 

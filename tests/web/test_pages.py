@@ -19,6 +19,7 @@ from tests.factories import (
     resolved_dates,
 )
 from timeline.models import Event, Source, Statement
+from timeline.review_models import Proposal, ProposalKind, ProposalState
 from web import views
 
 pytestmark = pytest.mark.django_db
@@ -245,8 +246,8 @@ def test_the_source_page_runs_the_same_queries_whatever_its_number_of_entries(cl
         with CaptureQueriesContext(connection) as queries:
             assert client.get(f"/sources/{source.pk}").status_code == 200
         counts.append(len(queries))
-    # the source, its citations with their events, its statements with their speakers
-    assert counts == [3, 3]
+    # the source, its citations with their events, its statements with their speakers, its pending proposals
+    assert counts == [4, 4]
 
 
 def test_the_forms_empty_fields_are_no_filter(client, seeded):
@@ -287,3 +288,25 @@ def test_a_story_names_its_own_timeline_and_shows_only_its_entries(client):
     assert f"event-{outside.pk}" not in entry_ids(response)
     everything = unescape(client.get("/").content.decode())
     assert f"<h1>{views.TIMELINE_TITLE}</h1>" in everything
+
+
+def test_the_source_page_marks_proposals_awaiting_review_and_not_reviewed_ones(client):
+    text = "On Tuesday the embassy said so. On Friday it left."
+    source = SourceFactory(text=text)
+    pending = Proposal.objects.create(
+        source=source, kind=ProposalKind.CITATION, char_start=0, char_end=31, text=text[0:31], rule="dated_sentence"
+    )
+    rejected = Proposal.objects.create(
+        source=source,
+        kind=ProposalKind.CITATION,
+        char_start=32,
+        char_end=len(text),
+        text=text[32:],
+        state=ProposalState.REJECTED,
+    )
+
+    page = client.get(f"/sources/{source.pk}").content.decode()
+
+    assert f'id="proposal-{pending.pk}"' in page
+    assert f'id="proposal-{rejected.pk}"' not in page
+    assert "1 proposal from the article reader awaiting" in page
