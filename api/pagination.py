@@ -18,7 +18,6 @@ from timeline.selectors import (
     TimelinePosition,
     iso,
     row_sort_key,
-    timeline_page,
     timeline_rows,
 )
 
@@ -112,27 +111,9 @@ class TimelineCursorPagination(pagination.BasePagination):
         raw = f"{direction}|{iso(day)}|{rank}|{kind}|{pk}"
         return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii")
 
-    def paginate_timeline(self, events, statements, request: Request, limit: int | None = None) -> list[TimelineEntry]:
-        self.request = request
-        limit = limit or self.get_page_size(request)
-        cursor = self.decode_cursor(request)
-        direction, position = cursor if cursor else ("a", None)
-        entries, has_more = timeline_page(
-            events=events,
-            statements=statements,
-            after=position if direction == "a" else None,
-            before=position if direction == "b" else None,
-            limit=limit,
-        )
-        if direction == "a":
-            self.has_next, self.has_previous = has_more, position is not None
-        else:
-            self.has_next, self.has_previous = True, has_more
-        self.entries = entries
-        return entries
-
     def paginate_rows(self, events, statements, request: Request) -> list[dict]:
-        """paginate_timeline on `.values()` rows (timeline.selectors.timeline_rows): the API's read path."""
+        """One page of `.values()` rows (timeline.selectors.timeline_rows) at the request's cursor, and the
+        state get_next_link() and get_previous_link() read."""
         self.request = request
         limit = self.get_page_size(request)
         direction, position = self.decode_cursor(request) or ("a", None)

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from timeline.models import intervals_agree
 from timeline.selectors import DateReading, readings_disagree
+from timeline.temporal.calendar import quarter_of
 
 PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -53,7 +54,7 @@ def date_label(value: str, start: dt.date | None, end: dt.date | None, precision
     if precision == "month":
         return f"{start:%B %Y}"
     if precision == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+        return f"Q{quarter_of(start)} {start.year}"
     if precision == "season":
         season = SEASONS.get(value[5:7], "season")
         return f"{season.capitalize()} {start.year}"
