@@ -40,10 +40,13 @@ class FastJSONRenderer(renderers.JSONRenderer):
             except TypeError:
                 pass
             else:
-                if b"\xe2\x80" not in out:
-                    return out
-                # As JSONRenderer does: these two are valid JSON but end a line in JavaScript.
-                return out.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+                # As JSONRenderer does: these two are valid JSON but end a line in JavaScript. A
+                # search for each is a fraction of the cost of a replace that finds nothing.
+                if b"\xe2\x80\xa8" in out:
+                    out = out.replace(b"\xe2\x80\xa8", b"\\u2028")
+                if b"\xe2\x80\xa9" in out:
+                    out = out.replace(b"\xe2\x80\xa9", b"\\u2029")
+                return out
         return super().render(data, accepted_media_type, renderer_context)
 
 

@@ -7,6 +7,7 @@ costs the same number of queries at 10 rows as at 100.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -396,6 +397,69 @@ def _plain(qs: QuerySet) -> QuerySet:
     return qs.prefetch_related(None).select_related(None)
 
 
+def _unfiltered(qs: QuerySet) -> bool:
+    """Whether a QuerySet reads every row of its model: no filter, no DISTINCT, no slice, no UNION."""
+    query = qs.query
+    return not query.where and not query.distinct and not query.extra and not query.is_sliced and not query.combinator
+
+
+# The page statements' columns, by model, with the joins the statement rows need.
+_PAGE_JOINS = {
+    "event": ("", {}),
+    "statement": (
+        ' JOIN "{source}" s ON s."id" = t."source_id" LEFT JOIN "{event}" e ON e."id" = t."event_id"'
+        ' JOIN "{actor}" a ON a."id" = t."speaker_id"',
+        {"source__": ("s", Source), "event__": ("e", Event), "speaker__": ("a", Actor)},
+    ),
+}
+
+
+@functools.cache
+def _page_sql(vendor: str, kind: Kind, reverse: bool, keyset: tuple[tuple[str, ...], str] | None) -> str:
+    """One kind's page statement (the ORM's SQL for timeline_rows on an unfiltered QuerySet), written
+    once per shape: building and compiling it through the ORM costs more than running it."""
+    model = Event if kind == "event" else Statement
+    fields = EVENT_ROW_FIELDS if kind == "event" else STATEMENT_ROW_FIELDS
+    joins, related = _PAGE_JOINS[kind]
+    columns = _columns(vendor, fields, ("t", model), related)
+    tables = {"source": Source._meta.db_table, "event": Event._meta.db_table, "actor": Actor._meta.db_table}
+    where = 't."date_start" IS NOT NULL'
+    if keyset is not None:
+        names, operator = keyset
+        marks = ", ".join(["%s"] * len(names))
+        where += f" AND ({', '.join(f't.{quote(name)}' for name in names)}) {operator} ({marks})"
+    direction = " DESC" if reverse else ""
+    order = ", ".join(f't."{name}"{direction}' for name in ("date_start", "date_precision_rank", "id"))
+    return (
+        f'SELECT {", ".join(columns)} FROM "{model._meta.db_table}" t{joins.format(**tables)} '
+        f"WHERE {where} ORDER BY {order} LIMIT %s"
+    )
+
+
+def quote(name: str) -> str:
+    return f'"{name}"'
+
+
+def _page_rows(kind: Kind, using: str, keyset: RowCompare | None, *, reverse: bool, limit: int) -> list[dict]:
+    """timeline_rows' query for one kind on an unfiltered QuerySet, from _page_sql."""
+    connection = connections[using]
+    model = Event if kind == "event" else Statement
+    fields = EVENT_ROW_FIELDS if kind == "event" else STATEMENT_ROW_FIELDS
+    params: list = []
+    shape = None
+    if keyset is not None:
+        names = tuple(column.name for column in keyset.columns)
+        shape = (names, keyset.operator)
+        params = [
+            model._meta.get_field(name).get_db_prep_value(value, connection)
+            for name, value in zip(names, keyset.values, strict=True)
+        ]
+    sql = _page_sql(connection.vendor, kind, reverse, shape)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [dict(zip(fields, row, strict=True)) for row in cursor.fetchall()]
+
+
 def timeline_rows(
     *,
     events: QuerySet[Event],
@@ -412,10 +476,14 @@ def timeline_rows(
     order = ("-date_start", "-date_precision_rank", "-id") if reverse else ("date_start", "date_precision_rank", "id")
     streams = []
     for kind, qs, fields in (("event", events, EVENT_ROW_FIELDS), ("statement", statements, STATEMENT_ROW_FIELDS)):
-        qs = _plain(qs).filter(date_start__isnull=False)
-        if position is not None:
-            qs = qs.filter(_keyset(position, kind, reverse=reverse))
-        rows = _values(qs.order_by(*order)[: limit + 1], fields)
+        keyset = None if position is None else _keyset(position, kind, reverse=reverse)
+        if _unfiltered(qs):
+            rows = _page_rows(kind, qs.db, keyset, reverse=reverse, limit=limit + 1)
+        else:
+            qs = _plain(qs).filter(date_start__isnull=False)
+            if keyset is not None:
+                qs = qs.filter(keyset)
+            rows = _values(qs.order_by(*order)[: limit + 1], fields)
         for row in rows:
             row["kind"] = kind
         streams.append(rows)
@@ -452,19 +520,66 @@ def timeline_position_at(
     return TimelinePosition(*found[0]), len(found) > 1
 
 
-def event_children(event_ids: list[int]) -> tuple[dict[int, list[dict]], dict[int, list[dict]]]:
+def _column(table_alias: str, model, name: str, vendor: str) -> str:
+    """`alias.column` for a model field, as text on SQLite when it is a date or time (see _values)."""
+    column = f'{table_alias}."{model._meta.get_field(name).column}"'
+    if vendor == "sqlite" and model._meta.get_field(name).get_internal_type() in {"DateField", "TimeField"}:
+        return f"CAST({column} AS text)"
+    return column
+
+
+Aliased = tuple[str, type]  # a table alias in a statement and the model whose table it names
+
+
+def _columns(vendor: str, fields: Sequence[str], table: Aliased, related: dict[str, Aliased]) -> list[str]:
+    """The select list of `.values()` field names: `prefix__name` from the related alias that `related` maps
+    the prefix to, the rest from `table`."""
+    columns = []
+    for name in fields:
+        prefix = next((prefix for prefix in related if name.startswith(prefix)), None)
+        alias, model = table if prefix is None else related[prefix]
+        columns.append(_column(alias, model, name.removeprefix(prefix or ""), vendor))
+    return columns
+
+
+@functools.cache
+def _children_sql(vendor: str) -> tuple[str, str]:
+    """The two statements event_children runs, less their `IN (...)` list: written once per database
+    vendor from the models' tables and columns. The ORM would build and compile the same SQL on every
+    request, which on a page of rows costs more than running it."""
+    links = Event.actors.through._meta
+    actor = Actor._meta.db_table
+    actors = (
+        f'SELECT l."{links.get_field("event").column}", a."id", a."name", a."kind" '
+        f'FROM "{links.db_table}" l JOIN "{actor}" a ON a."id" = l."{links.get_field("actor").column}" '
+        f'WHERE l."{links.get_field("event").column}" IN ({{}}) ORDER BY a."name", a."id"'
+    )
+    columns = _columns(vendor, CITATION_ROW_FIELDS, ("c", Citation), {"source__": ("s", Source)})
+    citations = (
+        f'SELECT {", ".join(columns)} FROM "{Citation._meta.db_table}" c '
+        f'JOIN "{Source._meta.db_table}" s ON s."id" = c."source_id" '
+        f'WHERE c."event_id" IN ({{}}) ORDER BY s."published_date", c."source_id", c."char_start", c."id"'
+    )
+    return actors, citations
+
+
+def event_children(event_ids: list[int], *, using: str = "default") -> tuple[dict[int, list], dict[int, list]]:
     """The actors (by name) and the citations (by source publication date, source, offset) of events,
     as rows grouped by event id: two queries, whatever the number of events."""
     actors: dict[int, list[dict]] = {pk: [] for pk in event_ids}
     citations: dict[int, list[dict]] = {pk: [] for pk in event_ids}
     if not event_ids:
         return actors, citations
-    links = Event.actors.through.objects.filter(event_id__in=event_ids).order_by("actor__name")
-    for link in _values(links, ("event_id", "actor_id", "actor__name", "actor__kind")):
-        actors[link["event_id"]].append(
-            {"id": link["actor_id"], "name": link["actor__name"], "kind": link["actor__kind"]}
-        )
-    rows = Citation.objects.filter(event_id__in=event_ids).order_by("source__published_date", "source_id", "char_start")
-    for row in _values(rows, CITATION_ROW_FIELDS):
-        citations[row["event_id"]].append(row)
+    connection = connections[using]
+    actors_sql, citations_sql = _children_sql(connection.vendor)
+    marks = ", ".join(["%s"] * len(event_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(actors_sql.format(marks), event_ids)
+        for event_id, pk, name, kind in cursor.fetchall():
+            actors[event_id].append({"id": pk, "name": name, "kind": kind})
+        cursor.execute(citations_sql.format(marks), event_ids)
+        names = CITATION_ROW_FIELDS
+        for row in cursor.fetchall():
+            row = dict(zip(names, row, strict=True))
+            citations[row["event_id"]].append(row)
     return actors, citations
