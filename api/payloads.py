@@ -8,7 +8,6 @@ OpenAPI schema) and handle every write.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping
 
 from django.db.models import QuerySet
@@ -56,40 +55,37 @@ class SourceBriefs:
         return brief
 
 
-def _agree(a_start, a_end, b_start, b_end) -> bool | None:
-    if a_start is None or b_start is None:
-        return None
-    return intervals_agree(a_start, a_end, b_start, b_end)
-
-
 def readings_payload(citations: list[Mapping], briefs: SourceBriefs) -> tuple[list[dict], bool]:
     """The event's date readings (selectors.date_readings, on rows) and whether they disagree: once."""
     readings: dict[tuple, dict] = {}
-    intervals: list[tuple[dt.date, dt.date]] = []
+    sources_of: dict[tuple, set[int]] = {}
     for citation in citations:
         start = citation["date_start"]
         if start is None:
             continue
-        key = (citation["date_value"], start, citation["date_end"])
+        end = citation["date_end"]
+        key = (citation["date_value"], start, end)
         reading = readings.get(key)
         if reading is None:
             reading = readings[key] = {
                 "value": citation["date_value"],
                 "start": iso(start),
-                "end": iso(citation["date_end"]),
+                "end": iso(end),
                 "precision": citation["date_precision"],
                 "texts": [],
                 "sources": [],
                 "citation_ids": [],
             }
-            intervals.append((start, citation["date_end"]))
+            sources_of[key] = set()
         text = citation["date_text"]
         if text and text not in reading["texts"]:
             reading["texts"].append(text)
-        brief = briefs(citation)
-        if all(seen is not brief for seen in reading["sources"]):  # one dict per source: identity suffices
-            reading["sources"].append(brief)
+        source_id = citation["source__id"]
+        if source_id not in sources_of[key]:
+            sources_of[key].add(source_id)
+            reading["sources"].append(briefs(citation))
         reading["citation_ids"].append(citation["id"])
+    intervals = [(start, end) for _value, start, end in readings]
     disagree = any(
         not intervals_agree(a_start, a_end, b_start, b_end)
         for i, (a_start, a_end) in enumerate(intervals)
@@ -101,11 +97,14 @@ def readings_payload(citations: list[Mapping], briefs: SourceBriefs) -> tuple[li
 def event_entry(row: Mapping, actors: list[dict], citations: list[Mapping], briefs: SourceBriefs) -> dict:
     start, end = row["date_start"], row["date_end"]
     sources: list[dict] = []
+    seen: set[int] = set()
     citation_payloads = []
     for citation in citations:
         brief = briefs(citation)
-        if all(seen is not brief for seen in sources):
+        if brief["id"] not in seen:
+            seen.add(brief["id"])
             sources.append(brief)
+        cited_start = citation["date_start"]
         citation_payloads.append(
             {
                 "id": citation["id"],
@@ -114,10 +113,12 @@ def event_entry(row: Mapping, actors: list[dict], citations: list[Mapping], brie
                 "char_start": citation["char_start"],
                 "char_end": citation["char_end"],
                 "date": date_payload(citation),
-                "agrees_with_event": _agree(citation["date_start"], citation["date_end"], start, end),
+                "agrees_with_event": None
+                if cited_start is None or start is None
+                else intervals_agree(cited_start, citation["date_end"], start, end),
             }
         )
-    readings, disagree = readings_payload(citations, briefs)
+    readings, disagree = readings_payload(citations, briefs) if citations else ([], False)
     pk = row["id"]
     return {
         "kind": "event",

@@ -343,7 +343,9 @@ def serve(command: list[str], port: int, env: dict | None = None, log: Path | No
             out.close()
 
 
-def gunicorn(target: Target, workers: int, threads: int, workdir: Path) -> contextlib.AbstractContextManager[int]:
+def gunicorn(
+    target: Target, workers: int, threads: int, workdir: Path, redis_url: str = ""
+) -> contextlib.AbstractContextManager[int]:
     port = next(PORTS)
     env = {
         **os.environ,
@@ -355,10 +357,17 @@ def gunicorn(target: Target, workers: int, threads: int, workdir: Path) -> conte
         "DATABASE_CONN_MAX_AGE": "600",  # persistent connections, as in production and as Datasette keeps its own
         "API_ANON_THROTTLE_RATE": "100000000/min",
     }
-    # One process with a thread per client connection, as Datasette runs (one process, SQL in a
-    # thread pool): SQLite releases the GIL while it reads, so threads overlap I/O with Python.
+    if redis_url:
+        env["REDIS_URL"] = redis_url  # the throttles' shared cache; without it, files in a temporary folder
+    else:
+        env["REDIS_URL"] = ""
+        env["DJANGO_CACHE_DIR"] = str(workdir / "cache")
+    # As `make serve-prod` runs it: sync workers, one request at a time each; --threads above 1 gives
+    # each worker that many threads (gthread), as Datasette answers from one process with a thread pool.
     command = [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"{HOST}:{port}", "--workers", str(workers)]
-    command += ["--worker-class", "gthread", "--threads", str(threads), "--log-level", "warning"]
+    if threads > 1:
+        command += ["--worker-class", "gthread", "--threads", str(threads)]
+    command += ["--log-level", "warning"]
     return serve(command, port, env, workdir / f"gunicorn-{port}.log")
 
 
@@ -507,7 +516,7 @@ def compare(target: Target, args: argparse.Namespace, workdir: Path) -> float:
     ]
     results = {}
     for name, paths, server in (
-        ("timeline API (gunicorn)", ours, gunicorn(target, args.workers, args.concurrency, workdir)),
+        ("timeline API (gunicorn)", ours, gunicorn(target, args.workers, args.threads, workdir, args.redis)),
         ("Datasette", theirs, datasette(target, args.page_size, workdir)),
     ):
         with server as port:
@@ -564,7 +573,7 @@ def fetch_day_after(day: str, days: int) -> str:
 def time_cases(target: Target, args: argparse.Namespace, workdir: Path) -> dict[str, Figures]:
     paths = scale_paths(target, args.page_size)
     figures = {}
-    with gunicorn(target, args.workers, args.concurrency, workdir) as port:
+    with gunicorn(target, args.workers, args.threads, workdir, args.redis) as port:
         for case, path in paths.items():
             get(port, path)  # warm
             repeats = max(10, args.requests // 10) if case.startswith("export") else args.requests // 2
@@ -628,7 +637,15 @@ def main() -> None:
     parser.add_argument("--scale-factor", type=int, default=10, help="the big size is rows x this (default 10)")
     parser.add_argument("--requests", type=int, default=300, help="requests per server (default 300)")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads, the same for both (default 4)")
-    parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes (default 1, like Datasette)")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="gunicorn worker processes (default 2, as `make serve-prod` runs it)"
+    )
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (default 1: sync workers)")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("REDIS_URL", ""),
+        help="REDIS_URL for the server's throttle cache (default $REDIS_URL; empty: the file cache)",
+    )
     parser.add_argument("--page-size", type=int, default=100, help="rows per response (default 100)")
     args = parser.parse_args()
     if not (BIN / "gunicorn").exists() or not (BIN / "datasette").exists():
@@ -645,7 +662,8 @@ def main() -> None:
             targets.append(main_target)
         print(
             f"\n{args.rows:,} events, {args.page_size} rows per response, {args.requests} requests per server, "
-            f"concurrency {args.concurrency}, gunicorn --workers {args.workers} --threads {args.concurrency}, "
+            f"concurrency {args.concurrency}, gunicorn --workers {args.workers} --threads {args.threads} "
+            f"(throttle cache: {'Redis' if args.redis else 'files'}), "
             f"Datasette --immutable "
             f"(both on the SQLite file)"
         )
