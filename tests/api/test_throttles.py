@@ -98,3 +98,92 @@ def test_the_anonymous_rate_holds_across_two_server_processes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+# --- The window counters ----------------------------------------------------------------------
+
+
+class Clock:
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def anon_throttle(rate: str, clock: Clock):
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from api.throttles import AnonRateThrottle
+
+    class Throttle(AnonRateThrottle):
+        THROTTLE_RATES = {"anon": rate}
+        timer = clock
+
+    request = Request(RequestFactory().get("/api/v1/events", REMOTE_ADDR="10.1.2.3"))
+    return lambda: (throttle := Throttle()).allow_request(request, None) or throttle
+
+
+def test_the_window_counter_holds_the_rate_across_a_window_edge():
+    clock = Clock(600 * 60 + 50)  # 50 s into a one-minute window
+    attempt = anon_throttle("10/min", clock)
+    assert all(attempt() is True for _ in range(10))
+    refused = attempt()
+    assert refused is not True and 0 < refused.wait() <= 120
+    clock.now += 15  # 5 s into the next window: 10 x 55/60 = 9.2 of the last one still counts
+    assert [attempt() is True for _ in range(2)] == [True, False]
+    clock.now += 30  # 35 s in: 10 x 25/60 + 1 = 5.2, room for 5 more
+    assert [attempt() is True for _ in range(6)] == [True] * 5 + [False]
+    clock.now += 120  # two windows on: nothing counts
+    assert all(attempt() is True for _ in range(10))
+
+
+def test_a_client_costs_two_small_counters_whatever_the_rate():
+    from django.core.cache import cache
+
+    clock = Clock(1_000_000.0)
+    attempt = anon_throttle("100000/min", clock)
+    for _ in range(500):
+        assert attempt() is True
+    window = int(clock.now // 60)
+    assert cache.get(f"throttle_anon_10.1.2.3:{window}") == 500  # one integer, not 500 timestamps
+
+
+def test_on_redis_the_count_is_one_atomic_increment_per_call(settings):
+    redis = pytest.importorskip("redis")
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/13"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis at {url}")
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "throttles": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url},
+    }
+    store = caches["throttles"]
+    store.clear()
+    clock = Clock(2_000_000.0)
+    from api.throttles import AnonRateThrottle
+
+    class Throttle(AnonRateThrottle):
+        THROTTLE_RATES = {"anon": "50/min"}
+        timer = clock
+        cache = store
+
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    request = Request(RequestFactory().get("/", REMOTE_ADDR="10.7.7.7"))
+    # Eight threads at once, as several server processes would: no increment is lost.
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        allowed = list(pool.map(lambda _: Throttle().allow_request(request, None), range(40)))
+    assert all(allowed)
+    key = f"throttle_anon_10.7.7.7:{int(clock.now // 60)}"
+    assert store.get(key) == 40
+    assert 0 < redis.Redis.from_url(url).ttl(store.make_key(key)) <= 121  # gone once no window reads it
+    store.clear()
