@@ -10,7 +10,8 @@ DRF's SimpleRateThrottle keeps each client's request times over the whole period
 list on every request: at 1,000 a minute that is a thousand timestamps read, pickled and written
 per call. These count in two fixed windows of one period each instead, and hold a client to the
 sliding estimate `previous window x (share of it still inside the period) + current window`: two
-small integers per client, the same cost at any rate, and on Redis an atomic increment.
+small integers per client, the same cost at any rate, and an atomic increment on Redis and on the
+host's disk cache (diskcache).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import math
 
+from diskcache import DjangoCache
 from django.core.cache.backends.redis import RedisCache
 from rest_framework import throttling
 
@@ -46,9 +48,9 @@ class WindowRateThrottle(throttling.SimpleRateThrottle):
     def _count(self, key: str, count: int) -> None:
         # A window's counter lives through the next window, which reads it as `previous`.
         timeout = 2 * self.duration + 1
-        if isinstance(self.cache, RedisCache):
+        if isinstance(self.cache, RedisCache | DjangoCache):
             try:
-                self.cache.incr(key)  # atomic, and keeps the key's expiry
+                self.cache.incr(key)  # atomic across processes, and keeps the key's expiry
                 return
             except ValueError:  # not there yet
                 if self.cache.add(key, 1, timeout):

@@ -358,7 +358,7 @@ def gunicorn(
         "API_ANON_THROTTLE_RATE": "100000000/min",
     }
     if redis_url:
-        env["REDIS_URL"] = redis_url  # the throttles' shared cache; without it, files in a temporary folder
+        env["REDIS_URL"] = redis_url  # the throttles' shared cache; without it, a disk cache in a temporary folder
     else:
         env["REDIS_URL"] = ""
         env["DJANGO_CACHE_DIR"] = str(workdir / "cache")
@@ -644,7 +644,7 @@ def main() -> None:
     parser.add_argument(
         "--redis",
         default=os.environ.get("REDIS_URL", ""),
-        help="REDIS_URL for the server's throttle cache (default $REDIS_URL; empty: the file cache)",
+        help="REDIS_URL for the server's throttle cache (default $REDIS_URL; empty: the disk cache)",
     )
     parser.add_argument("--page-size", type=int, default=100, help="rows per response (default 100)")
     args = parser.parse_args()
@@ -663,7 +663,7 @@ def main() -> None:
         print(
             f"\n{args.rows:,} events, {args.page_size} rows per response, {args.requests} requests per server, "
             f"concurrency {args.concurrency}, gunicorn --workers {args.workers} --threads {args.threads} "
-            f"(throttle cache: {'Redis' if args.redis else 'files'}), "
+            f"(throttle cache: {'Redis' if args.redis else 'disk'}), "
             f"Datasette --immutable "
             f"(both on the SQLite file)"
         )

@@ -187,3 +187,33 @@ def test_on_redis_the_count_is_one_atomic_increment_per_call(settings):
     assert store.get(key) == 40
     assert 0 < redis.Redis.from_url(url).ttl(store.make_key(key)) <= 121  # gone once no window reads it
     store.clear()
+
+
+def test_with_no_redis_the_host_cache_counts_atomically_too(settings, tmp_path):
+    import concurrent.futures
+    import time as clock_time
+
+    from django.core.cache import caches
+    from django.test import RequestFactory
+    from rest_framework.request import Request
+
+    from api.throttles import AnonRateThrottle
+
+    # The default cache when REDIS_URL is unset (config.settings).
+    settings.CACHES = {**settings.CACHES, "host": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(tmp_path)}}
+    store = caches["host"]
+    clock = Clock(3_000_000.0)
+
+    class Throttle(AnonRateThrottle):
+        THROTTLE_RATES = {"anon": "50/min"}
+        timer = clock
+        cache = store
+
+    request = Request(RequestFactory().get("/", REMOTE_ADDR="10.8.8.8"))
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        allowed = list(pool.map(lambda _: Throttle().allow_request(request, None), range(40)))
+    assert all(allowed)
+    key = f"throttle_anon_10.8.8.8:{int(clock.now // 60)}"
+    value, expires = store.get(key, expire_time=True)
+    assert value == 40
+    assert 0 < expires - clock_time.time() <= 121
