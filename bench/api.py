@@ -1,13 +1,16 @@
 """The timeline API under load, next to Datasette serving the same rows from the same SQLite file.
 
     .venv/bin/python bench/api.py [--rows N] [--database sqlite|postgres] [--scale] [--scale-factor F]
-                                  [--requests R] [--concurrency C] [--workers W] [--page-size P]
+                                  [--requests R] [--concurrency C] [--workers W] [--threads T]
+                                  [--redis URL] [--page-size P]
 
 It builds N synthetic events in a throw-away database with set-based SQL (generate_series on
 PostgreSQL, a recursive CTE on SQLite): 1-3 citations and 1-3 actors each, N/2 statements, mixed
 precisions (day, time of day, week, month, year), about 27 events a day, so that N events cover
-N/27 days, as a timeline grows by adding news. It serves the timeline with gunicorn (DEBUG off,
-loopback only, ports 8200-8299) and, on the same SQLite file in the same run, Datasette with one
+N/27 days, as a timeline grows by adding news. It serves the timeline with gunicorn as `make
+serve-prod` runs it (DEBUG off, W sync workers, 2 by default; --threads T gives each worker T
+threads; the throttles count in the disk cache, or in Redis with --redis or $REDIS_URL; loopback
+only, ports 8200-8299) and, on the same SQLite file in the same run, Datasette with one
 canned query that returns the same page (events with their actors and citations joined to their
 sources, statements with their speaker and source, merged by date, from a keyset position). One
 client with C threads (a new connection per request, as gunicorn's sync workers close them)

@@ -427,17 +427,16 @@ def _page_sql(vendor: str, kind: Kind, reverse: bool, keyset: tuple[tuple[str, .
     if keyset is not None:
         names, operator = keyset
         marks = ", ".join(["%s"] * len(names))
-        where += f" AND ({', '.join(f't.{quote(name)}' for name in names)}) {operator} ({marks})"
+        row = ", ".join(f't."{model._meta.get_field(name).column}"' for name in names)
+        where += f" AND ({row}) {operator} ({marks})"
     direction = " DESC" if reverse else ""
-    order = ", ".join(f't."{name}"{direction}' for name in ("date_start", "date_precision_rank", "id"))
+    order = ", ".join(
+        f't."{model._meta.get_field(name).column}"{direction}' for name in ("date_start", "date_precision_rank", "id")
+    )
     return (
         f'SELECT {", ".join(columns)} FROM "{model._meta.db_table}" t{joins.format(**tables)} '
         f"WHERE {where} ORDER BY {order} LIMIT %s"
     )
-
-
-def quote(name: str) -> str:
-    return f'"{name}"'
 
 
 def _page_rows(kind: Kind, using: str, keyset: RowCompare | None, *, reverse: bool, limit: int) -> list[dict]:
