@@ -403,7 +403,10 @@ def _unfiltered(qs: QuerySet) -> bool:
     return not query.where and not query.distinct and not query.extra and not query.is_sliced and not query.combinator
 
 
-# The page statements' columns, by model, with the joins the statement rows need.
+ROW_FIELDS: dict[str, tuple[str, ...]] = {"event": EVENT_ROW_FIELDS, "statement": STATEMENT_ROW_FIELDS}
+# The merged page's columns: each kind's fields, the ones they share once; a kind's missing ones are NULL.
+_MERGED_FIELDS = ("kind_rank", *dict.fromkeys(EVENT_ROW_FIELDS + STATEMENT_ROW_FIELDS))
+# The joins each kind's rows need, and the related fields they give: `prefix__name` from `alias`.
 _PAGE_JOINS = {
     "event": ("", {}),
     "statement": (
@@ -412,51 +415,89 @@ _PAGE_JOINS = {
         {"source__": ("s", Source), "event__": ("e", Event), "speaker__": ("a", Actor)},
     ),
 }
+KeysetShape = tuple[tuple[str, ...], str] | None  # a RowCompare's columns and operator
 
 
-@functools.cache
-def _page_sql(vendor: str, kind: Kind, reverse: bool, keyset: tuple[tuple[str, ...], str] | None) -> str:
-    """One kind's page statement (the ORM's SQL for timeline_rows on an unfiltered QuerySet), written
-    once per shape: building and compiling it through the ORM costs more than running it."""
+def _null(connection, name: str) -> str:
+    """NULL for a field the other kind has, typed as that field: PostgreSQL types a bare NULL in a
+    subquery as text, which a UNION cannot match with a number or a date."""
+    if connection.vendor == "sqlite":
+        return "NULL"
+    kind = "event" if name in EVENT_ROW_FIELDS else "statement"
     model = Event if kind == "event" else Statement
-    fields = EVENT_ROW_FIELDS if kind == "event" else STATEMENT_ROW_FIELDS
+    _alias, owner, field_name = _resolve(name, ("t", model), _PAGE_JOINS[kind][1])
+    return f"CAST(NULL AS {owner._meta.get_field(field_name).cast_db_type(connection)})"
+
+
+def _kind_page_sql(connection, kind: Kind, reverse: bool, keyset: KeysetShape) -> str:
+    """One kind's rows from a position in timeline order: a seek on its chrono index, `LIMIT %s` rows,
+    every column of _MERGED_FIELDS (f0, f1, ...), NULL where the kind has no such field."""
+    model = Event if kind == "event" else Statement
     joins, related = _PAGE_JOINS[kind]
-    columns = _columns(vendor, fields, ("t", model), related)
+    columns = _columns(connection.vendor, ROW_FIELDS[kind], ("t", model), related)
+    own = dict(zip(ROW_FIELDS[kind], columns, strict=True))
+    own["kind_rank"] = str(KIND_RANK[kind])
+    select = ", ".join(f"{own.get(name) or _null(connection, name)} AS f{i}" for i, name in enumerate(_MERGED_FIELDS))
     tables = {"source": Source._meta.db_table, "event": Event._meta.db_table, "actor": Actor._meta.db_table}
     where = 't."date_start" IS NOT NULL'
     if keyset is not None:
         names, operator = keyset
-        marks = ", ".join(["%s"] * len(names))
         row = ", ".join(f't."{model._meta.get_field(name).column}"' for name in names)
-        where += f" AND ({row}) {operator} ({marks})"
+        where += f" AND ({row}) {operator} ({', '.join(['%s'] * len(names))})"
     direction = " DESC" if reverse else ""
     order = ", ".join(
         f't."{model._meta.get_field(name).column}"{direction}' for name in ("date_start", "date_precision_rank", "id")
     )
     return (
-        f'SELECT {", ".join(columns)} FROM "{model._meta.db_table}" t{joins.format(**tables)} '
+        f'SELECT {select} FROM "{model._meta.db_table}" t{joins.format(**tables)} '
         f"WHERE {where} ORDER BY {order} LIMIT %s"
     )
 
 
-def _page_rows(kind: Kind, using: str, keyset: RowCompare | None, *, reverse: bool, limit: int) -> list[dict]:
-    """timeline_rows' query for one kind on an unfiltered QuerySet, from _page_sql."""
-    connection = connections[using]
+@functools.cache
+def _merged_page_sql(using: str, reverse: bool, event_keyset: KeysetShape, statement_keyset: KeysetShape) -> str:
+    """timeline_rows' page on unfiltered QuerySets as one statement: each kind's seek, merged in timeline
+    order, so that only the rows of the page (and one to tell whether more follow) leave the database.
+
+    Written once per shape from the models' tables and columns: building and compiling the same SQL
+    through the ORM on every request cost more than running it."""
+    field = {name: f"f{i}" for i, name in enumerate(_MERGED_FIELDS)}
+    direction = " DESC" if reverse else ""
+    order = ", ".join(f"{field[name]}{direction}" for name in ("date_start", "date_precision_rank", "kind_rank", "id"))
+    events = _kind_page_sql(connections[using], "event", reverse, event_keyset)
+    statements = _kind_page_sql(connections[using], "statement", reverse, statement_keyset)
+    return f"SELECT * FROM ({events}) ev UNION ALL SELECT * FROM ({statements}) st ORDER BY {order} LIMIT %s"
+
+
+def _keyset_params(kind: Kind, keyset: RowCompare | None, connection) -> tuple[KeysetShape, list]:
+    if keyset is None:
+        return None, []
     model = Event if kind == "event" else Statement
-    fields = EVENT_ROW_FIELDS if kind == "event" else STATEMENT_ROW_FIELDS
-    params: list = []
-    shape = None
-    if keyset is not None:
-        names = tuple(column.name for column in keyset.columns)
-        shape = (names, keyset.operator)
-        params = [
-            model._meta.get_field(name).get_db_prep_value(value, connection)
-            for name, value in zip(names, keyset.values, strict=True)
-        ]
-    sql = _page_sql(connection.vendor, kind, reverse, shape)
+    names = tuple(column.name for column in keyset.columns)
+    values = [
+        model._meta.get_field(name).get_db_prep_value(value, connection)
+        for name, value in zip(names, keyset.values, strict=True)
+    ]
+    return (names, keyset.operator), values
+
+
+def _merged_page_rows(using: str, keysets: dict[Kind, RowCompare | None], *, reverse: bool, limit: int) -> list[dict]:
+    """Up to `limit` rows of both kinds from the position, in timeline order (reversed when `reverse`)."""
+    connection = connections[using]
+    event_shape, event_params = _keyset_params("event", keysets["event"], connection)
+    statement_shape, statement_params = _keyset_params("statement", keysets["statement"], connection)
+    sql = _merged_page_sql(using, reverse, event_shape, statement_shape)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit])
-        return [dict(zip(fields, row, strict=True)) for row in cursor.fetchall()]
+        cursor.execute(sql, [*event_params, limit, *statement_params, limit, limit])
+        found = cursor.fetchall()
+    rows = []
+    positions = {kind: [_MERGED_FIELDS.index(name) for name in fields] for kind, fields in ROW_FIELDS.items()}
+    for found_row in found:
+        kind = "event" if found_row[0] == KIND_RANK["event"] else "statement"
+        row = {name: found_row[i] for name, i in zip(ROW_FIELDS[kind], positions[kind], strict=True)}
+        row["kind"] = kind
+        rows.append(row)
+    return rows
 
 
 def timeline_rows(
@@ -468,25 +509,33 @@ def timeline_rows(
     limit: int,
 ) -> tuple[list[dict], bool]:
     """timeline_page as `.values()` rows, each with its "kind": up to `limit` rows after `after` (or
-    just before `before`), and whether more lie beyond. One query per kind, each a seek on the chrono
-    index that reads `limit + 1` rows, the one extra only to tell whether there is more."""
+    just before `before`), and whether more lie beyond.
+
+    Unfiltered, it is one statement (_merged_page_sql) that returns `limit + 1` rows at most, the one
+    extra only to tell whether there is more. Filtered, the filtersets' QuerySets are compiled by the
+    ORM, one query per kind, each a seek on the chrono index reading `limit + 1` rows, merged here.
+    """
     reverse = before is not None
     position = before if reverse else after
-    order = ("-date_start", "-date_precision_rank", "-id") if reverse else ("date_start", "date_precision_rank", "id")
-    streams = []
-    for kind, qs, fields in (("event", events, EVENT_ROW_FIELDS), ("statement", statements, STATEMENT_ROW_FIELDS)):
-        keyset = None if position is None else _keyset(position, kind, reverse=reverse)
-        if _unfiltered(qs):
-            rows = _page_rows(kind, qs.db, keyset, reverse=reverse, limit=limit + 1)
-        else:
+    keysets: dict[Kind, RowCompare | None] = {
+        kind: None if position is None else _keyset(position, kind, reverse=reverse) for kind in ("event", "statement")
+    }
+    if _unfiltered(events) and _unfiltered(statements) and events.db == statements.db:
+        merged = _merged_page_rows(events.db, keysets, reverse=reverse, limit=limit + 1)
+    else:
+        order = (
+            ("-date_start", "-date_precision_rank", "-id") if reverse else ("date_start", "date_precision_rank", "id")
+        )
+        streams = []
+        for kind, qs in (("event", events), ("statement", statements)):
             qs = _plain(qs).filter(date_start__isnull=False)
-            if keyset is not None:
-                qs = qs.filter(keyset)
-            rows = _values(qs.order_by(*order)[: limit + 1], fields)
-        for row in rows:
-            row["kind"] = kind
-        streams.append(rows)
-    merged = list(heapq.merge(*streams, key=row_sort_key, reverse=reverse))
+            if keysets[kind] is not None:
+                qs = qs.filter(keysets[kind])
+            rows = _values(qs.order_by(*order)[: limit + 1], ROW_FIELDS[kind])
+            for row in rows:
+                row["kind"] = kind
+            streams.append(rows)
+        merged = list(heapq.merge(*streams, key=row_sort_key, reverse=reverse))
     has_more = len(merged) > limit
     page = merged[:limit]
     if reverse:
@@ -530,14 +579,20 @@ def _column(table_alias: str, model, name: str, vendor: str) -> str:
 Aliased = tuple[str, type]  # a table alias in a statement and the model whose table it names
 
 
+def _resolve(name: str, table: Aliased, related: dict[str, Aliased]) -> tuple[str, type, str]:
+    """A `.values()` field name as (table alias, model, field name): `prefix__name` from the alias that
+    `related` maps the prefix to, the rest from `table`."""
+    prefix = next((prefix for prefix in related if name.startswith(prefix)), None)
+    alias, model = table if prefix is None else related[prefix]
+    return alias, model, name.removeprefix(prefix or "")
+
+
 def _columns(vendor: str, fields: Sequence[str], table: Aliased, related: dict[str, Aliased]) -> list[str]:
-    """The select list of `.values()` field names: `prefix__name` from the related alias that `related` maps
-    the prefix to, the rest from `table`."""
+    """The select list of `.values()` field names (see _resolve)."""
     columns = []
     for name in fields:
-        prefix = next((prefix for prefix in related if name.startswith(prefix)), None)
-        alias, model = table if prefix is None else related[prefix]
-        columns.append(_column(alias, model, name.removeprefix(prefix or ""), vendor))
+        alias, model, field_name = _resolve(name, table, related)
+        columns.append(_column(alias, model, field_name, vendor))
     return columns
 
 

@@ -68,40 +68,60 @@ def test_an_unfiltered_page_is_the_orms_page_at_every_position_both_ways(crowded
     assert statement["speaker__name"] and statement["source__slug"]
 
 
-def test_the_written_statements_are_the_only_queries_for_the_rows(crowded):
+def test_an_unfiltered_page_is_one_query_that_returns_only_the_page_and_one_more_row(crowded):
     position = every_position()[7]
     with CaptureQueriesContext(connection) as queries:
-        selectors.timeline_rows(
-            events=Event.objects.all(), statements=Statement.objects.all(), after=position, limit=10
+        rows, more = selectors.timeline_rows(
+            events=Event.objects.all(), statements=Statement.objects.all(), after=position, limit=4
         )
-    assert len(queries) == 2
-    assert all("LIMIT" in query["sql"] and "_chrono" not in query["sql"] for query in queries)
+    assert len(queries) == 1 and "UNION ALL" in queries[0]["sql"]
+    assert len(rows) == 4 and more
+    # The merge happens in the database: five rows leave it (the page and one more), not ten.
+    with connection.cursor() as cursor:
+        event_shape, event_params = selectors._keyset_params(
+            "event", selectors._keyset(position, "event", reverse=False), connection
+        )
+        statement_shape, statement_params = selectors._keyset_params(
+            "statement", selectors._keyset(position, "statement", reverse=False), connection
+        )
+        cursor.execute(
+            selectors._merged_page_sql(connection.alias, False, event_shape, statement_shape),
+            [*event_params, 5, *statement_params, 5, 5],
+        )
+        assert len(cursor.fetchall()) == 5
 
 
-def page_plan(kind: str, *, reverse: bool) -> str:
-    sql = selectors._page_sql(connection.vendor, kind, reverse, (("date_start", "date_precision_rank", "id"), ">"))
-    params = [D(2022, 9, 2).isoformat() if connection.vendor == "sqlite" else D(2022, 9, 2), 0, 5, 10]
+def page_plan(*, reverse: bool) -> str:
+    operator = "<" if reverse else ">"
+    shapes = (
+        (("date_start", "date_precision_rank", "id"), operator),
+        (("date_start", "date_precision_rank"), operator),
+    )
+    sql = selectors._merged_page_sql(connection.alias, reverse, *shapes)
+    day = D(2022, 9, 2).isoformat() if connection.vendor == "sqlite" else D(2022, 9, 2)
+    params = [day, 0, 5, 10, day, 0, 10, 10]
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN " + ("QUERY PLAN " if connection.vendor == "sqlite" else "") + sql, params)
         return "\n".join(str(row[-1] if connection.vendor == "sqlite" else row[0]) for row in cursor.fetchall())
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query planner only")
-@pytest.mark.parametrize("kind", ["event", "statement"])
-def test_on_sqlite_a_written_page_statement_seeks_the_chrono_index_and_does_not_sort(crowded, kind):
+def test_on_sqlite_the_page_statement_seeks_both_chrono_indexes(crowded):
     for reverse in (False, True):
-        plan = page_plan(kind, reverse=reverse)
-        assert f"timeline_{kind}_chrono ((date_start,date_precision_rank)" in plan, plan
-        assert "TEMP B-TREE" not in plan, plan
+        plan = page_plan(reverse=reverse)
+        for kind in ("event", "statement"):
+            seek = [line for line in plan.splitlines() if f"SEARCH t USING INDEX timeline_{kind}_chrono (" in line]
+            assert seek and "(date_start,date_precision_rank)" in seek[0], plan
+        assert "SCAN t" not in plan, plan
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's query planner only")
-@pytest.mark.parametrize("kind", ["event", "statement"])
-def test_on_postgresql_a_written_page_statement_seeks_by_row_value(crowded, kind):
+def test_on_postgresql_the_page_statement_seeks_both_chrono_indexes_by_row_value(crowded):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # plan as for a large table, as the bench shows
         cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute(f"ANALYZE timeline_{kind}")
-    plan = page_plan(kind, reverse=False)
-    seek = [line for line in plan.splitlines() if "Index Cond" in line]
-    assert seek and "ROW(date_start, date_precision_rank, id) > ROW(" in seek[0], plan
+        cursor.execute("ANALYZE timeline_event")
+        cursor.execute("ANALYZE timeline_statement")
+    plan = page_plan(reverse=False)
+    seeks = [line for line in plan.splitlines() if "Index Cond" in line and "ROW(date_start, date_precision_rank" in line]
+    assert len(seeks) == 2, plan
