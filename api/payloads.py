@@ -98,25 +98,33 @@ def readings_payload(citations: list[Mapping], briefs: SourceBriefs) -> tuple[li
     return list(readings.values()), disagree
 
 
+def citation_payloads(citations: list[Mapping], briefs: SourceBriefs, start, end) -> list[dict]:
+    """An event's citations as CitationSerializer gives them, for an event dated [start, end]."""
+    return [
+        {
+            "id": citation["id"],
+            "source": briefs(citation),
+            "sentence": citation["sentence"],
+            "char_start": citation["char_start"],
+            "char_end": citation["char_end"],
+            "date": date_payload(citation),
+            "agrees_with_event": _agree(citation["date_start"], citation["date_end"], start, end),
+        }
+        for citation in citations
+    ]
+
+
+def speaker_payload(row: Mapping) -> dict:
+    return {"id": row["speaker_id"], "name": row["speaker__name"], "kind": row["speaker__kind"]}
+
+
 def event_entry(row: Mapping, actors: list[dict], citations: list[Mapping], briefs: SourceBriefs) -> dict:
-    start, end = row["date_start"], row["date_end"]
+    citation_list = citation_payloads(citations, briefs, row["date_start"], row["date_end"])
     sources: list[dict] = []
-    citation_payloads = []
-    for citation in citations:
-        brief = briefs(citation)
-        if all(seen is not brief for seen in sources):
+    for citation in citation_list:
+        brief = citation["source"]
+        if all(seen is not brief for seen in sources):  # one dict per source: identity suffices
             sources.append(brief)
-        citation_payloads.append(
-            {
-                "id": citation["id"],
-                "source": brief,
-                "sentence": citation["sentence"],
-                "char_start": citation["char_start"],
-                "char_end": citation["char_end"],
-                "date": date_payload(citation),
-                "agrees_with_event": _agree(citation["date_start"], citation["date_end"], start, end),
-            }
-        )
     readings, disagree = readings_payload(citations, briefs)
     pk = row["id"]
     return {
@@ -129,7 +137,7 @@ def event_entry(row: Mapping, actors: list[dict], citations: list[Mapping], brie
         "category": row["category"],
         "actors": actors,
         "sources": sources,
-        "citations": citation_payloads,
+        "citations": citation_list,
         "sources_disagree": disagree,
         "date_readings": readings,
         "event_id": pk,
@@ -147,7 +155,7 @@ def statement_entry(row: Mapping, briefs: SourceBriefs) -> dict:
         "text": text,
         "date": date_payload(row),
         "category": row["event__category"] or "",
-        "actors": [{"id": row["speaker_id"], "name": row["speaker__name"], "kind": row["speaker__kind"]}],
+        "actors": [speaker_payload(row)],
         "sources": [briefs(row)],
         "citations": [],
         "sources_disagree": False,
