@@ -1,9 +1,10 @@
-"""The timeline's read payloads, built from `.values()` rows (timeline.selectors.timeline_rows).
+"""The read payloads of the timeline and of the events and statements lists, built from `.values()`
+rows (timeline.selectors.timeline_rows, event_list_rows, statement_list_rows).
 
-Each entry is exactly what TimelineEntrySerializer gives for the same record (the tests compare
-the two), without building model instances or walking serializer fields: on a page of 100 entries
-that was most of a request's time. The serializers stay the definition of the shape (and of the
-OpenAPI schema) and handle every write.
+Each entry is exactly what TimelineEntrySerializer (EventSerializer, StatementSerializer) gives for
+the same record (the tests compare the two), without building model instances or walking serializer
+fields: on a page of 100 entries that was most of a request's time. The serializers stay the definition
+of the shape (and of the OpenAPI schema) and handle every write.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 
 from django.db.models import QuerySet
+from rest_framework.request import Request
+from rest_framework.reverse import reverse
 
 from timeline import selectors
 from timeline.models import Event, Statement, intervals_agree
@@ -203,3 +206,72 @@ def timeline_batches(
         after = TimelinePosition(*selectors.row_sort_key(rows[-1]))
         if left is not None:
             left -= len(rows)
+
+
+# --- The events and statements lists ----------------------------------------------------------
+
+
+class DetailURLs:
+    """Each record's `api_url` on a page: what HyperlinkedIdentityField gives (the detail route, absolute
+    on the request's host), reversed once per page rather than once per record."""
+
+    MARKER = "PK"  # matches the route's `[^/.]+` and needs no quoting
+
+    def __init__(self, request: Request, view_name: str) -> None:
+        url = reverse(view_name, kwargs={"pk": self.MARKER}, request=request)
+        self._head, _, self._tail = url.rpartition(self.MARKER)
+
+    def __call__(self, pk: int) -> str:
+        return f"{self._head}{pk}{self._tail}"
+
+
+def event_payload(row: Mapping, actors: list[dict], citations: list[Mapping], briefs: SourceBriefs, url) -> dict:
+    readings, disagree = readings_payload(citations, briefs)
+    pk = row["id"]
+    return {
+        "id": pk,
+        "api_url": url(pk),
+        "slug": row["slug"],
+        "title": row["title"],
+        "description": row["description"],
+        "location": row["location"],
+        "category": row["category"],
+        "date": date_payload(row),
+        "actors": actors,
+        "citations": citation_payloads(citations, briefs, row["date_start"], row["date_end"]),
+        "sources_disagree": disagree,
+        "date_readings": readings,
+    }
+
+
+def statement_payload(row: Mapping, briefs: SourceBriefs, url) -> dict:
+    pk, event_id = row["id"], row["event_id"]
+    event = None if event_id is None else {"id": event_id, "slug": row["event__slug"], "title": row["event__title"]}
+    return {
+        "id": pk,
+        "api_url": url(pk),
+        "text": row["text"],
+        "mode": row["mode"],
+        "speaker": speaker_payload(row),
+        "source": briefs(row),
+        "event": event,
+        "char_start": row["char_start"],
+        "char_end": row["char_end"],
+        "date": date_payload(row),
+    }
+
+
+def event_list_payloads(page: QuerySet[Event], request: Request) -> list[dict]:
+    """EventSerializer's payloads for a page of events (a sliced QuerySet): three queries, the events,
+    their actors and their citations joined to their sources."""
+    rows = selectors.event_list_rows(page)
+    actors, citations = selectors.event_children([row["id"] for row in rows], using=page.db)
+    briefs, url = SourceBriefs(), DetailURLs(request, "api:event-detail")
+    return [event_payload(row, actors[row["id"]], citations[row["id"]], briefs, url) for row in rows]
+
+
+def statement_list_payloads(page: QuerySet[Statement], request: Request) -> list[dict]:
+    """StatementSerializer's payloads for a page of statements (a sliced QuerySet): one query, the
+    statements joined to their speakers, sources and events."""
+    briefs, url = SourceBriefs(), DetailURLs(request, "api:statement-detail")
+    return [statement_payload(row, briefs, url) for row in selectors.statement_list_rows(page)]
