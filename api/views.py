@@ -133,7 +133,8 @@ class ReadListMixin:
     list_payloads: Callable[[QuerySet, Request], list[dict]]
 
     def list(self, request: Request, *args, **kwargs) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
+        # As DjangoFilterBackend would, less the filterset it builds when no parameter names a filter.
+        queryset = apply_filterset(self.filterset_class, request, self.get_queryset())
         read = functools.partial(self.list_payloads, request=request)
         if self.paginator is None:
             return Response(read(queryset))
