@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+from collections.abc import Callable
 
+from django.db.models import QuerySet
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -32,6 +34,25 @@ def positive_int_param(request: Request, name: str) -> int | None:
     return int(raw)
 
 
+class ReadPages:
+    """A QuerySet as Django's Paginator sees it, whose pages are read by `read` (a sliced QuerySet to a
+    list): the Paginator counts and slices the QuerySet as before, and only the page is read."""
+
+    def __init__(self, queryset: QuerySet, read: Callable[[QuerySet], list]) -> None:
+        self.queryset = queryset
+        self.read = read
+
+    @property
+    def ordered(self) -> bool:
+        return self.queryset.ordered
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, index: slice) -> list:
+        return self.read(self.queryset[index])
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """Page numbers; `page=-1` or `page_size=x` is a 400 naming the parameter, a page past the end a 404."""
 
@@ -45,6 +66,11 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def paginate_queryset(self, queryset, request: Request, view=None):
         positive_int_param(request, self.page_query_param)
         return super().paginate_queryset(queryset, request, view)
+
+    def paginate_read(self, queryset: QuerySet, request: Request, read: Callable[[QuerySet], list]) -> list:
+        """paginate_queryset (the same page, count and links), with the page read by `read` from its slice
+        of the QuerySet: `.values()` rows and payloads built from them rather than model instances."""
+        return self.paginate_queryset(ReadPages(queryset, read), request)
 
     def get_schema_operation_parameters(self, view) -> list[dict]:
         return [

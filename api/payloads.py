@@ -1,9 +1,10 @@
-"""The timeline's read payloads, built from `.values()` rows (timeline.selectors.timeline_rows).
+"""The read payloads of the timeline and of the events and statements lists, built from `.values()`
+rows (timeline.selectors.timeline_rows, event_list_rows, statement_list_rows).
 
-Each entry is exactly what TimelineEntrySerializer gives for the same record (the tests compare
-the two), without building model instances or walking serializer fields: on a page of 100 entries
-that was most of a request's time. The serializers stay the definition of the shape (and of the
-OpenAPI schema) and handle every write.
+Each entry is exactly what TimelineEntrySerializer (EventSerializer, StatementSerializer) gives for
+the same record (the tests compare the two), without building model instances or walking serializer
+fields: on a page of 100 entries that was most of a request's time. The serializers stay the definition
+of the shape (and of the OpenAPI schema) and handle every write.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from django.db.models import QuerySet
+from rest_framework.request import Request
+from rest_framework.reverse import reverse
 
 from timeline import selectors
 from timeline.models import Event, Statement, intervals_agree
@@ -94,30 +97,41 @@ def readings_payload(citations: list[Mapping], briefs: SourceBriefs) -> tuple[li
     return list(readings.values()), disagree
 
 
+def _agree(a_start, a_end, b_start, b_end) -> bool | None:
+    if a_start is None or b_start is None:
+        return None
+    return intervals_agree(a_start, a_end, b_start, b_end)
+
+
+def citation_payloads(citations: list[Mapping], briefs: SourceBriefs, start, end) -> list[dict]:
+    """An event's citations as CitationSerializer gives them, for an event dated [start, end]."""
+    return [
+        {
+            "id": citation["id"],
+            "source": briefs(citation),
+            "sentence": citation["sentence"],
+            "char_start": citation["char_start"],
+            "char_end": citation["char_end"],
+            "date": date_payload(citation),
+            "agrees_with_event": _agree(citation["date_start"], citation["date_end"], start, end),
+        }
+        for citation in citations
+    ]
+
+
+def speaker_payload(row: Mapping) -> dict:
+    return {"id": row["speaker_id"], "name": row["speaker__name"], "kind": row["speaker__kind"]}
+
+
 def event_entry(row: Mapping, actors: list[dict], citations: list[Mapping], briefs: SourceBriefs) -> dict:
-    start, end = row["date_start"], row["date_end"]
+    citation_list = citation_payloads(citations, briefs, row["date_start"], row["date_end"])
     sources: list[dict] = []
     seen: set[int] = set()
-    citation_payloads = []
-    for citation in citations:
-        brief = briefs(citation)
+    for citation in citation_list:
+        brief = citation["source"]
         if brief["id"] not in seen:
             seen.add(brief["id"])
             sources.append(brief)
-        cited_start = citation["date_start"]
-        citation_payloads.append(
-            {
-                "id": citation["id"],
-                "source": brief,
-                "sentence": citation["sentence"],
-                "char_start": citation["char_start"],
-                "char_end": citation["char_end"],
-                "date": date_payload(citation),
-                "agrees_with_event": None
-                if cited_start is None or start is None
-                else intervals_agree(cited_start, citation["date_end"], start, end),
-            }
-        )
     readings, disagree = readings_payload(citations, briefs) if citations else ([], False)
     pk = row["id"]
     return {
@@ -130,7 +144,7 @@ def event_entry(row: Mapping, actors: list[dict], citations: list[Mapping], brie
         "category": row["category"],
         "actors": actors,
         "sources": sources,
-        "citations": citation_payloads,
+        "citations": citation_list,
         "sources_disagree": disagree,
         "date_readings": readings,
         "event_id": pk,
@@ -148,7 +162,7 @@ def statement_entry(row: Mapping, briefs: SourceBriefs) -> dict:
         "text": text,
         "date": date_payload(row),
         "category": row["event__category"] or "",
-        "actors": [{"id": row["speaker_id"], "name": row["speaker__name"], "kind": row["speaker__kind"]}],
+        "actors": [speaker_payload(row)],
         "sources": [briefs(row)],
         "citations": [],
         "sources_disagree": False,
@@ -196,3 +210,72 @@ def timeline_batches(
         after = TimelinePosition(*selectors.row_sort_key(rows[-1]))
         if left is not None:
             left -= len(rows)
+
+
+# --- The events and statements lists ----------------------------------------------------------
+
+
+class DetailURLs:
+    """Each record's `api_url` on a page: what HyperlinkedIdentityField gives (the detail route, absolute
+    on the request's host), reversed once per page rather than once per record."""
+
+    MARKER = "PK"  # matches the route's `[^/.]+` and needs no quoting
+
+    def __init__(self, request: Request, view_name: str) -> None:
+        url = reverse(view_name, kwargs={"pk": self.MARKER}, request=request)
+        self._head, _, self._tail = url.rpartition(self.MARKER)
+
+    def __call__(self, pk: int) -> str:
+        return f"{self._head}{pk}{self._tail}"
+
+
+def event_payload(row: Mapping, actors: list[dict], citations: list[Mapping], briefs: SourceBriefs, url) -> dict:
+    readings, disagree = readings_payload(citations, briefs)
+    pk = row["id"]
+    return {
+        "id": pk,
+        "api_url": url(pk),
+        "slug": row["slug"],
+        "title": row["title"],
+        "description": row["description"],
+        "location": row["location"],
+        "category": row["category"],
+        "date": date_payload(row),
+        "actors": actors,
+        "citations": citation_payloads(citations, briefs, row["date_start"], row["date_end"]),
+        "sources_disagree": disagree,
+        "date_readings": readings,
+    }
+
+
+def statement_payload(row: Mapping, briefs: SourceBriefs, url) -> dict:
+    pk, event_id = row["id"], row["event_id"]
+    event = None if event_id is None else {"id": event_id, "slug": row["event__slug"], "title": row["event__title"]}
+    return {
+        "id": pk,
+        "api_url": url(pk),
+        "text": row["text"],
+        "mode": row["mode"],
+        "speaker": speaker_payload(row),
+        "source": briefs(row),
+        "event": event,
+        "char_start": row["char_start"],
+        "char_end": row["char_end"],
+        "date": date_payload(row),
+    }
+
+
+def event_list_payloads(page: QuerySet[Event], request: Request) -> list[dict]:
+    """EventSerializer's payloads for a page of events (a sliced QuerySet): three queries, the events,
+    their actors and their citations joined to their sources."""
+    rows = selectors.event_list_rows(page)
+    actors, citations = selectors.event_children([row["id"] for row in rows], using=page.db)
+    briefs, url = SourceBriefs(), DetailURLs(request, "api:event-detail")
+    return [event_payload(row, actors[row["id"]], citations[row["id"]], briefs, url) for row in rows]
+
+
+def statement_list_payloads(page: QuerySet[Statement], request: Request) -> list[dict]:
+    """StatementSerializer's payloads for a page of statements (a sliced QuerySet): one query, the
+    statements joined to their speakers, sources and events."""
+    briefs, url = SourceBriefs(), DetailURLs(request, "api:statement-detail")
+    return [statement_payload(row, briefs, url) for row in selectors.statement_list_rows(page)]

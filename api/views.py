@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 from django.db.models import QuerySet
 from django.http import JsonResponse
@@ -21,6 +23,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -121,6 +124,23 @@ class RecordViewSet(viewsets.ModelViewSet):
         records.record_delete(record=instance)
 
 
+class ReadListMixin:
+    """A list whose page is built from `.values()` rows by `list_payloads` (a sliced QuerySet and the
+    request to payloads) rather than from model instances by the serializer, which gives the same JSON
+    and stays for retrieve, writes and the schema. The filterset builds the QuerySet and the paginator
+    counts and slices it as ModelViewSet.list does: the same filters, order, page and links."""
+
+    list_payloads: Callable[[QuerySet, Request], list[dict]]
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        # As DjangoFilterBackend would, less the filterset it builds when no parameter names a filter.
+        queryset = apply_filterset(self.filterset_class, request, self.get_queryset())
+        read = functools.partial(self.list_payloads, request=request)
+        if self.paginator is None:
+            return Response(read(queryset))
+        return self.get_paginated_response(self.paginator.paginate_read(queryset, request, read))
+
+
 @extend_schema_view(**crud_schema("source", "sources", serializers.SourceSerializer))
 class SourceViewSet(HistoryMixin, RecordViewSet):
     """News articles with their publication context (date, time when known, time zone), which their
@@ -147,7 +167,7 @@ class ActorViewSet(RecordViewSet):
 
 
 @extend_schema_view(**crud_schema("event", "events", serializers.EventSerializer))
-class EventViewSet(HistoryMixin, RecordViewSet):
+class EventViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
     """Events with every citation: each source's own reading of the date, and whether the sources disagree.
 
     Ordered by date start, then precision (finest first), then id; undated events come last.
@@ -158,18 +178,20 @@ class EventViewSet(HistoryMixin, RecordViewSet):
     queryset = Event.objects.all()
     serializer_class = serializers.EventSerializer
     filterset_class = filtersets.EventFilterSet
+    list_payloads = staticmethod(payloads.event_list_payloads)
 
     def get_queryset(self) -> QuerySet[Event]:
         return selectors.event_list()
 
 
 @extend_schema_view(**crud_schema("statement", "statements", serializers.StatementSerializer))
-class StatementViewSet(HistoryMixin, RecordViewSet):
+class StatementViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
     """Statements: what a speaker said, as one source reports it. Ordered like events."""
 
     queryset = Statement.objects.all()
     serializer_class = serializers.StatementSerializer
     filterset_class = filtersets.StatementFilterSet
+    list_payloads = staticmethod(payloads.statement_list_payloads)
 
     def get_queryset(self) -> QuerySet[Statement]:
         return selectors.statement_list()

@@ -351,6 +351,25 @@ CITATION_ROW_FIELDS = (
     *(f"source__{name}" for name in SOURCE_BRIEF_FIELDS),
 )
 
+# What EventSerializer and StatementSerializer show of the record itself (an event's actors and
+# citations come from event_children).
+EVENT_LIST_FIELDS = ("id", "slug", "title", "description", "location", "category", *DATE_FIELDS)
+STATEMENT_LIST_FIELDS = (
+    "id",
+    "text",
+    "mode",
+    "speaker_id",
+    "speaker__name",
+    "speaker__kind",
+    *(f"source__{name}" for name in SOURCE_BRIEF_FIELDS),
+    "event_id",
+    "event__slug",
+    "event__title",
+    "char_start",
+    "char_end",
+    *DATE_FIELDS,
+)
+
 
 def row_sort_key(row: dict) -> tuple:
     """A row's place in timeline order, as TimelineEntry.sort_key gives it for an instance."""
@@ -395,6 +414,17 @@ def iso(value: dt.date | dt.time | str | None) -> str | None:
 def _plain(qs: QuerySet) -> QuerySet:
     # The list selectors prefetch and join for instances; rows read their related values themselves.
     return qs.prefetch_related(None).select_related(None)
+
+
+def event_list_rows(qs: QuerySet[Event]) -> list[dict]:
+    """Events from event_list() (filtered, sliced to a page) as `.values()` rows, in its order: one query."""
+    return _values(_plain(qs), EVENT_LIST_FIELDS)
+
+
+def statement_list_rows(qs: QuerySet[Statement]) -> list[dict]:
+    """Statements from statement_list() (filtered, sliced to a page) as `.values()` rows joined to their
+    speaker, source and event, in its order: one query."""
+    return _values(_plain(qs), STATEMENT_LIST_FIELDS)
 
 
 def _unfiltered(qs: QuerySet) -> bool:

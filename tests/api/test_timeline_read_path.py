@@ -10,8 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
-from api.serializers import TimelineEntrySerializer
+from api.serializers import EventSerializer, TimelineEntrySerializer
 from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory, resolved_dates
 from timeline import selectors
 from timeline.models import Event, Statement
@@ -283,11 +285,13 @@ def test_every_list_renders_the_bytes_drfs_own_renderer_would(client, varied, ur
     assert response.content == JSONRenderer().render(response.data)
 
 
-def test_an_event_in_a_list_reads_its_date_readings_once(client, varied, monkeypatch):
+def test_the_event_serializer_reads_each_events_date_readings_once(varied, monkeypatch):
+    # The list reads rows (tests/api/test_list_read_path.py); the serializer still answers retrieve and writes.
     calls = []
     original = selectors.date_readings
     monkeypatch.setattr("timeline.selectors.date_readings", lambda citations: calls.append(1) or original(citations))
-    events = client.get("/api/v1/events").json()["results"]
+    request = Request(APIRequestFactory().get("/api/v1/events"))
+    events = EventSerializer(selectors.event_list(), many=True, context={"request": request}).data
     assert len(calls) == len(events) == 3
 
 

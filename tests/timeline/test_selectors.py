@@ -123,5 +123,7 @@ def test_on_postgresql_the_page_statement_seeks_both_chrono_indexes_by_row_value
         cursor.execute("ANALYZE timeline_event")
         cursor.execute("ANALYZE timeline_statement")
     plan = page_plan(reverse=False)
-    seeks = [line for line in plan.splitlines() if "Index Cond" in line and "ROW(date_start, date_precision_rank" in line]
+    seeks = [
+        line for line in plan.splitlines() if "Index Cond" in line and "ROW(date_start, date_precision_rank" in line
+    ]
     assert len(seeks) == 2, plan
