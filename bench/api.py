@@ -15,8 +15,9 @@ canned query that returns the same page (events with their actors and citations 
 sources, statements with their speaker and source, merged by date, from a keyset position). One
 client with C threads (a new connection per request, as gunicorn's sync workers close them)
 sends both the same R requests, P rows each, from the same spread of positions through the data,
-and the script prints rows/s, p50 and p99 for each, and as its last line ratio_vs_datasette=X
-(our rows/s over Datasette's).
+and the script prints rows/s, p50 and p99 for each, the rows served per CPU-second the server used
+(its processes and threads, read from /proc: the cost of a row whatever the number of workers), and
+as its last line ratio_vs_datasette=X (our rows/s over Datasette's).
 
 With --scale it also builds F x N events (F = 10 by default) and times, at both sizes, the first
 page, a page 80% deep by cursor, a one-week date range and each export (5,000 rows from half-way),
@@ -328,14 +329,34 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> 
     raise SystemExit(f"nothing listens on {HOST}:{port} after {timeout}s")
 
 
+SERVERS: dict[int, int] = {}  # port -> the server's process id
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(port: int) -> float:
+    """CPU time (user + system) used so far by the server on `port`: its process and every descendant
+    alive (gunicorn's workers, Datasette's threads count within their process)."""
+    total, pending = 0.0, [SERVERS[port]]
+    while pending:
+        pid = pending.pop()
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+    return total
+
+
 @contextlib.contextmanager
 def serve(command: list[str], port: int, env: dict | None = None, log: Path | None = None) -> Iterator[int]:
     out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    SERVERS[port] = process.pid
     try:
         wait_for_port(port, process)
         yield port
     finally:
+        SERVERS.pop(port, None)
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=20)
@@ -524,11 +545,14 @@ def compare(target: Target, args: argparse.Namespace, workdir: Path) -> float:
     ):
         with server as port:
             rows_of = {path: count_rows(port, path) for path in paths}  # and warms both up
+            used = cpu_seconds(port)
             figures = load(port, paths, rows_of, args.requests, args.concurrency)
+            used = cpu_seconds(port) - used
         results[name] = figures
         print(
             f"{name:<24} {figures.rows_per_second:>9,.0f} rows/s   p50 {figures.percentile(50):6.1f} ms   "
-            f"p99 {figures.percentile(99):6.1f} ms   ({figures.requests} requests, {figures.rows:,} rows)",
+            f"p99 {figures.percentile(99):6.1f} ms   {figures.rows / used:>7,.0f} rows per server CPU-second   "
+            f"({figures.requests} requests, {figures.rows:,} rows)",
             flush=True,
         )
     ours_figures, theirs_figures = results.values()
