@@ -144,7 +144,7 @@ CACHES = {
         else {
             # SQLite files in a folder every process of the host shares: increments are atomic across
             # processes (the throttles count with them), a read or a write a fraction of a millisecond.
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "config.caches.HostCache",
             "LOCATION": env_str("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 0.25,

@@ -200,7 +200,7 @@ def test_with_no_redis_the_host_cache_counts_atomically_too(settings, tmp_path):
     from api.throttles import AnonRateThrottle
 
     # The default cache when REDIS_URL is unset (config.settings).
-    settings.CACHES = {**settings.CACHES, "host": {"BACKEND": "diskcache.DjangoCache", "LOCATION": str(tmp_path)}}
+    settings.CACHES = {**settings.CACHES, "host": {"BACKEND": "config.caches.HostCache", "LOCATION": str(tmp_path)}}
     store = caches["host"]
     clock = Clock(3_000_000.0)
 
@@ -217,3 +217,17 @@ def test_with_no_redis_the_host_cache_counts_atomically_too(settings, tmp_path):
     value, expires = store.get(key, expire_time=True)
     assert value == 40
     assert 0 < expires - clock_time.time() <= 121
+
+
+def test_the_host_cache_stays_open_when_a_request_finishes(settings, tmp_path):
+    from django.core import signals
+    from django.core.cache import caches
+
+    settings.CACHES = {**settings.CACHES, "host": {"BACKEND": "config.caches.HostCache", "LOCATION": str(tmp_path)}}
+    store = caches["host"]
+    store.set("k", 1)
+    shard = store._cache._shards[0]
+    connection = shard._con
+    signals.request_finished.send(sender=None)  # Django closes every cache here
+    assert shard._con is connection  # not opened again by the next request
+    assert store.get("k") == 1
