@@ -66,11 +66,13 @@ serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make serve-prod: the production server: gunicorn with WORKERS processes, DEBUG off, static files
-## collected and served by whitenoise. Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README).
+## collected and served by whitenoise, database connections kept for a minute (DATABASE_CONN_MAX_AGE).
+## Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README).
 serve-prod: install
 	$(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=false $(PY) manage.py collectstatic --no-input -v0
-	DJANGO_DEBUG=false $(VENV)/bin/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
+	DJANGO_DEBUG=false DATABASE_CONN_MAX_AGE=$${DATABASE_CONN_MAX_AGE:-60} \
+		$(VENV)/bin/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
 
 ## make admin: create an admin login (asks for a password; or set DJANGO_SUPERUSER_USERNAME,
 ## DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD to create it without prompts).
