@@ -132,7 +132,7 @@ def event_entry(row: Mapping, actors: list[dict], citations: list[Mapping], brie
         if brief["id"] not in seen:
             seen.add(brief["id"])
             sources.append(brief)
-    readings, disagree = readings_payload(citations, briefs) if citations else ([], False)
+    readings, disagree = readings_payload(citations, briefs)
     pk = row["id"]
     return {
         "kind": "event",

@@ -1,4 +1,4 @@
-"""Rate limits, counted in the cache every server process shares (REDIS_URL, or files on one host).
+"""Rate limits, counted in the cache every server process shares (Redis, or diskcache on one host).
 
 The anonymous rate applies to every API call. Getting a token is limited per username and per
 client address: anyone may try a password, and without a limit a script tries thousands. Every
@@ -48,17 +48,15 @@ class WindowRateThrottle(throttling.SimpleRateThrottle):
     def _count(self, key: str, count: int) -> None:
         # A window's counter lives through the next window, which reads it as `previous`.
         timeout = 2 * self.duration + 1
-        if isinstance(self.cache, RedisCache | DjangoCache):
-            try:
-                self.cache.incr(key)  # atomic across processes, and keeps the key's expiry
-                return
-            except ValueError:  # not there yet
-                if self.cache.add(key, 1, timeout):
-                    return
+        if not isinstance(self.cache, RedisCache | DjangoCache):
+            # Other caches increment by reading and writing back (as DRF's throttles do with their lists).
+            self.cache.set(key, count + 1, timeout)
+            return
+        try:
+            self.cache.incr(key)  # atomic across processes, and keeps the key's expiry
+        except ValueError:  # not there yet: create it, unless another process just did
+            if not self.cache.add(key, 1, timeout):
                 self.cache.incr(key)
-                return
-        # Other caches increment by reading and writing back (as DRF's throttles do with their lists).
-        self.cache.set(key, count + 1, timeout)
 
     def _wait(self, count: int, before: int, into: float) -> float:
         """Seconds until the estimate falls below the rate, if no other request comes meanwhile."""

@@ -436,6 +436,10 @@ def _unfiltered(qs: QuerySet) -> bool:
 ROW_FIELDS: dict[str, tuple[str, ...]] = {"event": EVENT_ROW_FIELDS, "statement": STATEMENT_ROW_FIELDS}
 # The merged page's columns: each kind's fields, the ones they share once; a kind's missing ones are NULL.
 _MERGED_FIELDS = ("kind_rank", *dict.fromkeys(EVENT_ROW_FIELDS + STATEMENT_ROW_FIELDS))
+# Where each kind's fields sit in a merged row.
+_MERGED_POSITIONS = {
+    kind: [(name, _MERGED_FIELDS.index(name)) for name in fields] for kind, fields in ROW_FIELDS.items()
+}
 # The joins each kind's rows need, and the related fields they give: `prefix__name` from `alias`.
 _PAGE_JOINS = {
     "event": ("", {}),
@@ -521,10 +525,9 @@ def _merged_page_rows(using: str, keysets: dict[Kind, RowCompare | None], *, rev
         cursor.execute(sql, [*event_params, limit, *statement_params, limit, limit])
         found = cursor.fetchall()
     rows = []
-    positions = {kind: [_MERGED_FIELDS.index(name) for name in fields] for kind, fields in ROW_FIELDS.items()}
     for found_row in found:
         kind = "event" if found_row[0] == KIND_RANK["event"] else "statement"
-        row = {name: found_row[i] for name, i in zip(ROW_FIELDS[kind], positions[kind], strict=True)}
+        row = {name: found_row[i] for name, i in _MERGED_POSITIONS[kind]}
         row["kind"] = kind
         rows.append(row)
     return rows
@@ -600,8 +603,9 @@ def timeline_position_at(
 
 def _column(table_alias: str, model, name: str, vendor: str) -> str:
     """`alias.column` for a model field, as text on SQLite when it is a date or time (see _values)."""
-    column = f'{table_alias}."{model._meta.get_field(name).column}"'
-    if vendor == "sqlite" and model._meta.get_field(name).get_internal_type() in {"DateField", "TimeField"}:
+    field = model._meta.get_field(name)
+    column = f'{table_alias}."{field.column}"'
+    if vendor == "sqlite" and field.get_internal_type() in {"DateField", "TimeField"}:
         return f"CAST({column} AS text)"
     return column
 

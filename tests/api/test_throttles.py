@@ -1,6 +1,7 @@
 """Throttles: token attempts limited per username and per address; the anonymous rate shared by
 every server process."""
 
+import concurrent.futures
 import os
 import socket
 import subprocess
@@ -12,6 +13,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core import signals
+from django.core.cache import cache, caches
+from django.test import RequestFactory
+from rest_framework.request import Request
+
+from api.throttles import AnonRateThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -111,18 +118,24 @@ class Clock:
         return self.now
 
 
-def anon_throttle(rate: str, clock: Clock):
-    from django.test import RequestFactory
-    from rest_framework.request import Request
-
-    from api.throttles import AnonRateThrottle
+def anon_throttle(rate: str, clock: Clock, store=None, address: str = "10.1.2.3"):
+    """A call from `address` under the anonymous rate, at `clock`'s time, counted in `store` (the
+    default cache when None): the throttle when refused, else True."""
 
     class Throttle(AnonRateThrottle):
         THROTTLE_RATES = {"anon": rate}
         timer = clock
+        if store is not None:
+            cache = store
 
-    request = Request(RequestFactory().get("/api/v1/events", REMOTE_ADDR="10.1.2.3"))
+    request = Request(RequestFactory().get("/api/v1/events", REMOTE_ADDR=address))
     return lambda: (throttle := Throttle()).allow_request(request, None) or throttle
+
+
+def from_threads(attempt, calls: int) -> list:
+    """`calls` attempts from eight threads at once, as several server processes would make them."""
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        return list(pool.map(lambda _: attempt(), range(calls)))
 
 
 def test_the_window_counter_holds_the_rate_across_a_window_edge():
@@ -140,8 +153,6 @@ def test_the_window_counter_holds_the_rate_across_a_window_edge():
 
 
 def test_a_client_costs_two_small_counters_whatever_the_rate():
-    from django.core.cache import cache
-
     clock = Clock(1_000_000.0)
     attempt = anon_throttle("100000/min", clock)
     for _ in range(500):
@@ -157,8 +168,6 @@ def test_on_redis_the_count_is_one_atomic_increment_per_call(settings):
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError:
         pytest.skip(f"no Redis at {url}")
-    from django.core.cache import caches
-
     settings.CACHES = {
         **settings.CACHES,
         "throttles": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url},
@@ -166,23 +175,8 @@ def test_on_redis_the_count_is_one_atomic_increment_per_call(settings):
     store = caches["throttles"]
     store.clear()
     clock = Clock(2_000_000.0)
-    from api.throttles import AnonRateThrottle
-
-    class Throttle(AnonRateThrottle):
-        THROTTLE_RATES = {"anon": "50/min"}
-        timer = clock
-        cache = store
-
-    from django.test import RequestFactory
-    from rest_framework.request import Request
-
-    request = Request(RequestFactory().get("/", REMOTE_ADDR="10.7.7.7"))
-    # Eight threads at once, as several server processes would: no increment is lost.
-    import concurrent.futures
-
-    with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        allowed = list(pool.map(lambda _: Throttle().allow_request(request, None), range(40)))
-    assert all(allowed)
+    # No increment is lost.
+    assert all(from_threads(anon_throttle("50/min", clock, store, address="10.7.7.7"), 40))
     key = f"throttle_anon_10.7.7.7:{int(clock.now // 60)}"
     assert store.get(key) == 40
     assert 0 < redis.Redis.from_url(url).ttl(store.make_key(key)) <= 121  # gone once no window reads it
@@ -190,39 +184,18 @@ def test_on_redis_the_count_is_one_atomic_increment_per_call(settings):
 
 
 def test_with_no_redis_the_host_cache_counts_atomically_too(settings, tmp_path):
-    import concurrent.futures
-    import time as clock_time
-
-    from django.core.cache import caches
-    from django.test import RequestFactory
-    from rest_framework.request import Request
-
-    from api.throttles import AnonRateThrottle
-
     # The default cache when REDIS_URL is unset (config.settings).
     settings.CACHES = {**settings.CACHES, "host": {"BACKEND": "config.caches.HostCache", "LOCATION": str(tmp_path)}}
     store = caches["host"]
     clock = Clock(3_000_000.0)
-
-    class Throttle(AnonRateThrottle):
-        THROTTLE_RATES = {"anon": "50/min"}
-        timer = clock
-        cache = store
-
-    request = Request(RequestFactory().get("/", REMOTE_ADDR="10.8.8.8"))
-    with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        allowed = list(pool.map(lambda _: Throttle().allow_request(request, None), range(40)))
-    assert all(allowed)
+    assert all(from_threads(anon_throttle("50/min", clock, store, address="10.8.8.8"), 40))
     key = f"throttle_anon_10.8.8.8:{int(clock.now // 60)}"
     value, expires = store.get(key, expire_time=True)
     assert value == 40
-    assert 0 < expires - clock_time.time() <= 121
+    assert 0 < expires - time.time() <= 121
 
 
 def test_the_host_cache_stays_open_when_a_request_finishes(settings, tmp_path):
-    from django.core import signals
-    from django.core.cache import caches
-
     settings.CACHES = {**settings.CACHES, "host": {"BACKEND": "config.caches.HostCache", "LOCATION": str(tmp_path)}}
     store = caches["host"]
     store.set("k", 1)
