@@ -2,22 +2,22 @@
 
     .venv/bin/python bench/lists.py [--events N] [--requests R] [--page-size P]
 
-It builds N events (1-3 actors and 2-3 citations each, from a pool of N/4 sources, some of them
-dated differently by their sources, one in ten undated) and N/2 statements (two in three about an
-event) in a throw-away SQLite file, then sends R requests to each URL, spread over the first pages,
+It builds N events and N/2 statements in a throw-away SQLite file (bench/synthetic.py, as
+bench/api.py does), then sends R requests to each URL, spread over the first pages,
 and prints the median and mean milliseconds per request. Nothing here asserts a timing.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,88 +36,6 @@ def configure(path: Path) -> None:
     django.setup()
 
 
-def build(events: int) -> None:
-    from timeline.models import Actor, Citation, Event, Source, Statement
-
-    day0 = dt.date(2022, 1, 1)
-    actors = Actor.objects.bulk_create(Actor(name=f"Actor {i}", kind="person") for i in range(max(events // 10, 3)))
-    sources = Source.objects.bulk_create(
-        Source(
-            slug=f"source-{i}",
-            headline=f"Headline {i}",
-            publisher=f"Publisher {i % 7}",
-            url=f"https://news.example.com/{i}",
-            text=f"Article {i}. The embassy said on Tuesday that citizens should leave.",
-            checksum=f"{i:064x}",
-            published_date=day0 + dt.timedelta(days=i % 400),
-            published_time=dt.time(9, i % 60) if i % 3 else None,
-            timezone="UTC",
-        )
-        for i in range(max(events // 4, 3))
-    )
-
-    def dates(day: dt.date | None, text: str = "") -> dict:
-        if day is None:
-            return {"date_text": text}
-        return {
-            "date_text": text,
-            "date_value": day.isoformat(),
-            "date_start": day,
-            "date_end": day,
-            "date_precision": "day",
-            "date_status": "resolved",
-            "date_anchor": day + dt.timedelta(days=1),
-            "date_explanation": "the day before publication",
-        }
-
-    rows = Event.objects.bulk_create(
-        Event(
-            slug=f"event-{i}",
-            title=f"Event {i}",
-            description=f"What happened, number {i}.",
-            location="Moscow",
-            category=("diplomacy", "security", "economy")[i % 3],
-            **dates(None if i % 10 == 9 else day0 + dt.timedelta(days=i // 8)),
-        )
-        for i in range(events)
-    )
-    links = Event.actors.through
-    links.objects.bulk_create(
-        links(event_id=event.pk, actor_id=actors[(event.pk * 7 + k) % len(actors)].pk)
-        for event in rows
-        for k in range(1 + event.pk % 3)
-    )
-    citations = []
-    for event in rows:
-        for k in range(2 + event.pk % 2):
-            source = sources[(event.pk * 3 + k) % len(sources)]
-            day = event.date_start and event.date_start + dt.timedelta(days=k * (event.pk % 4 == 0))
-            citations.append(
-                Citation(
-                    event=event,
-                    source=source,
-                    sentence=source.text[:20],
-                    char_start=k,
-                    char_end=20,
-                    **dates(day, "on Tuesday"),
-                )
-            )
-    Citation.objects.bulk_create(citations)
-    Statement.objects.bulk_create(
-        Statement(
-            text=f"We said something, number {i}.",
-            mode="reported",
-            speaker=actors[i % len(actors)],
-            source=sources[i % len(sources)],
-            event=rows[i] if i % 3 else None,
-            char_start=i,
-            char_end=i + 10,
-            **dates(None if i % 10 == 9 else day0 + dt.timedelta(days=i // 4)),
-        )
-        for i in range(events // 2)
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=3000)
@@ -126,12 +44,9 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
-        configure(Path(folder) / "bench.sqlite3")
-        from django.core.management import call_command
+        configure(synthetic.build(args.events, "sqlite", Path(folder)).sqlite_path)
         from django.test import Client
 
-        call_command("migrate", verbosity=0)
-        build(args.events)
         client = Client()
         size = args.page_size
         urls = [
@@ -139,8 +54,9 @@ def main() -> None:
             f"/api/v1/events?page_size={size}&category=diplomacy",
             f"/api/v1/statements?page_size={size}",
         ]
-        pages = max(1, min(10, args.events // 2 // size))
         for url in urls:
+            count = client.get(url).json()["count"]
+            pages = max(1, min(10, -(-count // size)))  # the first pages, at most ten
             for page in range(1, pages + 1):  # warm up: the first request compiles and caches
                 assert client.get(f"{url}&page={page}").status_code == 200
             times = []
