@@ -117,7 +117,31 @@ class DatedQuerySet(models.QuerySet):
 
 
 class DatedModel(models.Model):
-    """A date as held on events, statements and citations."""
+    """A date as held on events, statements and citations.
+
+    The field lists below are the one place that names the date columns: forms, exports, payloads
+    and the resolver take them from here.
+    """
+
+    # Every date column, in the order forms and exports show them (not the generated ones).
+    DATE_FIELDS = (
+        "date_text",
+        "date_value",
+        "date_type",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "date_status",
+        "date_anchor",
+        "date_rule",
+        "date_explanation",
+    )
+    # What an automatic run writes: all but date_text, which is the editor's (or the reader's) input.
+    DATE_RESULT_FIELDS = DATE_FIELDS[1:]
+    # What readers of the API and the exports see: the engine's TIMEX3 type and rule name stay inside.
+    DATE_PUBLIC_FIELDS = tuple(name for name in DATE_FIELDS if name not in {"date_type", "date_rule"})
+    # Editing any of these makes the date a manual correction.
+    DATE_EDITOR_FIELDS = frozenset({"date_text", "date_value", "date_start", "date_end", "date_precision"})
 
     date_text = models.CharField(
         "date as written", max_length=200, blank=True, help_text="The expression exactly as the text has it."
