@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from api import imports, views
+from api import intake, views
 from api.docs import OfflineRedocView, OfflineSwaggerView
 
 app_name = "api"
@@ -18,12 +18,12 @@ router.register("events", views.EventViewSet, basename="event")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("timeline", views.TimelineViewSet, basename="timeline")
 router.register("stories", views.StoryViewSet, basename="story")
-router.register("jobs", imports.ImportJobViewSet, basename="job")
-router.register("proposals", imports.ProposalViewSet, basename="proposal")
+router.register("jobs", intake.ImportJobViewSet, basename="job")
+router.register("proposals", intake.ProposalViewSet, basename="proposal")
 
 urlpatterns = [
     # Before the router, whose sources/{id} would take "import" for an id.
-    path("api/v1/sources/import", imports.SourceImportView.as_view(), name="source-import"),
+    path("api/v1/sources/import", intake.SourceImportView.as_view(), name="source-import"),
     path("api/v1/", include(router.urls)),
     path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
     path("api/v1/auth/token", views.ObtainTokenView.as_view(), name="auth-token"),

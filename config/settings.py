@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "simple_history",
     "timeline",
+    "intake",
     "api",
     "web",
 ]
@@ -266,7 +267,7 @@ SPECTACULAR_SETTINGS = {
 # Upper bound on the text accepted by POST /api/v1/dates/annotate, in characters.
 ANNOTATE_MAX_CHARS = env_int("ANNOTATE_MAX_CHARS", 100_000)
 
-# Article import (timeline.services.importing). Fetching refuses private, loopback, link-local and
+# Article import (intake.services.articles). Fetching refuses private, loopback, link-local and
 # reserved addresses unless IMPORT_ALLOW_PRIVATE_ADDRESSES is on (an intranet deployment, tests).
 IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
 IMPORT_FETCH_TIMEOUT = env_int("IMPORT_FETCH_TIMEOUT", 10)  # seconds, per connection and per read

@@ -349,7 +349,3 @@ class CitationAdmin(DatedAdminMixin, SimpleHistoryAdmin):
         (None, {"fields": ("event", "source", "sentence", ("char_start", "char_end"))}),
         DATE_FIELDSET,
     )
-
-
-# Proposals and import jobs have their own module; importing it registers them.
-from timeline import review_admin  # noqa: E402, F401

@@ -470,7 +470,3 @@ class Citation(DatedModel):
         return (*self.event.natural_key(), *self.source.natural_key(), self.char_start)
 
     natural_key.dependencies = ["timeline.event", "timeline.source"]
-
-
-# Drafts awaiting review and import jobs live in their own module; importing them here registers them.
-from timeline.review_models import ImportJob, JobStatus, Proposal, ProposalKind, ProposalState  # noqa: E402, F401

@@ -270,7 +270,7 @@ def source(request: HttpRequest, pk: int) -> HttpResponse:
             "proposal",
             anchor=f"proposal-{p.pk}",
             title=f"Proposed {p.get_kind_display()}, awaiting review ({p.rule}, confidence {p.confidence:.2f})",
-            href=reverse("admin:timeline_proposal_change", args=[p.pk])
+            href=reverse("admin:intake_proposal_change", args=[p.pk])
             if request.user.is_staff
             else reverse("api:proposal-detail", args=[p.pk]),
         )

@@ -33,7 +33,7 @@ def user(db) -> User:
 @pytest.fixture
 def editor(db) -> User:
     editor = User.objects.create_user("editor", password="editor-password-1")
-    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="timeline"))
+    editor.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["timeline", "intake"]))
     return editor
 
 

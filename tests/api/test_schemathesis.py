@@ -60,7 +60,7 @@ def records(db):
 @pytest.fixture
 def token(db) -> str:
     editor = User.objects.create_user("fuzz-editor", password="fuzz-editor-password")
-    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="timeline"))
+    editor.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["timeline", "intake"]))
     return Token.objects.create(user=editor).key
 
 

@@ -8,9 +8,9 @@ the API against changes anywhere upstream of it.
 import pytest
 from django.conf import settings
 
-from timeline.services.curation import timeline_load_new
 from timeline.services.dating import dates_resolve
-from timeline.services.ingestion import sources_ingest
+from timeline.services.fixtures import timeline_load_new
+from timeline.services.sources import sources_ingest
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from icalendar import Calendar
 from tests.factories import CitationFactory, EventFactory, SourceFactory, StatementFactory, StoryFactory, resolved_dates
 from timeline.models import Event, Source, Statement, Story
 from timeline.services import stories
-from timeline.services.curation import timeline_load_new
 from timeline.services.dating import dates_resolve
-from timeline.services.ingestion import sources_ingest
+from timeline.services.fixtures import timeline_load_new
+from timeline.services.sources import sources_ingest
 
 pytestmark = pytest.mark.django_db
 

@@ -127,7 +127,7 @@ def test_the_admin_refuses_an_interval_that_ends_before_it_starts(admin_client, 
 def test_a_staff_editor_with_model_permissions_but_not_superuser_can_work(client, records, django_user_model):
 
     editor = django_user_model.objects.create_user("editor", password="x", is_staff=True)
-    editor.user_permissions.set(Permission.objects.filter(content_type__app_label="timeline"))
+    editor.user_permissions.set(Permission.objects.filter(content_type__app_label__in=["timeline", "intake"]))
     client.force_login(editor)
 
     for model in ("source", "actor", "event", "citation", "statement"):

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from intake.models import Proposal, ProposalKind, ProposalState
 from tests.factories import (
     ActorFactory,
     CitationFactory,
@@ -19,7 +20,6 @@ from tests.factories import (
     resolved_dates,
 )
 from timeline.models import Event, Source, Statement
-from timeline.review_models import Proposal, ProposalKind, ProposalState
 from web import views
 
 pytestmark = pytest.mark.django_db

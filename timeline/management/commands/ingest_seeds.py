@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.services.ingestion import IngestError, sources_ingest
+from timeline.services.sources import IngestError, sources_ingest
 
 
 class Command(BaseCommand):

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.services.curation import CurationError, timeline_load_new
+from timeline.services.fixtures import CurationError, timeline_load_new
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 
 from django_tasks import task
 
-from timeline.services.jobs import import_job_run
+from intake.services.job_runs import import_job_run
 
 
 @task()

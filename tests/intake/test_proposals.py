@@ -4,16 +4,17 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
-from tests.factories import ActorFactory, SourceFactory
-from tests.fake_reader import SPEAKER, fake_reader  # noqa: F401 (a fixture)
-from timeline.models import Actor, Citation, DateStatus, Event, Proposal, ProposalState, Statement
-from timeline.services.proposals import (
+from intake.models import Proposal, ProposalState
+from intake.services.proposals import (
     proposal_accept,
     proposal_reject,
     proposal_update,
     proposals_accept,
     proposals_propose,
 )
+from tests.factories import ActorFactory, SourceFactory
+from tests.fake_reader import SPEAKER, fake_reader  # noqa: F401 (a fixture)
+from timeline.models import Actor, Citation, DateStatus, Event, Statement
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_reader")]
 

@@ -22,19 +22,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
+from intake.models import Proposal, ProposalKind, ProposalState
 from timeline import extraction
-from timeline.models import (
-    Actor,
-    ActorKind,
-    Citation,
-    DateStatus,
-    Event,
-    Proposal,
-    ProposalKind,
-    ProposalState,
-    Source,
-    Statement,
-)
+from timeline.models import Actor, ActorKind, Citation, DateStatus, Event, Source, Statement
 from timeline.services import stories
 from timeline.services.dating import dates_resolve, reference_for
 from timeline.temporal import Timex

@@ -4,7 +4,9 @@ A Proposal is what the article reader found in a source (a statement or an event
 apart from the accepted records until an editor accepts it. An ImportJob is one run of "import
 this article and read it", queued through django-tasks, with its progress and outcome.
 
-Imported by timeline.models, so that Django sees these models as the timeline app's.
+The timeline app knows nothing of these: a proposal points at the timeline's records, never the
+other way round. (Until the intake app existed they were the timeline app's; the tables moved in
+intake's first two migrations, rows and permissions kept.)
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ class Proposal(DatedModel):
         indexes = [
             *DatedModel.Meta.indexes,
             # The review queue: a source's pending proposals, or all of one state and kind.
-            models.Index(fields=["state", "kind", "source"], name="timeline_proposal_queue"),
+            models.Index(fields=["state", "kind", "source"], name="%(app_label)s_%(class)s_queue"),
         ]
 
     def __str__(self) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.services.evaluation import extraction_evaluate
-from timeline.services.importing import ArticleImportError
+from intake.services.articles import ArticleImportError
+from intake.services.seed_evaluation import extraction_evaluate
 
 
 class Command(BaseCommand):

@@ -8,10 +8,11 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from intake.models import Proposal
+from intake.services.articles import ArticleInput, article_import
+from intake.services.proposals import proposals_accept
 from tests.pages import news_page
-from timeline.models import Citation, DateStatus, Event, Proposal, Source, Statement, Story
-from timeline.services.importing import ArticleInput, article_import
-from timeline.services.proposals import proposals_accept
+from timeline.models import Citation, DateStatus, Event, Source, Statement, Story
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,12 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from intake.models import Proposal
+from intake.services import fetching
+from intake.services.articles import ArticleImportError, ArticleInput, article_import, article_read
 from tests.fake_reader import fake_reader  # noqa: F401 (a fixture)
 from tests.pages import ARTICLE_TEXT, html_route, news_page, serve
-from timeline.models import Proposal, Source
-from timeline.services import fetching
-from timeline.services.importing import ArticleImportError, ArticleInput, article_import, article_read
+from timeline.models import Source
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ then await review (admin, or /api/v1/proposals).
 
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.services.importing import ArticleImportError, ArticleInput, article_import
+from intake.services.articles import ArticleImportError, ArticleInput, article_import
 
 
 class Command(BaseCommand):

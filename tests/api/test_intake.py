@@ -4,10 +4,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from intake.models import ImportJob, Proposal
 from tests.factories import SourceFactory
 from tests.fake_reader import fake_reader  # noqa: F401 (a fixture)
 from tests.pages import html_route, news_page, serve
-from timeline.models import Citation, Event, ImportJob, Proposal, Source
+from timeline.models import Citation, Event, Source
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fake_reader")]
 
@@ -158,7 +159,7 @@ def test_reviewing_needs_the_change_proposal_permission(client, user_client, pro
 
 @pytest.mark.parametrize("rows", [10, 100])
 def test_the_proposal_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, rows):
-    from timeline.services.proposals import proposals_propose
+    from intake.services.proposals import proposals_propose
 
     for i in range(rows // 2):
         text = f"Report {i}. Tanks crossed on Tuesday. The embassy said it was calm."

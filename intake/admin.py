@@ -8,8 +8,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
-from timeline.models import ImportJob, Proposal, ProposalState
-from timeline.services import proposals
+from intake.models import ImportJob, Proposal, ProposalState
+from intake.services import proposals
 
 EDITABLE = proposals.EDITABLE
 

@@ -30,9 +30,10 @@ from django.db.models import Q
 from django.utils.text import slugify
 from lxml import html as lxml_html
 
+from intake.services import fetching
 from timeline.models import Source, Story, text_checksum
-from timeline.services import fetching, stories
-from timeline.services.ingestion import (
+from timeline.services import stories
+from timeline.services.sources import (
     MANIFEST_NAME,
     IngestError,
     _parse_timezone,
@@ -440,7 +441,7 @@ def article_import(
     *, data: ArticleInput, dry_run: bool = False, progress: Progress = _no_progress, propose: bool = True
 ) -> ImportResult:
     """Read, check and store one article, then propose what it says. All or nothing."""
-    from timeline.services.proposals import proposals_propose  # the reader is heavy; import it when used
+    from intake.services.proposals import proposals_propose  # the reader is heavy; import it when used
 
     story = None
     if data.story:

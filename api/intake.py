@@ -38,19 +38,10 @@ from api.serializers import (
     known_timezones,
 )
 from api.strict import StrictTypesMixin
-from timeline.models import (
-    Actor,
-    Event,
-    ImportJob,
-    JobStatus,
-    Proposal,
-    ProposalKind,
-    ProposalState,
-    Source,
-    Story,
-)
-from timeline.services import jobs, proposals
-from timeline.services.importing import DATE_OPTION, OPTION_NAMES, ArticleInput
+from intake.models import ImportJob, JobStatus, Proposal, ProposalKind, ProposalState
+from intake.services import jobs, proposals
+from intake.services.articles import DATE_OPTION, OPTION_NAMES, ArticleInput
+from timeline.models import Actor, Event, Source, Story
 
 ERRORS = {
     400: OpenApiResponse(ErrorSerializer, description="Invalid input; `errors` names each field."),

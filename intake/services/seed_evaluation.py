@@ -69,7 +69,8 @@ def _seed_files(seeds: Path) -> list[Path]:
 
 
 def _proposed_spans() -> tuple[list[Span], list[Span], dict[str, str]]:
-    from timeline.models import Proposal, ProposalKind, Source
+    from intake.models import Proposal, ProposalKind
+    from timeline.models import Source
 
     texts = dict(Source.objects.values_list("slug", "text"))
     statements, citations = [], []
@@ -109,7 +110,7 @@ def extraction_evaluate(
     *, seeds: Path, fixture: Path, show_errors: bool = False, progress: Callable[[str], None] | None = None
 ) -> Evaluation:
     """Import every seed into a throw-away database and score the proposals against the fixture."""
-    from timeline.services.importing import ArticleInput, article_import
+    from intake.services.articles import ArticleInput, article_import
 
     gold_statements, gold_citations, aliases = gold_from_fixture(fixture)
     with throwaway_database():

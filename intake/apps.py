@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class IntakeConfig(AppConfig):
+    """Bringing articles in: import, reading, proposals and their review, import jobs."""
+
+    name = "intake"
+    verbose_name = "Intake"
