@@ -1,5 +1,5 @@
 """The review desk: proposals read from imported articles, shown in their article, accepted or rejected;
-and the import jobs that made them. Registered by timeline.admin."""
+and the import jobs that made them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,12 @@ from django.utils.html import format_html
 
 from intake.models import ImportJob, Proposal, ProposalState
 from intake.services import proposals
+from timeline.admin import date_layout
+from timeline.models import DatedModel
 
 EDITABLE = proposals.EDITABLE
+# A proposal's date as the reader read it; when it was anchored and by which rule stay out of view.
+PROPOSAL_DATE_FIELDS = tuple(name for name in DatedModel.DATE_PUBLIC_FIELDS if name != "date_anchor")
 
 
 class ProposalForm(forms.ModelForm):
@@ -52,12 +56,7 @@ class ProposalAdmin(admin.ModelAdmin):
         "match_score",
         "match_reasons",
         "actors",
-        "date_value",
-        "date_start",
-        "date_end",
-        "date_precision",
-        "date_status",
-        "date_explanation",
+        *(name for name in PROPOSAL_DATE_FIELDS if name not in EDITABLE),
         "reviewed_by",
         "reviewed_at",
         "statement",
@@ -71,17 +70,7 @@ class ProposalAdmin(admin.ModelAdmin):
             "Event citation",
             {"fields": ("event", "event_title", "same_event_as", ("match_score", "match_reasons"), "actors")},
         ),
-        (
-            "Date",
-            {
-                "fields": (
-                    "date_text",
-                    ("date_value", "date_start", "date_end", "date_precision"),
-                    "date_status",
-                    "date_explanation",
-                )
-            },
-        ),
+        ("Date", {"fields": date_layout(PROPOSAL_DATE_FIELDS)}),
         ("Review", {"fields": (("reviewed_by", "reviewed_at"), ("statement", "citation"))}),
     )
 

@@ -5,6 +5,8 @@ automatic runs of resolve_dates never overwrite. Every model keeps its history (
 who changed what, from which value, with revert.
 """
 
+from collections.abc import Sequence
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
@@ -14,20 +16,30 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from timeline.models import Actor, Citation, Event, Source, Statement, Story, text_checksum
+from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement, Story, text_checksum
 from timeline.services import stories
 from timeline.services.dating import date_apply_editor_change, date_resolve_after_edit
 from timeline.services.provenance import passage_locate
 
-DATE_FIELDS = (
-    "date_text",
-    ("date_value", "date_type"),
-    ("date_start", "date_end", "date_precision"),
-    ("date_status", "date_anchor"),
-    "date_rule",
-    "date_explanation",
-)
-DATE_FIELDSET = ("Date", {"fields": DATE_FIELDS, "description": "An edited date becomes a manual correction."})
+# Which date fields share a line in the forms; every other one has a line of its own.
+DATE_LINES = (("date_value", "date_type"), ("date_start", "date_end", "date_precision"), ("date_status", "date_anchor"))
+
+
+def date_layout(fields: Sequence[str] = DatedModel.DATE_FIELDS) -> tuple:
+    """`fields` in the order DatedModel gives them, those of one DATE_LINES entry on one line."""
+    layout: list = []
+    placed: set[str] = set()
+    for name in fields:
+        if name in placed:
+            continue
+        line = next((line for line in DATE_LINES if name in line), (name,))
+        members = tuple(member for member in line if member in fields)
+        placed.update(members)
+        layout.append(members if len(members) > 1 else name)
+    return tuple(layout)
+
+
+DATE_FIELDSET = ("Date", {"fields": date_layout(), "description": "An edited date becomes a manual correction."})
 DATE_READONLY = ("date_type", "date_anchor", "date_rule", "date_explanation")
 DATE_FILTERS = ("date_status", "date_precision")
 
@@ -104,7 +116,7 @@ class CitationInline(admin.StackedInline):
     form = CitationForm
     extra = 0
     autocomplete_fields = ("source",)
-    fields = ("source", "sentence", ("char_start", "char_end"), *DATE_FIELDS)
+    fields = ("source", "sentence", ("char_start", "char_end"), *date_layout())
     readonly_fields = DATE_READONLY
     show_change_link = True
 

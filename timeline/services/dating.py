@@ -20,19 +20,9 @@ from timeline import temporal
 from timeline.models import Citation, DatedModel, DateStatus, Event, Source, Statement, Story, intervals_agree
 
 # What an automatic run writes; date_text is the editor's input and is never changed here.
-RESULT_FIELDS = (
-    "date_value",
-    "date_type",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_status",
-    "date_anchor",
-    "date_rule",
-    "date_explanation",
-)
+RESULT_FIELDS = DatedModel.DATE_RESULT_FIELDS
 # Editing any of these in the admin makes the date a manual correction.
-EDITOR_FIELDS = {"date_text", "date_value", "date_start", "date_end", "date_precision"}
+EDITOR_FIELDS = DatedModel.DATE_EDITOR_FIELDS
 # A date written with any of these carries a value the editor chose, not only words for the engine.
 VALUE_FIELDS = {"date_value", "date_start", "date_end"}
 # How far around a statement to look for its date expression: its paragraph, bounded.
@@ -333,6 +323,94 @@ def _row_fields(model) -> list[str]:
 
 # Sources are loaded once per batch without their text, except for statements, which need it.
 SOURCE_CONTEXT_FIELDS = ("source__published_date", "source__published_time", "source__timezone", "source__publisher")
+# What deriving an event's date reads of each citation.
+EVENT_CITATION_FIELDS = (
+    *DatedModel.DATE_FIELDS,
+    "event_id",
+    "source_id",
+    "source__publisher",
+    "source__published_date",
+)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Which rows a run reads: all, one source's or one story's; with `force`, resolved ones again."""
+
+    source_id: int | None = None
+    story: Story | None = None
+    force: bool = False
+
+
+def _written_rows(model: type[Citation] | type[Statement], scope: _Scope) -> models.QuerySet:
+    # Whole rows (their history records every field), with their source's context but not its text.
+    rows = model.objects.automatic().select_related("source").only(*_row_fields(model), *SOURCE_CONTEXT_FIELDS)
+    if scope.source_id is not None:
+        rows = rows.filter(source_id=scope.source_id)
+    if scope.story is not None:
+        rows = rows.filter(source__in=Source.objects.in_stories([scope.story]))
+    if not scope.force:
+        rows = rows.filter(date_status=DateStatus.UNRESOLVED)
+    return rows
+
+
+def _event_rows(scope: _Scope) -> models.QuerySet:
+    citations = Citation.objects.select_related("source").only(*EVENT_CITATION_FIELDS)
+    events = Event.objects.automatic().prefetch_related(models.Prefetch("citations", queryset=citations))
+    if scope.source_id is not None:
+        events = events.filter(citations__source_id=scope.source_id).distinct()
+    if scope.story is not None:
+        events = events.in_stories([scope.story])
+    return events
+
+
+def _citation_readings(batch: list[Citation]) -> Iterator[tuple[Citation, Reading]]:
+    for citation in batch:
+        yield citation, citation_reading(citation)
+
+
+def _statement_readings(batch: list[Statement]) -> Iterator[tuple[Statement, Reading]]:
+    # Each source's text once per batch, not once per statement, and only where a date is written.
+    wanted = {s.source_id for s in batch if s.date_text.strip()}
+    texts = dict(Source.objects.filter(pk__in=wanted).values_list("pk", "text"))
+    for statement in batch:
+        yield statement, statement_reading(statement, texts.get(statement.source_id, ""))
+
+
+def _event_readings(batch: list[Event]) -> Iterator[tuple[Event, Reading]]:
+    for event in batch:
+        yield event, event_reading(event, list(event.citations.all()))
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """One kind of row a run resolves: where its rows come from, how a batch is read, what is written."""
+
+    name: str  # the ResolveReport field, and the word in progress messages
+    verb: str
+    rows: Callable[[_Scope], models.QuerySet]
+    readings: Callable[[list], Iterator[tuple[DatedModel, Reading]]]
+    fields: tuple[str, ...]
+
+
+# In order: events are derived from the citation readings the same run wrote.
+PASSES = (
+    _Pass("citations", "read", lambda scope: _written_rows(Citation, scope), _citation_readings, RESULT_FIELDS),
+    _Pass("statements", "read", lambda scope: _written_rows(Statement, scope), _statement_readings, RESULT_FIELDS),
+    # An event has no text of its own: it takes its winning citation's wording too.
+    _Pass("events", "derived", _event_rows, _event_readings, DatedModel.DATE_FIELDS),
+)
+
+
+def _run_pass(step: _Pass, scope: _Scope, tally: ModelTally, batch_size: int, say: Callable[[str], None]) -> None:
+    for batch in _batches(step.rows(scope), batch_size):
+        changed = []
+        for row, reading in step.readings(batch):
+            _tally(tally, row, reading, changed)
+        if changed:
+            _save_automatic(changed, step.fields)
+        if tally.seen >= batch_size:  # only long runs report progress
+            say(f"{step.name}: {tally.seen} {step.verb}")
 
 
 def dates_resolve(
@@ -352,71 +430,10 @@ def dates_resolve(
     citations, and only rows whose result differs are written.
     """
     report = ResolveReport()
-    say = progress or (lambda message: None)
+    scope = _Scope(source_id=source_id, story=story, force=force)
     with transaction.atomic():
-        # Whole rows (their history records every field), with their source's context but not its text.
-        citations = (
-            Citation.objects.automatic().select_related("source").only(*_row_fields(Citation), *SOURCE_CONTEXT_FIELDS)
-        )
-        statements = (
-            Statement.objects.automatic().select_related("source").only(*_row_fields(Statement), *SOURCE_CONTEXT_FIELDS)
-        )
-        if source_id is not None:
-            citations = citations.filter(source_id=source_id)
-            statements = statements.filter(source_id=source_id)
-        if story is not None:
-            citations = citations.filter(source__in=Source.objects.in_stories([story]))
-            statements = statements.in_stories([story])
-        if not force:
-            citations = citations.filter(date_status=DateStatus.UNRESOLVED)
-            statements = statements.filter(date_status=DateStatus.UNRESOLVED)
-
-        for batch in _batches(citations, batch_size):
-            changed = []
-            for citation in batch:
-                _tally(report.citations, citation, citation_reading(citation), changed)
-            if changed:
-                _save_automatic(changed, RESULT_FIELDS)
-            if report.citations.seen >= batch_size:  # only long runs report progress
-                say(f"citations: {report.citations.seen} read")
-
-        for batch in _batches(statements, batch_size):
-            changed = []
-            # Each source's text once per batch, not once per statement, and only where a date is written.
-            texts = dict(
-                Source.objects.filter(pk__in={s.source_id for s in batch if s.date_text.strip()}).values_list(
-                    "pk", "text"
-                )
-            )
-            for statement in batch:
-                reading = statement_reading(statement, texts.get(statement.source_id, ""))
-                _tally(report.statements, statement, reading, changed)
-            if changed:
-                _save_automatic(changed, RESULT_FIELDS)
-            if report.statements.seen >= batch_size:  # only long runs report progress
-                say(f"statements: {report.statements.seen} read")
-
-        events = Event.objects.automatic().prefetch_related(
-            models.Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("source").only(
-                    *RESULT_FIELDS, "date_text", "event_id", "source_id", "source__publisher", "source__published_date"
-                ),
-            )
-        )
-        if source_id is not None:
-            events = events.filter(citations__source_id=source_id).distinct()
-        if story is not None:
-            events = events.in_stories([story])
-        for batch in _batches(events, batch_size):
-            changed = []
-            for event in batch:
-                _tally(report.events, event, event_reading(event, list(event.citations.all())), changed)
-            if changed:
-                _save_automatic(changed, [*RESULT_FIELDS, "date_text"])
-            if report.events.seen >= batch_size:  # only long runs report progress
-                say(f"events: {report.events.seen} derived")
-
+        for step in PASSES:
+            _run_pass(step, scope, getattr(report, step.name), batch_size, progress or (lambda message: None))
         if dry_run:
             # Written and rolled back, so that events are derived from this run's citation readings.
             transaction.set_rollback(True)
@@ -442,13 +459,9 @@ def event_date_derive(*, event: Event) -> bool:
     """Derive one event's date from its citations again (unless an editor set it). Two queries."""
     if event.date_status == DateStatus.MANUAL:
         return False
-    citations = list(
-        Citation.objects.filter(event=event)
-        .select_related("source")
-        .only(*RESULT_FIELDS, "date_text", "event_id", "source_id", "source__publisher")
-    )
+    citations = list(Citation.objects.filter(event=event).select_related("source").only(*EVENT_CITATION_FIELDS))
     if event_reading(event, citations).apply(event):
-        _save_automatic([event], [*RESULT_FIELDS, "date_text"])
+        _save_automatic([event], DatedModel.DATE_FIELDS)
         return True
     return False
 

@@ -48,12 +48,12 @@ def _check_passage(obj, words_field: str, source_texts: dict[int, str], where: s
         )
     except ValidationError as exc:
         problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        raise CurationError(f"{where}: {problems}") from None
+        raise FixtureError(f"{where}: {problems}") from None
     setattr(obj, words_field, passage.words)
     obj.char_start, obj.char_end = passage.char_start, passage.char_end
 
 
-class CurationError(Exception):
+class FixtureError(Exception):
     """A fixture that cannot be loaded; the message names the file and the record."""
 
 
@@ -76,11 +76,11 @@ def _read(path: Path) -> list[dict]:
     try:
         records = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise CurationError(f"{path}: no such file") from None
+        raise FixtureError(f"{path}: no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CurationError(f"{path}: not a JSON fixture ({exc})") from None
+        raise FixtureError(f"{path}: not a JSON fixture ({exc})") from None
     if not isinstance(records, list):
-        raise CurationError(f"{path}: expected a list of records")
+        raise FixtureError(f"{path}: expected a list of records")
     return records
 
 
@@ -90,70 +90,95 @@ def _key(value) -> tuple:
 
 def timeline_load_new(*, paths: list[Path], dry_run: bool = False) -> LoadReport:
     """Create the fixture records that do not exist yet (by natural key); never change existing ones."""
-    by_model: dict[type[models.Model], list[tuple[Path, int, dict]]] = {model: [] for model in LOAD_ORDER}
-    for path in paths:
-        for index, record in enumerate(_read(path)):
-            try:
-                model = apps.get_model(record["model"])
-            except (KeyError, LookupError, ValueError, TypeError):
-                raise CurationError(f"{path} record {index + 1}: unknown model {record.get('model')!r}") from None
-            if model not in by_model:
-                raise CurationError(f"{path} record {index + 1}: {model._meta.label} cannot be loaded this way")
-            if "pk" in record:
-                raise CurationError(f"{path} record {index + 1}: use natural keys, not a primary key")
-            by_model[model].append((path, index, record.get("fields", {})))
-
+    by_model = _records_by_model(paths)
     report = LoadReport()
     with transaction.atomic():
         # Natural key -> primary key, for existing rows and for rows created as we go.
-        known: dict[type[models.Model], dict[tuple, int]] = {}
+        known = {model: _existing_keys(model) for model in LOAD_ORDER}
+        # Every source's text in one query (sources are loaded first), for the provenance check.
+        texts = _SourceTexts()
         for model in LOAD_ORDER:
-            paths_ = NATURAL_KEY_PATHS[model]
-            known[model] = {tuple(row[:-1]): row[-1] for row in model.objects.values_list(*paths_, "pk").order_by()}
-
-        source_texts: dict[int, str] | None = None
-        for model in LOAD_ORDER:
-            label = model._meta.verbose_name_plural
-            new: list[tuple[models.Model, dict[str, list[int]]]] = []
-            if model in PASSAGE_WORDS and by_model[model] and source_texts is None:
-                # Every source's text in one query (sources are loaded first), for the provenance check.
-                source_texts = dict(Source.objects.values_list("pk", "text"))
-            for path, index, fields in by_model[model]:
-                where = f"{path} record {index + 1} ({model._meta.label})"
-                obj, m2m = _build(model, fields, known, where)
-                key = _natural_key(model, fields, where)
-                if key in known[model]:
-                    report.kept[label] += 1
-                    continue
-                try:
-                    # Relations were checked against the known keys above; skip Django's query per relation.
-                    relations = [f.name for f in model._meta.fields if f.is_relation]
-                    obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
-                except ValidationError as exc:
-                    problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-                    raise CurationError(f"{where}: {problems}") from None
-                if model in PASSAGE_WORDS:
-                    _check_passage(obj, PASSAGE_WORDS[model], source_texts, where)
-                known[model][key] = None  # a duplicate inside the fixture is kept once
-                new.append((key, obj, m2m))
-                report.created[label] += 1
-            model.objects.bulk_create([obj for _, obj, _ in new])
-            if model is Citation:
-                # A cited event joins the stories its source is in (ingest_seeds put the seeds in theirs).
-                report.joined_stories += events_follow_citations(citations=[obj for _, obj, _ in new])
-            links = []
-            for key, obj, m2m in new:
-                known[model][key] = obj.pk
-                for name, targets in m2m.items():
-                    through = getattr(model, name).through
-                    source_field = f"{model._meta.model_name}_id"
-                    target_field = f"{model._meta.get_field(name).related_model._meta.model_name}_id"
-                    links.extend(through(**{source_field: obj.pk, target_field: pk}) for pk in targets)
-            if links:
-                type(links[0]).objects.bulk_create(links)
+            new = [made for made in _new_records(model, by_model[model], known, texts, report) if made]
+            _create(model, new, known, report)
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _records_by_model(paths: list[Path]) -> dict[type[models.Model], list[tuple[str, dict]]]:
+    """Every record of every fixture, checked for a loadable model and natural keys, by model."""
+    by_model: dict[type[models.Model], list[tuple[str, dict]]] = {model: [] for model in LOAD_ORDER}
+    for path in paths:
+        for index, record in enumerate(_read(path)):
+            where = f"{path} record {index + 1}"
+            try:
+                model = apps.get_model(record["model"])
+            except (KeyError, LookupError, ValueError, TypeError):
+                raise FixtureError(f"{where}: unknown model {record.get('model')!r}") from None
+            if model not in by_model:
+                raise FixtureError(f"{where}: {model._meta.label} cannot be loaded this way")
+            if "pk" in record:
+                raise FixtureError(f"{where}: use natural keys, not a primary key")
+            by_model[model].append((f"{where} ({model._meta.label})", record.get("fields", {})))
+    return by_model
+
+
+def _existing_keys(model: type[models.Model]) -> dict[tuple, int | None]:
+    rows = model.objects.values_list(*NATURAL_KEY_PATHS[model], "pk").order_by()
+    return {tuple(row[:-1]): row[-1] for row in rows}
+
+
+class _SourceTexts:
+    """Every source's text, read in one query the first time a passage is checked."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, str] | None = None
+
+    def get(self) -> dict[int, str]:
+        if self._texts is None:
+            self._texts = dict(Source.objects.values_list("pk", "text"))
+        return self._texts
+
+
+def _new_records(model, records, known, texts: _SourceTexts, report: LoadReport):
+    """The model's records whose natural key is new, built and checked: (key, object, m2m) each."""
+    label = model._meta.verbose_name_plural
+    # Relations were checked against the known keys; full_clean skips Django's query per relation.
+    relations = [f.name for f in model._meta.fields if f.is_relation]
+    for where, fields in records:
+        obj, m2m = _build(model, fields, known, where)
+        key = _natural_key(model, fields, where)
+        if key in known[model]:
+            report.kept[label] += 1
+            continue
+        try:
+            obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+            raise FixtureError(f"{where}: {problems}") from None
+        if model in PASSAGE_WORDS:
+            _check_passage(obj, PASSAGE_WORDS[model], texts.get(), where)
+        known[model][key] = None  # a duplicate inside the fixture is kept once
+        report.created[label] += 1
+        yield key, obj, m2m
+
+
+def _create(model, new: list, known, report: LoadReport) -> None:
+    """Write the new records in one insert, and their many-to-many links in one more."""
+    model.objects.bulk_create([obj for _, obj, _ in new])
+    if model is Citation:
+        # A cited event joins the stories its source is in (ingest_seeds put the seeds in theirs).
+        report.joined_stories += events_follow_citations(citations=[obj for _, obj, _ in new])
+    links = []
+    for key, obj, m2m in new:
+        known[model][key] = obj.pk
+        for name, targets in m2m.items():
+            through = getattr(model, name).through
+            source_field = f"{model._meta.model_name}_id"
+            target_field = f"{model._meta.get_field(name).related_model._meta.model_name}_id"
+            links.extend(through(**{source_field: obj.pk, target_field: pk}) for pk in targets)
+    if links:
+        type(links[0]).objects.bulk_create(links)
 
 
 def _build(model, fields: dict, known, where: str) -> tuple[models.Model, dict[str, list[int]]]:
@@ -162,15 +187,13 @@ def _build(model, fields: dict, known, where: str) -> tuple[models.Model, dict[s
         try:
             field_ = model._meta.get_field(name)
         except Exception:
-            raise CurationError(f"{where}: unknown field {name!r}") from None
+            raise FixtureError(f"{where}: unknown field {name!r}") from None
         if field_.many_to_many:
             related = field_.related_model
             try:
                 m2m[name] = [known[related][_key(v)] for v in value]
             except KeyError as exc:
-                raise CurationError(
-                    f"{where}: {name} refers to unknown {related._meta.label} {exc.args[0]!r}"
-                ) from None
+                raise FixtureError(f"{where}: {name} refers to unknown {related._meta.label} {exc.args[0]!r}") from None
         elif field_.is_relation:
             related = field_.related_model
             if value is None:
@@ -178,7 +201,7 @@ def _build(model, fields: dict, known, where: str) -> tuple[models.Model, dict[s
                 continue
             pk = known[related].get(_key(value))
             if pk is None:
-                raise CurationError(f"{where}: {name} refers to unknown {related._meta.label} {value!r}")
+                raise FixtureError(f"{where}: {name} refers to unknown {related._meta.label} {value!r}")
             attrs[field_.attname] = pk
         else:
             attrs[name] = field_.to_python(value)
@@ -191,7 +214,7 @@ def _natural_key(model, fields: dict, where: str) -> tuple:
     for path in NATURAL_KEY_PATHS[model]:
         name = path.split("__", 1)[0]
         if name not in fields:
-            raise CurationError(f"{where}: lacks {name!r}, part of its natural key")
+            raise FixtureError(f"{where}: lacks {name!r}, part of its natural key")
         if "__" in path:
             key.extend(_key(fields[name]))
         else:

@@ -147,61 +147,75 @@ def read_sources(directory: Path) -> list[dict]:
         raise IngestError(f"{directory}: not a directory")
     entries = _read_manifest(directory)
     texts = {p.name: p for p in directory.iterdir() if p.is_file() and p.suffix == TEXT_SUFFIX}
-
-    rows: list[dict] = []
-    seen_files: set[str] = set()
-    seen_urls: dict[str, str] = {}
-    seen_checksums: dict[str, str] = {}
-    for index, entry in enumerate(entries):
-        name = entry.get("file")
-        where = f"{directory / MANIFEST_NAME} entry {index + 1}" if not name else f"{directory / str(name)}"
-        missing = [key for key in REQUIRED_KEYS if not entry.get(key)]
-        if missing:
-            raise IngestError(f"{where}: manifest entry lacks {', '.join(missing)}")
-        if name in seen_files:
-            raise IngestError(f"{where}: listed twice in the manifest")
-        seen_files.add(name)
-        if name not in texts:
-            raise IngestError(f"{where}: listed in the manifest but there is no such text file")
-        try:
-            text = texts[name].read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise IngestError(f"{where}: not UTF-8 text (invalid byte at offset {exc.start})") from None
-        if not text.strip():
-            raise IngestError(f"{where}: the text is empty")
-        url = _parse_url(entry.get("url"), where)
-        if url and url in seen_urls:
-            raise IngestError(f"{where}: duplicate url {url!r}, also given for {seen_urls[url]}")
-        if url:
-            seen_urls[url] = name
-        checksum = text_checksum(text)
-        if checksum in seen_checksums:
-            raise IngestError(f"{where}: same text as {seen_checksums[checksum]}")
-        seen_checksums[checksum] = name
-        authors = entry.get("authors") or []
-        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
-            raise IngestError(f"{where}: authors must be a list of names")
-        rows.append(
-            {
-                "slug": Path(name).stem,
-                "headline": str(entry["headline"]).strip(),
-                "publisher": str(entry["publisher"]).strip(),
-                "url": url,
-                "authors": authors,
-                "language": str(entry.get("language") or "en"),
-                "text": text,
-                "checksum": checksum,
-                "origin": str(entry.get("origin") or ""),
-                "notes": str(entry.get("notes") or ""),
-                "published_date": _parse_date(entry.get("published_date"), where),
-                "published_time": _parse_time(entry.get("published_time"), where),
-                "timezone": _parse_timezone(entry.get("timezone"), where),
-            }
-        )
-    unlisted = sorted(set(texts) - seen_files)
+    seen = _Seen()
+    rows = [_source_row(directory, index, entry, texts, seen) for index, entry in enumerate(entries)]
+    unlisted = sorted(set(texts) - seen.files)
     if unlisted:
         raise IngestError(f"{directory / unlisted[0]}: text file has no entry in {MANIFEST_NAME}")
     return rows
+
+
+@dataclass
+class _Seen:
+    """What earlier manifest entries of the folder gave: a file, url or text given twice is an error."""
+
+    files: set[str] = field(default_factory=set)
+    urls: dict[str, str] = field(default_factory=dict)
+    checksums: dict[str, str] = field(default_factory=dict)
+
+    def claim(self, kind: str, value: str, name: str, where: str, message: str) -> None:
+        taken = getattr(self, kind)
+        if value in taken:
+            raise IngestError(f"{where}: {message.format(other=taken[value])}")
+        taken[value] = name
+
+
+def _source_row(directory: Path, index: int, entry: dict, texts: dict[str, Path], seen: _Seen) -> dict:
+    """One manifest entry and its text file, checked, as Source fields."""
+    name = entry.get("file")
+    where = f"{directory / MANIFEST_NAME} entry {index + 1}" if not name else f"{directory / str(name)}"
+    missing = [key for key in REQUIRED_KEYS if not entry.get(key)]
+    if missing:
+        raise IngestError(f"{where}: manifest entry lacks {', '.join(missing)}")
+    if name in seen.files:
+        raise IngestError(f"{where}: listed twice in the manifest")
+    seen.files.add(name)
+    text = _read_text(texts.get(name), where)
+    url = _parse_url(entry.get("url"), where)
+    if url:
+        seen.claim("urls", url, name, where, f"duplicate url {url!r}, also given for {{other}}")
+    checksum = text_checksum(text)
+    seen.claim("checksums", checksum, name, where, "same text as {other}")
+    authors = entry.get("authors") or []
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise IngestError(f"{where}: authors must be a list of names")
+    return {
+        "slug": Path(name).stem,
+        "headline": str(entry["headline"]).strip(),
+        "publisher": str(entry["publisher"]).strip(),
+        "url": url,
+        "authors": authors,
+        "language": str(entry.get("language") or "en"),
+        "text": text,
+        "checksum": checksum,
+        "origin": str(entry.get("origin") or ""),
+        "notes": str(entry.get("notes") or ""),
+        "published_date": _parse_date(entry.get("published_date"), where),
+        "published_time": _parse_time(entry.get("published_time"), where),
+        "timezone": _parse_timezone(entry.get("timezone"), where),
+    }
+
+
+def _read_text(path: Path | None, where: str) -> str:
+    if path is None:
+        raise IngestError(f"{where}: listed in the manifest but there is no such text file")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{where}: not UTF-8 text (invalid byte at offset {exc.start})") from None
+    if not text.strip():
+        raise IngestError(f"{where}: the text is empty")
+    return text
 
 
 def _check(source: Source, directory: Path) -> None:
@@ -226,17 +240,7 @@ def sources_ingest(*, directory: Path, dry_run: bool = False) -> IngestReport:
                 n_cited=Count("citations", distinct=True) + Count("statements", distinct=True)
             )
         }
-        # Another source (other slug) already holding a url or a text of this batch is a conflict.
-        urls = [row["url"] for row in rows if row["url"]]
-        for other in Source.objects.filter(url__in=urls).exclude(slug__in=by_slug).only("slug", "url"):
-            name = next(row["slug"] for row in rows if row["url"] == other.url)
-            where = Path(directory) / (name + TEXT_SUFFIX)
-            raise IngestError(f"{where}: url {other.url!r} belongs to source {other.slug}")
-        checksums = [row["checksum"] for row in rows]
-        for other in Source.objects.filter(checksum__in=checksums).exclude(slug__in=by_slug).only("slug", "checksum"):
-            name = next(row["slug"] for row in rows if row["checksum"] == other.checksum)
-            raise IngestError(f"{Path(directory) / (name + TEXT_SUFFIX)}: same text as existing source {other.slug}")
-
+        _refuse_conflicts(rows, by_slug, directory)
         to_create: list[Source] = []
         to_update: list[Source] = []
         for slug, row in by_slug.items():
@@ -246,23 +250,11 @@ def sources_ingest(*, directory: Path, dry_run: bool = False) -> IngestReport:
                 _check(source, directory)
                 to_create.append(source)
                 report.created.append(slug)
-                continue
-            changed = [name for name in SOURCE_FIELDS if getattr(source, name) != row[name]]
-            if not changed:
+            elif _update(source, row, directory):
+                to_update.append(source)
+                report.updated.append(slug)
+            else:
                 report.unchanged.append(slug)
-                continue
-            if "checksum" in changed and source.n_cited:
-                # Citations and statements point into the text by offset; a new text would break them.
-                raise IngestError(
-                    f"{Path(directory) / (slug + TEXT_SUFFIX)}: text differs from the stored source, "
-                    f"which has {source.n_cited} citations/statements pointing into it; refusing to change it"
-                )
-            for name in changed:
-                setattr(source, name, row[name])
-            source.updated_at = timezone.now()
-            _check(source, directory)
-            to_update.append(source)
-            report.updated.append(slug)
 
         if not dry_run:
             Source.objects.bulk_create(to_create)
@@ -271,6 +263,37 @@ def sources_ingest(*, directory: Path, dry_run: bool = False) -> IngestReport:
         if story_fields:
             _join_story(story_fields, [*existing.values(), *to_create], report, dry_run=dry_run)
     return report
+
+
+def _refuse_conflicts(rows: list[dict], by_slug: dict, directory: Path) -> None:
+    """Another source (other slug) already holding a url or a text of this batch is a conflict."""
+    urls = [row["url"] for row in rows if row["url"]]
+    for other in Source.objects.filter(url__in=urls).exclude(slug__in=by_slug).only("slug", "url"):
+        name = next(row["slug"] for row in rows if row["url"] == other.url)
+        where = Path(directory) / (name + TEXT_SUFFIX)
+        raise IngestError(f"{where}: url {other.url!r} belongs to source {other.slug}")
+    checksums = [row["checksum"] for row in rows]
+    for other in Source.objects.filter(checksum__in=checksums).exclude(slug__in=by_slug).only("slug", "checksum"):
+        name = next(row["slug"] for row in rows if row["checksum"] == other.checksum)
+        raise IngestError(f"{Path(directory) / (name + TEXT_SUFFIX)}: same text as existing source {other.slug}")
+
+
+def _update(source: Source, row: dict, directory: Path) -> bool:
+    """Set the manifest's values on an existing source; say whether any changed."""
+    changed = [name for name in SOURCE_FIELDS if getattr(source, name) != row[name]]
+    if not changed:
+        return False
+    if "checksum" in changed and source.n_cited:
+        # Citations and statements point into the text by offset; a new text would break them.
+        raise IngestError(
+            f"{Path(directory) / (source.slug + TEXT_SUFFIX)}: text differs from the stored source, "
+            f"which has {source.n_cited} citations/statements pointing into it; refusing to change it"
+        )
+    for name in changed:
+        setattr(source, name, row[name])
+    source.updated_at = timezone.now()
+    _check(source, directory)
+    return True
 
 
 def _join_story(fields: dict, sources: list[Source], report: IngestReport, *, dry_run: bool) -> None:

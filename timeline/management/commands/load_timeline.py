@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from timeline.services.fixtures import CurationError, timeline_load_new
+from timeline.services.fixtures import FixtureError, timeline_load_new
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, fixtures: list[str], dry_run: bool, **options):
         try:
             report = timeline_load_new(paths=[Path(f) for f in fixtures], dry_run=dry_run)
-        except CurationError as exc:
+        except FixtureError as exc:
             raise CommandError(str(exc)) from None
         prefix = "Dry run, nothing written: " if dry_run else ""
         self.stdout.write(self.style.SUCCESS(f"{prefix}{report.summary()}."))
