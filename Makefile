@@ -66,13 +66,15 @@ serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make serve-prod: the production server: gunicorn with WORKERS processes, DEBUG off, static files
-## collected and served by whitenoise, database connections kept for a minute (DATABASE_CONN_MAX_AGE).
+## collected and served by whitenoise, database connections kept for a minute (DATABASE_CONN_MAX_AGE),
+## a request given GUNICORN_TIMEOUT seconds (60: more than an import's IMPORT_FETCH_DEADLINE of 30).
 ## Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see README).
 serve-prod: install
 	$(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=false $(PY) manage.py collectstatic --no-input -v0
 	DJANGO_DEBUG=false DATABASE_CONN_MAX_AGE=$${DATABASE_CONN_MAX_AGE:-60} \
-		$(VENV)/bin/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
+		$(VENV)/bin/gunicorn config.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) \
+		--timeout $${GUNICORN_TIMEOUT:-60}
 
 ## make admin: create an admin login (asks for a password; or set DJANGO_SUPERUSER_USERNAME,
 ## DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PASSWORD to create it without prompts).

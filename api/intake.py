@@ -310,6 +310,12 @@ class ImportJobViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [ImportJobPermission]
     filterset_fields = ["status"]
 
+    def initial(self, request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            # A job whose worker died is shown failed, with its reason, rather than running forever.
+            jobs.import_jobs_fail_stale()
+
     def get_queryset(self) -> QuerySet[ImportJob]:
         return ImportJob.objects.select_related("source")
 

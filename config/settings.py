@@ -271,6 +271,10 @@ ANNOTATE_MAX_CHARS = env_int("ANNOTATE_MAX_CHARS", 100_000)
 # reserved addresses unless IMPORT_ALLOW_PRIVATE_ADDRESSES is on (an intranet deployment, tests).
 IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
 IMPORT_FETCH_TIMEOUT = env_int("IMPORT_FETCH_TIMEOUT", 10)  # seconds, per connection and per read
+# Seconds for a whole fetch (connects, redirects, headers and body), however the server trickles.
+IMPORT_FETCH_DEADLINE = env_int("IMPORT_FETCH_DEADLINE", 30)
+# Seconds after which a job still "running" is taken for one whose worker died, and marked failed.
+IMPORT_JOB_DEADLINE = env_int("IMPORT_JOB_DEADLINE", 120)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)  # largest page or uploaded file
 
 # Background jobs (django-tasks, the backport of Django 6's tasks framework). "immediate" runs a

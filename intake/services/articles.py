@@ -370,6 +370,7 @@ def article_read(*, data: ArticleInput, progress: Progress = _no_progress) -> Ar
             page = fetching.fetch_page(
                 data.url,
                 timeout=settings.IMPORT_FETCH_TIMEOUT,
+                deadline=settings.IMPORT_FETCH_DEADLINE,
                 max_bytes=settings.IMPORT_MAX_BYTES,
                 allow_private=settings.IMPORT_ALLOW_PRIVATE_ADDRESSES,
             )

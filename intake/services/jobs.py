@@ -7,7 +7,11 @@ failed job keeps its one-line error and can be retried.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from intake.models import ImportJob, JobStatus
 from intake.services.articles import ArticleInput
@@ -37,8 +41,28 @@ def _enqueue(job: ImportJob) -> ImportJob:
     return job
 
 
+def import_jobs_fail_stale() -> int:
+    """Mark failed, with the reason, every job still "running" long after any run could have ended:
+    its worker died (killed, restarted, out of memory) and nothing else will finish it. One UPDATE.
+
+    Called whenever jobs are read and before a retry, so a client polling a job sees it fail and can
+    retry it. A run that ends after all still records its own outcome over this one."""
+    limit = settings.IMPORT_JOB_DEADLINE
+    stale = ImportJob.objects.filter(
+        status=JobStatus.RUNNING, started_at__lt=timezone.now() - dt.timedelta(seconds=limit)
+    )
+    return stale.update(
+        status=JobStatus.FAILED,
+        message="failed",
+        error=f"The run stopped without a result (its worker died?): still running after {limit} s. Retry it.",
+        finished_at=timezone.now(),
+    )
+
+
 def import_job_retry(*, job: ImportJob) -> ImportJob:
-    """Run a failed job again, from the start."""
+    """Run a failed job again, from the start (a job whose worker died counts as failed)."""
+    if import_jobs_fail_stale():
+        job.refresh_from_db()
     if job.status != JobStatus.FAILED:
         raise ValidationError({"status": f"Only a failed job can be retried; this one is {job.status}."})
     ImportJob.objects.filter(pk=job.pk).update(

@@ -1,8 +1,11 @@
 """POST /api/v1/sources/import, /api/v1/jobs and /api/v1/proposals."""
 
+import datetime as dt
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 
 from intake.models import ImportJob, Proposal
 from tests.factories import SourceFactory
@@ -91,6 +94,32 @@ def test_a_job_that_failed_because_the_site_was_down_succeeds_when_retried(edito
     assert again.status_code == 400 and "status" in again.json()["errors"]
 
 
+def test_a_job_whose_worker_died_is_shown_failed_with_its_reason_and_succeeds_when_retried(editor_client, settings):
+    settings.IMPORT_JOB_DEADLINE = 60
+    job = ImportJob.objects.create(
+        filename="saved.html", content=news_page().encode(), status="running", attempts=1, message="reading"
+    )
+    ImportJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - dt.timedelta(seconds=59))
+    assert editor_client.get(f"/api/v1/jobs/{job.pk}").json()["status"] == "running"  # may still finish
+
+    ImportJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - dt.timedelta(seconds=61))
+    polled = editor_client.get(f"/api/v1/jobs/{job.pk}").json()
+    assert polled["status"] == "failed"
+    assert "still running after 60 s" in polled["error"]
+
+    retried = editor_client.post(f"/api/v1/jobs/{job.pk}/retry")
+    assert retried.status_code == 202
+    assert (retried.json()["status"], retried.json()["attempts"]) == ("succeeded", 2)
+
+
+def test_a_stale_running_job_can_be_retried_before_anyone_polled_it(editor_client, settings):
+    settings.IMPORT_JOB_DEADLINE = 60
+    job = ImportJob.objects.create(filename="saved.html", content=news_page().encode(), status="running")
+    ImportJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - dt.timedelta(seconds=61))
+
+    assert editor_client.post(f"/api/v1/jobs/{job.pk}/retry").json()["status"] == "succeeded"
+
+
 def test_importing_needs_the_add_source_permission(client, user_client):
     assert client.post(IMPORT, {"url": "https://example.org/a"}).status_code == 401
     assert user_client.post(IMPORT, {"url": "https://example.org/a"}).status_code == 403
@@ -175,8 +204,8 @@ def test_the_job_list_runs_a_fixed_number_of_queries(client, django_assert_max_n
     ImportJob.objects.bulk_create(
         [ImportJob(url=f"https://example.org/{i}", source=SourceFactory()) for i in range(rows)]
     )
-    # count, page of jobs joined to their source
-    with django_assert_max_num_queries(2):
+    # the sweep of jobs whose worker died (one UPDATE), count, page of jobs joined to their source
+    with django_assert_max_num_queries(3):
         response = client.get("/api/v1/jobs?page_size=200")
     assert len(response.json()["results"]) == rows
 
