@@ -45,6 +45,11 @@ EXAMPLE = {
 }
 
 
+# What anonymous readers are shown for an editor without a full name: not the login name, which
+# is half of what guessing a password needs.
+ANONYMOUS_EDITOR = "an editor"
+
+
 class FieldChangeSerializer(serializers.Serializer):
     field = serializers.CharField(help_text="Model field name, e.g. date_value (a relation: source_id).")
     old = serializers.JSONField(allow_null=True, help_text="The value before; null on creation.")
@@ -55,7 +60,13 @@ class HistoryEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The history entry's id.")
     date = serializers.DateTimeField(help_text="When the change was saved.")
     type = serializers.ChoiceField(choices=sorted(HISTORY_TYPES.values()))
-    user = serializers.CharField(allow_null=True, help_text="Who made it; null for the system.")
+    user = serializers.CharField(
+        allow_null=True,
+        help_text=(
+            "Who made it: the username for logged-in callers; for anonymous ones the editor's full name, "
+            f'or "{ANONYMOUS_EDITOR}". Null for the system.'
+        ),
+    )
     reason = serializers.CharField(allow_blank=True, help_text='Why, when recorded ("automatic date resolution").')
     changes = FieldChangeSerializer(many=True)
 
@@ -75,7 +86,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _entry(record, previous) -> dict:
+def _who(record, *, public: bool) -> str | None:
+    if not record.history_user_id:
+        return None  # the system
+    if public:
+        return record.history_user.get_full_name() or ANONYMOUS_EDITOR
+    return record.history_user.get_username()
+
+
+def _entry(record, previous, *, public: bool) -> dict:
     if previous is None:
         changes = [
             {"field": f.attname, "old": None, "new": _plain(getattr(record, f.attname))}
@@ -92,7 +111,7 @@ def _entry(record, previous) -> dict:
         "id": record.history_id,
         "date": record.history_date,
         "type": HISTORY_TYPES.get(record.history_type, record.history_type),
-        "user": record.history_user.get_username() if record.history_user_id else None,
+        "user": _who(record, public=public),
         "reason": record.history_change_reason or "",
         "changes": changes,
     }
@@ -130,5 +149,6 @@ class HistoryMixin:
         if page:
             # The entry before this page's last one, to diff against: one query.
             older = entries.filter(history_id__lt=page[-1].history_id).first()
-        data = [_entry(rec, page[i + 1] if i + 1 < len(page) else older) for i, rec in enumerate(page)]
+        public = not request.user.is_authenticated
+        data = [_entry(rec, page[i + 1] if i + 1 < len(page) else older, public=public) for i, rec in enumerate(page)]
         return self.get_paginated_response(HistoryEntrySerializer(data, many=True).data)

@@ -28,7 +28,8 @@ from rest_framework.views import APIView
 
 from api import examples
 from api.filtersets import IdsFilter
-from api.permissions import ReadAnyoneWriteWithModelPermission
+from api.parsers import BoundedJSONParser
+from api.permissions import ReadAndWriteWithModelPermission, ReadAnyoneWriteWithModelPermission
 from api.serializers import (
     ActorBriefSerializer,
     ErrorSerializer,
@@ -264,7 +265,7 @@ def _error_field(job: ImportJob) -> str:
 class SourceImportView(APIView):
     """Import one article and read it: a job that fetches or opens it, stores the source, and proposes."""
 
-    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+    parser_classes = [BoundedJSONParser, parsers.MultiPartParser, parsers.FormParser]
     permission_classes = [ReadAnyoneWriteWithModelPermission]
     queryset = Source.objects.none()  # the permission check reads the model: importing needs add_source
 
@@ -294,8 +295,9 @@ class SourceImportView(APIView):
         return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
 
 
-class ImportJobPermission(ReadAnyoneWriteWithModelPermission):
-    perms_map = {**ReadAnyoneWriteWithModelPermission.perms_map, "POST": ["timeline.add_source"]}
+class ImportJobPermission(ReadAndWriteWithModelPermission):
+    # Retrying a job imports an article, as the first run did: it needs add_source.
+    perms_map = {**ReadAndWriteWithModelPermission.perms_map, "POST": ["timeline.add_source"]}
 
 
 @extend_schema_view(
@@ -416,9 +418,9 @@ class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
         return proposals.proposal_update(proposal=instance, **validated_data)
 
 
-class ReviewPermission(ReadAnyoneWriteWithModelPermission):
+class ReviewPermission(ReadAndWriteWithModelPermission):
     # Accepting or rejecting changes a proposal: it needs change_proposal, not add_proposal.
-    perms_map = {**ReadAnyoneWriteWithModelPermission.perms_map, "POST": ["%(app_label)s.change_%(model_name)s"]}
+    perms_map = {**ReadAndWriteWithModelPermission.perms_map, "POST": ["%(app_label)s.change_%(model_name)s"]}
 
 
 @extend_schema_view(

@@ -32,7 +32,7 @@ def test_a_changed_date_shows_who_changed_it_and_its_before_and_after(client, ed
     manual = {"value": "2022-09-20", "start": "2022-09-20", "end": "2022-09-20", "precision": "day"}
     assert editor_client.patch(f"/api/v1/statements/{pk}", {"date": manual}, format="json").status_code == 200
 
-    body = client.get(f"/api/v1/statements/{pk}/history").json()
+    body = editor_client.get(f"/api/v1/statements/{pk}/history").json()
 
     newest, resolution, creation = body["results"]
     assert body["count"] == 3
@@ -50,9 +50,21 @@ def test_resolve_dates_is_recorded_as_the_system(client, editor_client):
     pk = create_statement(editor_client)
     editor_client.patch(f"/api/v1/statements/{pk}", {"date": {"text": "on Monday", "status": "unresolved"}})
     dates_resolve(force=True)
-    entries = client.get(f"/api/v1/statements/{pk}/history").json()["results"]
+    entries = editor_client.get(f"/api/v1/statements/{pk}/history").json()["results"]
     assert all(e["user"] is None for e in entries if e["reason"] == "automatic date resolution")
     assert entries[-1]["user"] == "editor"
+
+
+def test_anonymous_readers_see_an_editors_full_name_or_no_name_never_the_login_name(client, editor_client, editor):
+    pk = create_statement(editor_client)
+
+    entries = client.get(f"/api/v1/statements/{pk}/history").json()["results"]
+    assert entries[-1]["user"] == "an editor"
+    assert all(e["user"] in (None, "an editor") for e in entries)
+
+    editor.first_name, editor.last_name = "Ada", "Byline"
+    editor.save()
+    assert client.get(f"/api/v1/statements/{pk}/history").json()["results"][-1]["user"] == "Ada Byline"
 
 
 def test_history_pages_cost_the_same_queries_whatever_their_length(client, editor_client):
