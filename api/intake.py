@@ -269,6 +269,10 @@ class SourceImportView(APIView):
     permission_classes = [ReadAnyoneWriteWithModelPermission]
     queryset = Source.objects.none()  # the permission check reads the model: importing needs add_source
 
+    def throttle_cost(self, request) -> int:
+        """An import draws IMPORT_THROTTLE_COST units of the client's budget (CostRateThrottle)."""
+        return settings.IMPORT_THROTTLE_COST
+
     @extend_schema(
         operation_id="sources_import",
         tags=["sources"],

@@ -220,13 +220,23 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttles.AnonRateThrottle",
+        "api.throttles.UserRateThrottle",
+        "api.throttles.CostRateThrottle",
+    ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_ANON_THROTTLE_RATE", "120/min"),
-        # Token requests (POST /api/v1/auth/token): per username, and per client address.
+        "user": env_str("API_USER_THROTTLE_RATE", "600/min"),
+        # Work units of the expensive endpoints: 1 per 1,000 characters annotated, IMPORT_THROTTLE_COST an import.
+        "cost": env_str("API_COST_THROTTLE_RATE", "1000/hour"),
+        # Logging in (a token, the admin's form): per username from one address, and per address.
         "login_username": env_str("API_LOGIN_USERNAME_THROTTLE_RATE", "20/hour"),
         "login_address": env_str("API_LOGIN_ADDRESS_THROTTLE_RATE", "60/hour"),
     },
+    # How many proxies of ours stand in front of the server: the client address is the one the nearest
+    # of them put in X-Forwarded-For. 0 (the default): the socket's address, and the header is ignored.
+    "NUM_PROXIES": env_int("DJANGO_NUM_PROXIES", 0),
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.FormatParameterNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -275,6 +285,8 @@ IMPORT_FETCH_TIMEOUT = env_int("IMPORT_FETCH_TIMEOUT", 10)  # seconds, per conne
 IMPORT_FETCH_DEADLINE = env_int("IMPORT_FETCH_DEADLINE", 30)
 # Seconds after which a job still "running" is taken for one whose worker died, and marked failed.
 IMPORT_JOB_DEADLINE = env_int("IMPORT_JOB_DEADLINE", 120)
+# What one import costs of a client's API_COST_THROTTLE_RATE budget (reading 20,000 characters costs as much).
+IMPORT_THROTTLE_COST = env_int("IMPORT_THROTTLE_COST", 20)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)  # largest page or uploaded file
 
 # Background jobs (django-tasks, the backport of Django 6's tasks framework). "immediate" runs a

@@ -3,7 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from config.admin_login import throttled_admin_login
+
 urlpatterns = [
+    # Before the admin's own URLs, which would take it first.
+    path("admin/login/", throttled_admin_login, name="admin-login"),
     path("admin/", admin.site.urls),
     path("", include("api.urls", namespace="api")),
     path("", include("web.urls", namespace="web")),
