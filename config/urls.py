@@ -12,3 +12,9 @@ urlpatterns = [
     path("", include("api.urls", namespace="api")),
     path("", include("web.urls", namespace="web")),
 ]
+
+# JSON error bodies under /api/, Django's pages elsewhere (used when DEBUG is off).
+handler400 = "api.error_pages.bad_request"
+handler403 = "api.error_pages.permission_denied"
+handler404 = "api.error_pages.page_not_found"
+handler500 = "api.error_pages.server_error"
