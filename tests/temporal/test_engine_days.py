@@ -306,3 +306,24 @@ def test_a_clock_time_with_a_generic_us_zone_joins_the_weekday_after_it():
     t = only("The offer expires at 5 p.m. ET Friday.", news(2023, 2, 15), "5 p.m. ET Friday")
     assert (t.rule, t.extra["timezone"]) == ("clock_with_day", "ET")
     assert t.value.endswith("T17:00")
+
+
+def test_the_day_in_a_market_report_is_the_last_day_the_report_named():
+    text = "Tokyo stocks slipped on Thursday. The Nikkei shed 140 points to close the day at 38,210."
+    assert only(text, news(2024, 5, 17), "the day").value == "2024-05-16"
+
+
+def test_the_day_with_no_day_named_before_it_is_the_publication_day():
+    t = only("The home side started the day two runs behind.", news(2023, 7, 8), "the day")
+    assert (t.value, t.rule) == ("2023-07-08", "narrated_day")
+
+
+def test_a_gain_on_the_day_dates_to_the_day_narrated():
+    text = "Gold climbed on Monday, and silver was up 1.2% on the day."
+    assert only(text, news(2024, 4, 10), "the day").value == "2024-04-08"
+
+
+def test_the_day_when_or_the_day_before_is_no_narrated_day():
+    ref = news(2024, 4, 10)
+    assert [t.text for t in annotate("They will open the day when the rain stops.", ref)] == []
+    assert "narrated_day" not in [t.rule for t in annotate("Markets closed the day before the election.", ref)]

@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     anaphora.REFERENCE,
     holidays.HOLIDAY,
     anaphora.ANAPHORIC,
+    anaphora.NARRATED_DAY,
 )
 
 RULE_ORDER: dict[str, int] = {r.name: i for i, r in enumerate(RULES)}
