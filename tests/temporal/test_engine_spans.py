@@ -92,3 +92,20 @@ def test_and_a_half_and_the_middle_of_the_afternoon():
     assert only("It took an hour and a half.", REF, "an hour and a half").value == "PT1H30M"
     t = only("At mid-afternoon yesterday, shares were up.", REF, "mid-afternoon yesterday")
     assert (t.value, t.mod, t.type) == ("2022-09-27TAF", "MID", TimexType.TIME)
+
+
+def test_a_duration_from_now_is_a_duration_and_the_present_as_timeml_annotates_it():
+    found = [(t.text, t.type, t.value) for t in annotate("The bridge may open five years from now.", news(2024, 1, 9))]
+    assert found == [("five years", TimexType.DURATION, "P5Y"), ("now", TimexType.DATE, "PRESENT_REF")]
+
+
+def test_the_first_half_of_a_range_takes_the_unit_written_after_the_second():
+    text = "Repairs will take between six and nine weeks, the council said."
+    found = [(t.text, t.value) for t in annotate(text, news(2024, 1, 9))]
+    assert found == [("six", "P6W"), ("nine weeks", "P9W")]
+
+
+def test_a_range_of_ages_or_of_counts_has_no_first_half_to_tag():
+    ref = news(2024, 1, 9)
+    assert annotate("Voters between 18 and 24 years old stayed home.", ref) == []
+    assert annotate("Between 40 and 50 people gathered.", ref) == []

@@ -29,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     years.CENTURY,
     spans.OFFSET,
     spans.DURATION,
+    spans.RANGE_START,
     clock.SET,
     clock.RATE,
     clock.CLOCK,
