@@ -35,7 +35,8 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "now current currently present presently recent recently lately past future term ahead formerly former",
     ),
     "set": (
-        "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi",
+        "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi"
+        " annual",
     ),
     "holiday": (
         "christmas xmas x-mas thanksgiving easter halloween independence valentine labor memorial veterans boxing new"
