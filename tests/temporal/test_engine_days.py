@@ -327,3 +327,12 @@ def test_the_day_when_or_the_day_before_is_no_narrated_day():
     ref = news(2024, 4, 10)
     assert [t.text for t in annotate("They will open the day when the rain stops.", ref)] == []
     assert "narrated_day" not in [t.rule for t in annotate("Markets closed the day before the election.", ref)]
+
+
+def test_february_29_without_a_year_is_the_leap_day_of_a_leap_years_article():
+    t = only("The council met on February 29 to set the budget.", news(2028, 4, 3), "February 29")
+    assert (t.value, t.start_date) == ("2028-02-29", dt.date(2028, 2, 29))
+
+
+def test_february_29_in_another_years_article_is_the_nearest_leap_day():
+    assert only("Sales peaked on Feb. 29.", news(2025, 3, 1), "Feb. 29").value == "2024-02-29"

@@ -109,3 +109,18 @@ def test_a_range_of_ages_or_of_counts_has_no_first_half_to_tag():
     ref = news(2024, 1, 9)
     assert annotate("Voters between 18 and 24 years old stayed home.", ref) == []
     assert annotate("Between 40 and 50 people gathered.", ref) == []
+
+
+def test_a_finishing_time_with_seconds_is_a_duration_not_a_time_of_day():
+    t = only("The winner crossed the line in 2:11:04 after a late surge.", news(2024, 4, 16), "2:11:04")
+    assert (t.type, t.value, t.start_date) == (TimexType.DURATION, "PT2H11M4S", None)
+
+
+def test_a_time_of_with_tenths_of_a_second_keeps_them():
+    t = only("She set a time of 0:52:07.3 in the heats.", news(2024, 4, 16), "0:52:07.3")
+    assert t.value == "PT52M7.3S"
+
+
+def test_a_clock_time_with_seconds_and_no_in_stays_a_time_of_day():
+    t = only("The rocket lifted off at 14:03:20 GMT.", news(2024, 4, 16), "14:03:20 GMT")
+    assert (t.type, t.value) == (TimexType.TIME, "2024-04-16T14:03Z")

@@ -220,10 +220,26 @@ def _hour_and_minute(g: dict[str, str | None], surface: str) -> tuple[int, int] 
     return h, 0
 
 
+# "won the marathon in 2:08:31", "a time of 1:59:40.2": after "in" or "a time of", hours, minutes and
+# seconds are how long something took, not a time of day.
+_CLOCK_DURATION = (
+    r"\b(?i:in|time\s+of)\s+(?P<x>(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?))(?![\d:]|\s*[aApP]\.?[mM]\b)"
+)
+
+
+def clock_duration(m: re.Match[str], ctx: Context) -> Resolution:
+    h, mi, sec = int(m["h"]), int(m["mi"]), m["s"].lstrip("0") or "0"
+    parts = (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec != "0" else "")
+    return Resolution(f"PT{parts or '0S'}", TimexType.DURATION, why="hours, minutes and seconds taken")
+
+
 SET = rule("set", _SET, cues={"set"}, reach=(8, 40), resolve=set_, reads_anchor=False)
 RATE = rule("rate", _RATE, cues={"rate_word"}, reach=(20, 10), resolve=rate, reads_anchor=False)
 FREQUENCY = rule("frequency", _FREQUENCY, cues={"rate_word"}, reach=(24, 24), resolve=frequency, reads_anchor=False)
 ORDINAL_ANNUAL = rule(
     "ordinal_annual", _ORDINAL_ANNUAL, cues={"set"}, reach=(24, 8), resolve=ordinal_annual, reads_anchor=False
+)
+CLOCK_DURATION = rule(
+    "clock_duration", _CLOCK_DURATION, cues={"clock_number"}, reach=(12, 12), resolve=clock_duration, reads_anchor=False
 )
 CLOCK = rule("clock", _CLOCK, cues={"clock", "clock_number"}, reach=(30, 36), resolve=clock, moves_anchor=True)

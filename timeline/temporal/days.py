@@ -112,15 +112,22 @@ def _year_of_day(m: re.Match[str], ctx: Context) -> tuple[int, str, dt.date | No
     return None
 
 
+_NEAREST_FIRST = (0, -1, 1, -2, 2, -3, 3, -4, 4)
+
+
 def _day_from_anchor(m: re.Match[str], ctx: Context, month: int, day: int) -> Resolution | None:
     """ "June 22" in news: the occurrence the tense, a deadline word or a relation word points to."""
     anchor = ctx.anchor
+    mod = point_mod(m)
+    if (month, day) == (2, 29) and not m["mdrel"]:
+        # A day of leap years only: the article's own year when it has one, else the nearest leap year's.
+        leap = next(d for k in _NEAREST_FIRST if (d := safe_date(anchor.year + k, 2, 29)) is not None)
+        return Resolution(leap.isoformat(), why="the leap day of the nearest leap year", mod=mod, anchor=anchor)
     candidates = [safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
     past = max((c for c in candidates if c and c <= anchor), default=None)
     future = min((c for c in candidates if c and c >= anchor), default=None)
     if past is None or future is None:
         return NOT_A_DATE
-    mod = point_mod(m)
     shift = RELATION_SHIFT.get(norm(m["mdrel"]))
     if shift == -1:
         chosen = past if past < anchor else safe_date(anchor.year - 1, month, day) or past

@@ -34,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     clock.FREQUENCY,
     clock.RATE,
     clock.ORDINAL_ANNUAL,
+    clock.CLOCK_DURATION,
     clock.CLOCK,
     holidays.SEASON,
     anaphora.REFERENCE,
