@@ -336,3 +336,27 @@ def test_february_29_without_a_year_is_the_leap_day_of_a_leap_years_article():
 
 def test_february_29_in_another_years_article_is_the_nearest_leap_day():
     assert only("Sales peaked on Feb. 29.", news(2025, 3, 1), "Feb. 29").value == "2024-02-29"
+
+
+def test_black_monday_is_the_1987_crash_not_the_last_monday():
+    t = only("The index suffered its worst fall since Black Monday.", news(2024, 8, 6), "Black Monday")
+    assert (t.value, t.rule) == ("1987-10-19", "named_day")
+
+
+def test_named_days_of_history_keep_their_one_date():
+    text = "Veterans who landed on D-Day marked VE Day, long before 9/11."
+    found = {t.text: t.value for t in annotate(text, news(2024, 5, 8))}
+    assert found == {"D-Day": "1944-06-06", "VE Day": "1945-05-08", "9/11": "2001-09-11"}
+
+
+def test_a_name_several_days_share_is_no_date_and_no_weekday_either():
+    assert annotate("Marchers remembered Bloody Sunday.", news(2024, 1, 30)) == []
+
+
+def test_black_friday_recurs_the_day_after_thanksgiving():
+    t = only("Retailers expect crowds on Black Friday.", news(2024, 11, 20), "Black Friday")
+    assert t.value == "2024-11-29"
+
+
+def test_a_full_numeric_date_starting_9_11_stays_that_date():
+    assert only("The memo is dated 9/11/2003.", news(2024, 1, 2), "9/11/2003").value == "2003-09-11"

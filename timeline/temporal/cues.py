@@ -42,6 +42,8 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "christmas xmas x-mas thanksgiving easter halloween independence valentine labor memorial veterans boxing new"
         " election",
     ),
+    # days named after an event: "VE Day", "D-Day" (the Black Mondays and 9/11 carry weekday and number cues)
+    "named_day": ("ve v-e vj v-j d-day",),
     "century_word": ("century centuries",),
     "quarter_word": ("quarter quarters half",),
     "year_word": ("year years",),

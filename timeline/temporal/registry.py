@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     clock.CLOCK,
     holidays.SEASON,
     anaphora.REFERENCE,
+    holidays.NAMED_DAY,
     holidays.HOLIDAY,
     anaphora.ANAPHORIC,
     anaphora.NARRATED_DAY,
