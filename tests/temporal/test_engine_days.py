@@ -360,3 +360,14 @@ def test_black_friday_recurs_the_day_after_thanksgiving():
 
 def test_a_full_numeric_date_starting_9_11_stays_that_date():
     assert only("The memo is dated 9/11/2003.", news(2024, 1, 2), "9/11/2003").value == "2003-09-11"
+
+
+def test_a_line_break_between_a_headline_and_its_dateline_ends_the_expression():
+    text = "Strike to last until Monday\nMarch 4, 2024\nLONDON - Rail workers said on Friday ..."
+    found = [(t.text, t.value) for t in annotate(text, news(2024, 3, 4))]
+    assert found[:2] == [("Monday", "2024-03-04"), ("March 4, 2024", "2024-03-04")]
+
+
+def test_a_comma_before_the_line_break_keeps_the_weekday_and_date_together():
+    text = "The hearing is set for Tuesday,\nApril 9, 2024."
+    assert only(text, news(2024, 3, 4), "Tuesday,\nApril 9, 2024").value == "2024-04-09"

@@ -18,6 +18,7 @@ from .lexicon import (
 from .patterns import (
     B_RANGE,
     DAY,
+    JOIN,
     MONTH,
     ORD_WORD_DAY,
     POD,
@@ -47,10 +48,10 @@ from .types import TimexType
 _MONTH_DAY = (
     rf"{B_RANGE}(?P<x>(?:(?i:(?:the\s+)?(?:early\s+|late\s+)?(?P<podof>morning|afternoon|evening|night)(?:\s+hours)?"
     rf"\s+of)\s+)?{POINT_MOD}"
-    rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
+    rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}){JOIN}(?:the\s+)?)?"
     rf"(?:(?:(?P<mdrel>(?i:last|next|this\s+past|this\s+coming))\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
     rf"|(?:(?i:the)\s+)?(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
-    rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d))|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?){E}"
+    rf"(?:{JOIN}(?P<year>{YEAR}|'\d\d(?!\d))|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?){E}"
 )
 
 _RANGE_YEAR = re.compile(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from . import calendar as cal
 from .absolute import parse_absolute_date
 from .cues import cue_spans
+from .patterns import JOIN
 from .registry import RULE_ORDER, RULES
 from .rules import Context, Resolution, Rule
 from .types import DocType, Precision, Reference, Timex, TimexType
@@ -87,7 +88,7 @@ def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tu
     return taken
 
 
-_JOIN_TIME_DATE = re.compile(r",?\s+(?:(?i:on)\s+)?$")
+_JOIN_TIME_DATE = re.compile(rf"{JOIN}(?:(?i:on)\s+)?$")
 # Rules whose timex names one calendar day, which a clock time beside it takes.
 _SAME_DAY_RULES = frozenset(r.name for r in RULES if r.names_a_day)
 
