@@ -371,3 +371,21 @@ def test_a_line_break_between_a_headline_and_its_dateline_ends_the_expression():
 def test_a_comma_before_the_line_break_keeps_the_weekday_and_date_together():
     text = "The hearing is set for Tuesday,\nApril 9, 2024."
     assert only(text, news(2024, 3, 4), "Tuesday,\nApril 9, 2024").value == "2024-04-09"
+
+
+def test_a_plan_that_calls_for_a_month_points_to_the_coming_one():
+    t = only("The rescue plan calls for a first payment in August.", news(2024, 5, 21), "August")
+    assert t.value == "2024-08"
+
+
+def test_a_change_starting_in_a_month_points_ahead():
+    assert only("Starting in October, bus fares go up.", news(2024, 5, 21), "October").value == "2024-10"
+
+
+def test_a_weekday_in_a_planned_clause_is_the_coming_one():
+    assert only("The schedule calls for a vote on Thursday.", news(2024, 5, 21), "Thursday").value == "2024-05-23"
+
+
+def test_a_past_verb_after_that_dates_its_month_back_in_a_future_sentence():
+    text = "The pool will reopen next week after repairs that began in January."
+    assert only(text, news(2024, 5, 21), "January").value == "2024-01"

@@ -29,6 +29,8 @@ _AHEAD_AFTER_IS = "(?:going|expected|scheduled|due|set|slated|planning|likely|to
 _FUTURE_WORDS = (
     "will|'ll|wo|shall|going to|gonna|plans? to|wants? to|seeks? to|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set (?:to|for)|is to|are to|likely to|poised to|about to|ready to"
+    # a plan or a start named ahead of it: "the plan calls for completion in June", "starting in June"
+    "|calls? for|starting|beginning"
     "|hopes?|hoping|aims?"
     f"|should|must|might|could(?! have| not| never|n.t| be {_UNREACHED})"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
@@ -62,8 +64,9 @@ _MARKER = re.compile(
     rf"|(?P<past>{_PAST_WORDS}))\b",
     re.IGNORECASE,
 )
-# "-ed" after a determiner is an adjective ("the reduced dividend"), not a past verb.
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)\s+)$", re.IGNORECASE)
+# "-ed" after a determiner is an adjective ("the reduced dividend"), not a past verb; after "that" it is as
+# often a verb ("repairs that started in May"), and an irregular past ("that began") always is.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this)\s+)$", re.IGNORECASE)
 _NOT_PAST_ED = frozenset(
     {
         "expected",
