@@ -173,4 +173,4 @@ def narrated_day(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(day.isoformat(), why="the day the report narrates", anchor=day)
 
 
-NARRATED_DAY = rule("narrated_day", _NARRATED_DAY, cues={"unit"}, reach=(14, 12), resolve=narrated_day)
+NARRATED_DAY = rule("narrated_day", _NARRATED_DAY, cues={"day_word"}, reach=(20, 4), resolve=narrated_day)

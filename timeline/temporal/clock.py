@@ -237,7 +237,7 @@ SET = rule("set", _SET, cues={"set"}, reach=(8, 40), resolve=set_, reads_anchor=
 RATE = rule("rate", _RATE, cues={"rate_word"}, reach=(20, 10), resolve=rate, reads_anchor=False)
 FREQUENCY = rule("frequency", _FREQUENCY, cues={"rate_word"}, reach=(24, 24), resolve=frequency, reads_anchor=False)
 ORDINAL_ANNUAL = rule(
-    "ordinal_annual", _ORDINAL_ANNUAL, cues={"set"}, reach=(24, 8), resolve=ordinal_annual, reads_anchor=False
+    "ordinal_annual", _ORDINAL_ANNUAL, cues={"annual"}, reach=(24, 8), resolve=ordinal_annual, reads_anchor=False
 )
 CLOCK_DURATION = rule(
     "clock_duration", _CLOCK_DURATION, cues={"clock_number"}, reach=(12, 12), resolve=clock_duration, reads_anchor=False

@@ -35,13 +35,16 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "now current currently present presently recent recently lately past future term ahead formerly former",
     ),
     "set": (
-        "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi"
-        " annual",
+        "every each per daily weekly monthly annually yearly hourly nightly biweekly bi bimonthly semiannually semi",
     ),
     "holiday": (
         "christmas xmas x-mas thanksgiving easter halloween independence valentine labor memorial veterans boxing new"
         " election",
     ),
+    # "the day" of a market report; "between" opening a range ("between 12 and 18 months")
+    "day_word": ("day",),
+    "annual": ("annual",),
+    "between": ("between",),
     # days named after an event: "VE Day", "D-Day" (the Black Mondays and 9/11 carry weekday and number cues)
     "named_day": ("ve v-e vj v-j d-day",),
     "century_word": ("century centuries",),

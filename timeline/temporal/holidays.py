@@ -224,7 +224,7 @@ NAMED_DAY = rule(
     "named_day",
     _NAMED_DAY,
     cues={"weekday", "numeric", "named_day"},
-    reach=(12, 12),
+    reach=(8, 8),
     resolve=named_day,
     reads_anchor=False,
 )

@@ -290,4 +290,6 @@ def range_start(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(duration_value(n, unit), TimexType.DURATION, why=f"the first half of a range of {m['unit']}")
 
 
-RANGE_START = rule("range_start", _RANGE_START, cues={"unit"}, reach=(60, 14), resolve=range_start, reads_anchor=False)
+RANGE_START = rule(
+    "range_start", _RANGE_START, cues={"between"}, reach=(0, 80), resolve=range_start, reads_anchor=False
+)
