@@ -124,3 +124,12 @@ def test_a_time_of_with_tenths_of_a_second_keeps_them():
 def test_a_clock_time_with_seconds_and_no_in_stays_a_time_of_day():
     t = only("The rocket lifted off at 14:03:20 GMT.", news(2024, 4, 16), "14:03:20 GMT")
     assert (t.type, t.value) == (TimexType.TIME, "2024-04-16T14:03Z")
+
+
+def test_between_one_number_to_another_splits_the_range_too():
+    found = [(t.text, t.value) for t in annotate("Delivery takes between three to five days.", news(2024, 1, 9))]
+    assert found == [("three", "P3D"), ("five days", "P5D")]
+
+
+def test_a_range_without_between_stays_one_vague_length():
+    assert only("Delivery takes three to five days.", news(2024, 1, 9), "three to five days").value == "PXD"

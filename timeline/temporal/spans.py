@@ -190,7 +190,9 @@ def _offset_date(m: re.Match[str], ctx: Context, unit: str, n: float, back: bool
 _DURATION = (
     rf"{B}(?P<x>{AMOUNT_MOD}(?:(?P<the>(?i:the|each\s+of\s+the|all))\s+(?![\w.]+-\w))?(?:(?P<rel>(?i:past|last|next|first"
     rf"|previous|coming|following|final|latest|remaining|initial|preceding|prior|recent|ensuing|same))\s+)?"
-    rf"(?:(?P<num>{COUNT}|\d+\s+to\s+\d+|(?i:{NUMBER_WORD_RE})\s+(?:to|or)\s+(?i:{NUMBER_WORD_RE}))[-\s]+)?"
+    # "12 to 18 months" is one vague length, but after "between" each number is one (see _RANGE_START)
+    rf"(?:(?P<num>(?<![Bb]etween\s)(?:\d+\s+to\s+\d+|(?i:{NUMBER_WORD_RE})\s+(?:to|or)\s+(?i:{NUMBER_WORD_RE}))"
+    rf"|{COUNT})[-\s]+)?"
     rf"(?:(?i:more|additional|extra|straight|consecutive|full|trading|business|calendar|long|short)[-\s]+)?"
     rf"(?P<unit>{UNIT})(?P<suffix>(?i:[-\s]long|[-\s]old|-plus))?(?P<half>\s+(?i:and\s+a\s+half))?){E}"
 )
@@ -275,9 +277,10 @@ OFFSET = rule("offset", _OFFSET, cues={"unit"}, reach=(50, 16), resolve=offset)
 DURATION = rule("duration", _DURATION, cues={"unit"}, reach=(60, 14), resolve=duration, reads_anchor=False)
 
 
-# "between 12 and 18 months": the first half of a range takes the unit written after the second.
+# "between 12 and 18 months", "between two to six days": the first half of a range takes the unit written
+# after the second.
 _RANGE_START = (
-    rf"\b(?i:between)\s+(?P<x>(?P<num>{NUM}))\s+(?i:and)\s+{NUM}[-\s]+(?P<unit>{UNIT})"
+    rf"\b(?i:between)\s+(?P<x>(?P<num>{NUM}))\s+(?i:and|to)\s+{NUM}[-\s]+(?P<unit>{UNIT})"
     rf"(?!\s+(?i:ago|earlier|later|before|after|old|of\s+age)\b)(?![-\w])"
 )
 
