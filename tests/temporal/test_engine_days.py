@@ -389,3 +389,13 @@ def test_a_weekday_in_a_planned_clause_is_the_coming_one():
 def test_a_past_verb_after_that_dates_its_month_back_in_a_future_sentence():
     text = "The pool will reopen next week after repairs that began in January."
     assert only(text, news(2024, 5, 21), "January").value == "2024-01"
+
+
+def test_a_possessive_after_a_name_is_no_present_tense_verb():
+    text = "The chain agreed to buy Acme Foods's bakery unit for $40 million in March."
+    assert only(text, news(2023, 11, 20), "March").value == "2024-03"
+
+
+def test_a_capitalised_name_ending_in_ed_is_no_past_tense_verb():
+    # "Ted" is no verb: the "will" before it decides
+    assert only("The band will play with Ted on Friday.", news(2024, 5, 21), "Friday").value == "2024-05-24"

@@ -50,14 +50,16 @@ _PAST_WORDS = (
     "|lost|left|led|held|sent|spent|fell|rose|paid|sold|bought|brought|thought|found|got|struck|ran"
     "|wrote|spoke|broke|chose|drove|flew|fought|knew|meant|stood|taught|threw|became|fled|shot|hit"
     "|killed|been|yesterday|earlier|previously|came|arrived|kept|felt|heard|let|lay|quit|sank|slid"
-    "|swept|swore|tore|withdrew|overtook|upheld|[a-z]+ed"
+    # a capitalised "-ed" word is a name ("Ellen Heed", "Ahmed"), not a past verb
+    "|swept|swore|tore|withdrew|overtook|upheld|(?-i:[a-z]+ed)"
 )
 # Past participles after "is"/"be" ("is expected", "be held") speak of the future, not the past.
 _PRESENT_WORDS = (
     # "the case is heard in May": a passive in the present tense is no past, whatever its participle
     f"(?:is|are|am) (?!{_AHEAD_AFTER_IS}|not)[a-z]+"
     f"|(?:is|are|am)(?! {_AHEAD_AFTER_IS}(?![a-z]))"
-    "|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
+    # "it's", "there's" are "is"; after a name "'s" is a possessive ("Milton Roy's line"), no verb at all
+    "|remains|continues|(?:it|he|she|that|there|what|who|here|where)'s|says|has|have|payable|been [a-z]+|being [a-z]+"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<commit>{_COMMIT_WORDS})|(?P<future>{_FUTURE_WORDS}|{_SCHEDULE_WORDS})|(?P<present>{_PRESENT_WORDS})"
