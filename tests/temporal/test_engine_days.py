@@ -399,3 +399,13 @@ def test_a_possessive_after_a_name_is_no_present_tense_verb():
 def test_a_capitalised_name_ending_in_ed_is_no_past_tense_verb():
     # "Ted" is no verb: the "will" before it decides
     assert only("The band will play with Ted on Friday.", news(2024, 5, 21), "Friday").value == "2024-05-24"
+
+
+def test_a_plural_subject_meeting_on_a_weekday_meets_the_coming_one():
+    text = "The two foreign ministers meet Thursday in Vienna."
+    assert only(text, news(2024, 5, 21), "Thursday").value == "2024-05-23"
+
+
+def test_a_meeting_that_did_not_happen_stays_in_the_past():
+    text = "The ministers said they did not meet Thursday because of the strike."
+    assert only(text, news(2024, 5, 21), "Thursday").value == "2024-05-16"

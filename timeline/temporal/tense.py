@@ -39,6 +39,9 @@ _FUTURE_WORDS = (
 _SCHEDULE_WORDS = (
     "(?:re-?)?opens|closes|resumes|reconvenes|convenes|expires|kicks off|takes effect|goes on trial"
     "|faces|hosts|meets|visits|travels|heads|departs|arrives|returns|begins|starts|ends|plays"
+    # the same verbs with a plural subject ("He and Arafat meet Monday"), but not "to meet", "did not meet"
+    # (only verbs that are seldom nouns: "a visit Monday", "the store was open Monday" are no schedule)
+    "|(?<!to )(?<!did )(?<!not )(?<!n't )(?:meet|resume|reconvene|convene|depart|take effect)"
 )
 _PAST_WORDS = (
     # "could not be reached Tuesday": a reporter's attempt to reach someone is made before writing
