@@ -210,7 +210,8 @@ _NAMED_DAYS: tuple[tuple[str, dt.date | None], ...] = (
     (r"Bloody\s+(?:Sunday|Monday|Friday|Saturday)", None),
 )
 _NAMED_DAY_PATTERNS = tuple((re.compile(pattern), day) for pattern, day in _NAMED_DAYS)
-_NAMED_DAY = rf"(?<![\w/\-])(?P<x>{'|'.join(f'(?:{pattern})' for pattern, _ in _NAMED_DAYS)})(?![\w/]|-\d)"
+# (the lookahead on the first letters lets the regex skip most positions at once)
+_NAMED_DAY = rf"(?=[BVD9])(?<![\w/\-])(?P<x>{'|'.join(f'(?:{pattern})' for pattern, _ in _NAMED_DAYS)})(?![\w/]|-\d)"
 
 
 def named_day(m: re.Match[str], ctx: Context) -> Resolution:
