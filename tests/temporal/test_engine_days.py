@@ -306,3 +306,106 @@ def test_a_clock_time_with_a_generic_us_zone_joins_the_weekday_after_it():
     t = only("The offer expires at 5 p.m. ET Friday.", news(2023, 2, 15), "5 p.m. ET Friday")
     assert (t.rule, t.extra["timezone"]) == ("clock_with_day", "ET")
     assert t.value.endswith("T17:00")
+
+
+def test_the_day_in_a_market_report_is_the_last_day_the_report_named():
+    text = "Tokyo stocks slipped on Thursday. The Nikkei shed 140 points to close the day at 38,210."
+    assert only(text, news(2024, 5, 17), "the day").value == "2024-05-16"
+
+
+def test_the_day_with_no_day_named_before_it_is_the_publication_day():
+    t = only("The home side started the day two runs behind.", news(2023, 7, 8), "the day")
+    assert (t.value, t.rule) == ("2023-07-08", "narrated_day")
+
+
+def test_a_gain_on_the_day_dates_to_the_day_narrated():
+    text = "Gold climbed on Monday, and silver was up 1.2% on the day."
+    assert only(text, news(2024, 4, 10), "the day").value == "2024-04-08"
+
+
+def test_the_day_when_or_the_day_before_is_no_narrated_day():
+    ref = news(2024, 4, 10)
+    assert [t.text for t in annotate("They will open the day when the rain stops.", ref)] == []
+    assert "narrated_day" not in [t.rule for t in annotate("Markets closed the day before the election.", ref)]
+
+
+def test_february_29_without_a_year_is_the_leap_day_of_a_leap_years_article():
+    t = only("The council met on February 29 to set the budget.", news(2028, 4, 3), "February 29")
+    assert (t.value, t.start_date) == ("2028-02-29", dt.date(2028, 2, 29))
+
+
+def test_february_29_in_another_years_article_is_the_nearest_leap_day():
+    assert only("Sales peaked on Feb. 29.", news(2025, 3, 1), "Feb. 29").value == "2024-02-29"
+
+
+def test_black_monday_is_the_1987_crash_not_the_last_monday():
+    t = only("The index suffered its worst fall since Black Monday.", news(2024, 8, 6), "Black Monday")
+    assert (t.value, t.rule) == ("1987-10-19", "named_day")
+
+
+def test_named_days_of_history_keep_their_one_date():
+    text = "Veterans who landed on D-Day marked VE Day, long before 9/11."
+    found = {t.text: t.value for t in annotate(text, news(2024, 5, 8))}
+    assert found == {"D-Day": "1944-06-06", "VE Day": "1945-05-08", "9/11": "2001-09-11"}
+
+
+def test_a_name_several_days_share_is_no_date_and_no_weekday_either():
+    assert annotate("Marchers remembered Bloody Sunday.", news(2024, 1, 30)) == []
+
+
+def test_black_friday_recurs_the_day_after_thanksgiving():
+    t = only("Retailers expect crowds on Black Friday.", news(2024, 11, 20), "Black Friday")
+    assert t.value == "2024-11-29"
+
+
+def test_a_full_numeric_date_starting_9_11_stays_that_date():
+    assert only("The memo is dated 9/11/2003.", news(2024, 1, 2), "9/11/2003").value == "2003-09-11"
+
+
+def test_a_line_break_between_a_headline_and_its_dateline_ends_the_expression():
+    text = "Strike to last until Monday\nMarch 4, 2024\nLONDON - Rail workers said on Friday ..."
+    found = [(t.text, t.value) for t in annotate(text, news(2024, 3, 4))]
+    assert found[:2] == [("Monday", "2024-03-04"), ("March 4, 2024", "2024-03-04")]
+
+
+def test_a_comma_before_the_line_break_keeps_the_weekday_and_date_together():
+    text = "The hearing is set for Tuesday,\nApril 9, 2024."
+    assert only(text, news(2024, 3, 4), "Tuesday,\nApril 9, 2024").value == "2024-04-09"
+
+
+def test_a_plan_that_calls_for_a_month_points_to_the_coming_one():
+    t = only("The rescue plan calls for a first payment in August.", news(2024, 5, 21), "August")
+    assert t.value == "2024-08"
+
+
+def test_a_change_starting_in_a_month_points_ahead():
+    assert only("Starting in October, bus fares go up.", news(2024, 5, 21), "October").value == "2024-10"
+
+
+def test_a_weekday_in_a_planned_clause_is_the_coming_one():
+    assert only("The schedule calls for a vote on Thursday.", news(2024, 5, 21), "Thursday").value == "2024-05-23"
+
+
+def test_a_past_verb_after_that_dates_its_month_back_in_a_future_sentence():
+    text = "The pool will reopen next week after repairs that began in January."
+    assert only(text, news(2024, 5, 21), "January").value == "2024-01"
+
+
+def test_a_possessive_after_a_name_is_no_present_tense_verb():
+    text = "The chain agreed to buy Acme Foods's bakery unit for $40 million in March."
+    assert only(text, news(2023, 11, 20), "March").value == "2024-03"
+
+
+def test_a_capitalised_name_ending_in_ed_is_no_past_tense_verb():
+    # "Ted" is no verb: the "will" before it decides
+    assert only("The band will play with Ted on Friday.", news(2024, 5, 21), "Friday").value == "2024-05-24"
+
+
+def test_a_plural_subject_meeting_on_a_weekday_meets_the_coming_one():
+    text = "The two foreign ministers meet Thursday in Vienna."
+    assert only(text, news(2024, 5, 21), "Thursday").value == "2024-05-23"
+
+
+def test_a_meeting_that_did_not_happen_stays_in_the_past():
+    text = "The ministers said they did not meet Thursday because of the strike."
+    assert only(text, news(2024, 5, 21), "Thursday").value == "2024-05-16"

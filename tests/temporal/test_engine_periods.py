@@ -157,7 +157,6 @@ def test_the_end_of_a_year_keeps_the_year_and_marks_the_end():
 def test_offsets_from_the_reference():
     ref = news(2022, 9, 28)
     assert only("He left three days ago.", ref, "three days ago").value == "2022-09-25"
-    assert only("A decision is due two weeks from now.", ref, "two weeks from now").value == "2022-W41"
     assert only("It was built five years ago.", ref, "five years ago").value == "2017"
     assert only("They met a month ago.", ref, "a month ago").value == "2022-08"
 

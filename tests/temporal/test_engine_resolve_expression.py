@@ -60,3 +60,13 @@ def test_an_impossible_date_gives_none():
 def test_a_lone_date_in_an_unusual_format_is_read_by_dateparser():
     t = resolve_expression("28-Sep-2022", REF)
     assert (t.value, t.rule, t.precision) == ("2022-09-28", "absolute_date", Precision.DAY)
+
+
+def test_an_editors_duration_from_now_resolves_to_the_date_it_reaches():
+    t = resolve_expression("three months from now", Reference(dt.date(2023, 11, 20)))
+    assert (t.value, t.start_date, t.end_date) == ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+
+
+def test_an_editors_duration_from_a_named_day_counts_from_that_day():
+    t = resolve_expression("ten days from Monday", Reference(dt.date(2023, 11, 22)))
+    assert t.value == "2023-11-30"

@@ -92,3 +92,44 @@ def test_and_a_half_and_the_middle_of_the_afternoon():
     assert only("It took an hour and a half.", REF, "an hour and a half").value == "PT1H30M"
     t = only("At mid-afternoon yesterday, shares were up.", REF, "mid-afternoon yesterday")
     assert (t.value, t.mod, t.type) == ("2022-09-27TAF", "MID", TimexType.TIME)
+
+
+def test_a_duration_from_now_is_a_duration_and_the_present_as_timeml_annotates_it():
+    found = [(t.text, t.type, t.value) for t in annotate("The bridge may open five years from now.", news(2024, 1, 9))]
+    assert found == [("five years", TimexType.DURATION, "P5Y"), ("now", TimexType.DATE, "PRESENT_REF")]
+
+
+def test_the_first_half_of_a_range_takes_the_unit_written_after_the_second():
+    text = "Repairs will take between six and nine weeks, the council said."
+    found = [(t.text, t.value) for t in annotate(text, news(2024, 1, 9))]
+    assert found == [("six", "P6W"), ("nine weeks", "P9W")]
+
+
+def test_a_range_of_ages_or_of_counts_has_no_first_half_to_tag():
+    ref = news(2024, 1, 9)
+    assert annotate("Voters between 18 and 24 years old stayed home.", ref) == []
+    assert annotate("Between 40 and 50 people gathered.", ref) == []
+
+
+def test_a_finishing_time_with_seconds_is_a_duration_not_a_time_of_day():
+    t = only("The winner crossed the line in 2:11:04 after a late surge.", news(2024, 4, 16), "2:11:04")
+    assert (t.type, t.value, t.start_date) == (TimexType.DURATION, "PT2H11M4S", None)
+
+
+def test_a_time_of_with_tenths_of_a_second_keeps_them():
+    t = only("She set a time of 0:52:07.3 in the heats.", news(2024, 4, 16), "0:52:07.3")
+    assert t.value == "PT52M7.3S"
+
+
+def test_a_clock_time_with_seconds_and_no_in_stays_a_time_of_day():
+    t = only("The rocket lifted off at 14:03:20 GMT.", news(2024, 4, 16), "14:03:20 GMT")
+    assert (t.type, t.value) == (TimexType.TIME, "2024-04-16T14:03Z")
+
+
+def test_between_one_number_to_another_splits_the_range_too():
+    found = [(t.text, t.value) for t in annotate("Delivery takes between three to five days.", news(2024, 1, 9))]
+    assert found == [("three", "P3D"), ("five days", "P5D")]
+
+
+def test_a_range_without_between_stays_one_vague_length():
+    assert only("Delivery takes three to five days.", news(2024, 1, 9), "three to five days").value == "PXD"

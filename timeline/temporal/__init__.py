@@ -43,7 +43,7 @@ CONVENTIONS.md beside this file.
 
 from __future__ import annotations
 
-from .engine import absolute_date, annotate_text, date_range, vague_reference
+from .engine import absolute_date, anchored_duration, annotate_text, date_range, vague_reference
 from .types import DocType, Precision, Reference, Timex, TimexType, build_reference
 
 __all__ = [
@@ -81,10 +81,18 @@ def resolve_expression(expression: str, reference: Reference, *, context: str | 
                 end = at + len(expression)
                 hits = [t for t in annotate_text(context, reference) if t.start < end and at < t.end]
                 if hits:
-                    return date_range(context, hits) or max(hits, key=lambda t: min(t.end, end) - max(t.start, at))
+                    return (
+                        date_range(context, hits)
+                        or anchored_duration(context, hits, reference)
+                        or max(hits, key=lambda t: min(t.end, end) - max(t.start, at))
+                    )
         hits = annotate_text(expression, reference)
         if not hits:
             return vague_reference(expression) or absolute_date(expression)
-        return date_range(expression, hits) or max(hits, key=lambda t: t.end - t.start)
+        return (
+            date_range(expression, hits)
+            or anchored_duration(expression, hits, reference)
+            or max(hits, key=lambda t: t.end - t.start)
+        )
     except Exception:  # an editor's odd string must never break the caller; there is simply no date
         return None

@@ -154,3 +154,23 @@ REFERENCE = rule(
     "reference", _REFERENCE, cues={"reference", "these"}, reach=(30, 40), resolve=reference, reads_anchor=False
 )
 ANAPHORIC = rule("anaphoric", _ANAPHORIC, cues={"unit", "pod", "season", "month"}, reach=(30, 30), resolve=anaphoric)
+
+
+# "shares rose 3% to end the day at 7,114", "down 12 points on the day", "he started the day third": in
+# market and sports reports "the day" is the one being narrated. Only after the words that make it a
+# trading or playing day: TimeBank leaves "later in the day" and "during the day" unannotated as often as not,
+# and "the day when ...", "heroes of the day", "the day before" are no such report.
+_NARRATED_DAY = (
+    r"(?:\b(?i:end|ends|ended|ending|close|closes|closed|closing|finish|finishes|finished|finishing|start|starts"
+    r"|started|starting|begin|begins|began|beginning|open|opens|opened|opening|(?:for|on)(?=\s+the\s+day\s*[.,;]))"
+    r"\s+)(?P<x>(?i:the\s+day))(?!\s+(?i:before|after|when|that|of|in\s+which|on\s+which))(?!\w)"
+)
+
+
+def narrated_day(m: re.Match[str], ctx: Context) -> Resolution:
+    """The last day the text named, else the publication day."""
+    day = ctx.mentioned(to_the_day=True)
+    return Resolution(day.isoformat(), why="the day the report narrates", anchor=day)
+
+
+NARRATED_DAY = rule("narrated_day", _NARRATED_DAY, cues={"day_word"}, reach=(20, 4), resolve=narrated_day)

@@ -1,10 +1,12 @@
-"""Sets and clock times: "every Monday", "daily", "twice a year", "at 3 p.m.", "10:35 a.m. EST", "noon"."""
+"""Sets and clock times: "every Monday", "daily", "twice a year", "its first annual loss", "at 3 p.m.",
+"10:35 a.m. EST", "noon"."""
 
 from __future__ import annotations
 
 import re
 
 from .lexicon import (
+    ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
     month_number,
@@ -39,7 +41,7 @@ from .types import TimexType
 _SET = (
     rf"{B}(?P<x>(?P<every>(?i:every|each|per))\s+(?:(?i:other)\s+)?(?:(?P<wd>{WEEKDAY})(?:\s+(?P<pod>{POD}))?"
     rf"|(?P<mon>{MONTH_FULL})|(?P<num>{NUM})[-\s]+(?P<unit2>{UNIT})|(?P<unit>{UNIT_SG}|{POD}|(?i:weekday|summer|winter"
-    rf"|spring|fall|autumn)))"
+    rf"|spring|fall|autumn|season)))"
     rf"|(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|bi-weekly"
     rf"|semiannually|semi-annually|bimonthly|bi-monthly))"
     rf"){E}"
@@ -83,6 +85,9 @@ def set_(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution(f"XXXX-{SEASONS[word]}", TimexType.SET, why="every such season")
     if word == "weekday":
         return Resolution("XXXX-WXX-X", TimexType.SET, why="every weekday")
+    if word == "season":
+        # "each season" in news is a sports, fashion or television season, which comes round once a year
+        return Resolution("P1Y", TimexType.SET, why="every season, a yearly one")
     unit = unit_code(word)
     return Resolution(duration_value(1, unit), TimexType.SET, why="a recurrence")
 
@@ -94,6 +99,34 @@ _RATE = rf"(?:\b(?i:once|twice|thrice|times|percent)|%)\s+(?P<x>(?i:a|an)\s+(?P<
 def rate(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = unit_code(m["unit"])
     return Resolution(duration_value(1, unit), TimexType.SET, why="a rate per unit of time")
+
+
+# "twice a year", "three times a week", "once per month": TimeML's SET with the count as `freq` ("2X").
+_FREQUENCY = (
+    rf"{B}(?P<x>(?:(?P<word>(?i:once|twice|thrice))|(?P<num>{NUM})\s+(?i:times))\s+(?i:a|an|per|each|every)\s+"
+    rf"(?P<unit>{UNIT_SG})){E}"
+)
+_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+
+
+def frequency(m: re.Match[str], ctx: Context) -> Resolution | None:
+    times = _TIMES_WORDS[m["word"].lower()] if m["word"] else number_value(norm(m["num"]))
+    if times is None or times != int(times) or times < 1:
+        return None
+    unit = unit_code(m["unit"])
+    value = duration_value(1, unit)
+    return Resolution(value, TimexType.SET, why=f"{int(times)} times per unit", extra={"freq": f"{int(times)}X"})
+
+
+# "its first annual loss", "the 25th annual parade": an ordinal counts the years of something yearly. A bare
+# "annual" ("the annual meeting", "an annual rate") TimeBank leaves unannotated, and so does the engine.
+_ORDINAL_ANNUAL = (
+    rf"\b(?:(?i:{'|'.join(ORDINALS)})|\d+(?i:st|nd|rd|th)|(?i:consecutive|straight))[-\s]+(?P<x>(?i:annual)){E}"
+)
+
+
+def ordinal_annual(m: re.Match[str], ctx: Context) -> Resolution:
+    return Resolution("P1Y", TimexType.SET, why="a yearly event, counted")
 
 
 # "at 3 p.m.", "10:35 a.m. EST", "09:00 GMT", "noon", "midnight", "4 in the morning"
@@ -187,6 +220,26 @@ def _hour_and_minute(g: dict[str, str | None], surface: str) -> tuple[int, int] 
     return h, 0
 
 
+# "won the marathon in 2:08:31", "a time of 1:59:40.2": after "in" or "a time of", hours, minutes and
+# seconds are how long something took, not a time of day.
+_CLOCK_DURATION = (
+    r"\b(?i:in|time\s+of)\s+(?P<x>(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?))(?![\d:]|\s*[aApP]\.?[mM]\b)"
+)
+
+
+def clock_duration(m: re.Match[str], ctx: Context) -> Resolution:
+    h, mi, sec = int(m["h"]), int(m["mi"]), m["s"].lstrip("0") or "0"
+    parts = (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{sec}S" if sec != "0" else "")
+    return Resolution(f"PT{parts or '0S'}", TimexType.DURATION, why="hours, minutes and seconds taken")
+
+
 SET = rule("set", _SET, cues={"set"}, reach=(8, 40), resolve=set_, reads_anchor=False)
 RATE = rule("rate", _RATE, cues={"rate_word"}, reach=(20, 10), resolve=rate, reads_anchor=False)
+FREQUENCY = rule("frequency", _FREQUENCY, cues={"rate_word"}, reach=(24, 24), resolve=frequency, reads_anchor=False)
+ORDINAL_ANNUAL = rule(
+    "ordinal_annual", _ORDINAL_ANNUAL, cues={"annual"}, reach=(24, 8), resolve=ordinal_annual, reads_anchor=False
+)
+CLOCK_DURATION = rule(
+    "clock_duration", _CLOCK_DURATION, cues={"clock_number"}, reach=(12, 12), resolve=clock_duration, reads_anchor=False
+)
 CLOCK = rule("clock", _CLOCK, cues={"clock", "clock_number"}, reach=(30, 36), resolve=clock, moves_anchor=True)

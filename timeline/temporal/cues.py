@@ -41,6 +41,12 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "christmas xmas x-mas thanksgiving easter halloween independence valentine labor memorial veterans boxing new"
         " election",
     ),
+    # "the day" of a market report; "between" opening a range ("between 12 and 18 months")
+    "day_word": ("day",),
+    "annual": ("annual",),
+    "between": ("between",),
+    # days named after an event: "VE Day", "D-Day" (the Black Mondays and 9/11 carry weekday and number cues)
+    "named_day": ("ve v-e vj v-j d-day",),
     "century_word": ("century centuries",),
     "quarter_word": ("quarter quarters half",),
     "year_word": ("year years",),

@@ -18,6 +18,7 @@ from .lexicon import (
 from .patterns import (
     B_RANGE,
     DAY,
+    JOIN,
     MONTH,
     ORD_WORD_DAY,
     POD,
@@ -47,10 +48,10 @@ from .types import TimexType
 _MONTH_DAY = (
     rf"{B_RANGE}(?P<x>(?:(?i:(?:the\s+)?(?:early\s+|late\s+)?(?P<podof>morning|afternoon|evening|night)(?:\s+hours)?"
     rf"\s+of)\s+)?{POINT_MOD}"
-    rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}),?\s+(?:the\s+)?)?"
+    rf"(?:(?:(?i:this\s+coming|this\s+past|this|next|last)\s+)?(?P<wd>{WEEKDAY}|{WEEKDAY_ABBR}){JOIN}(?:the\s+)?)?"
     rf"(?:(?:(?P<mdrel>(?i:last|next|this\s+past|this\s+coming))\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?(?P<day>{DAY}|{ORD_WORD_DAY})"
     rf"|(?:(?i:the)\s+)?(?P<day2>{DAY})(?:\s+of)?\s+(?P<mon2>{MONTH}))"
-    rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR}|'\d\d(?!\d))|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?){E}"
+    rf"(?:{JOIN}(?P<year>{YEAR}|'\d\d(?!\d))|\s+(?P<yrel>(?i:last|this|next))\s+(?i:year))?){E}"
 )
 
 _RANGE_YEAR = re.compile(
@@ -112,15 +113,22 @@ def _year_of_day(m: re.Match[str], ctx: Context) -> tuple[int, str, dt.date | No
     return None
 
 
+_NEAREST_FIRST = (0, -1, 1, -2, 2, -3, 3, -4, 4)
+
+
 def _day_from_anchor(m: re.Match[str], ctx: Context, month: int, day: int) -> Resolution | None:
     """ "June 22" in news: the occurrence the tense, a deadline word or a relation word points to."""
     anchor = ctx.anchor
+    mod = point_mod(m)
+    if (month, day) == (2, 29) and not m["mdrel"]:
+        # A day of leap years only: the article's own year when it has one, else the nearest leap year's.
+        leap = next(d for k in _NEAREST_FIRST if (d := safe_date(anchor.year + k, 2, 29)) is not None)
+        return Resolution(leap.isoformat(), why="the leap day of the nearest leap year", mod=mod, anchor=anchor)
     candidates = [safe_date(anchor.year + k, month, day) for k in (-1, 0, 1)]
     past = max((c for c in candidates if c and c <= anchor), default=None)
     future = min((c for c in candidates if c and c >= anchor), default=None)
     if past is None or future is None:
         return NOT_A_DATE
-    mod = point_mod(m)
     shift = RELATION_SHIFT.get(norm(m["mdrel"]))
     if shift == -1:
         chosen = past if past < anchor else safe_date(anchor.year - 1, month, day) or past

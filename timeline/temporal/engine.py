@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from . import calendar as cal
 from .absolute import parse_absolute_date
 from .cues import cue_spans
+from .patterns import JOIN
 from .registry import RULE_ORDER, RULES
 from .rules import Context, Resolution, Rule
 from .types import DocType, Precision, Reference, Timex, TimexType
@@ -87,7 +88,7 @@ def _select(cands: list[_Candidate], text: str, reference: Reference) -> list[tu
     return taken
 
 
-_JOIN_TIME_DATE = re.compile(r",?\s+(?:(?i:on)\s+)?$")
+_JOIN_TIME_DATE = re.compile(rf"{JOIN}(?:(?i:on)\s+)?$")
 # Rules whose timex names one calendar day, which a clock time beside it takes.
 _SAME_DAY_RULES = frozenset(r.name for r in RULES if r.names_a_day)
 
@@ -369,4 +370,47 @@ def date_range(text: str, timexes: list[Timex]) -> Timex | None:
         rule="date_range",
         explanation=f"'{' '.join(surface.split())}': from {first.value} to {last.value} → {value}",
         anchor=first.anchor,
+    )
+
+
+_FROM = re.compile(r"\s+(?i:from)\s+")
+_WHOLE_DURATION = re.compile(r"P(\d+)([DWMY])")
+
+
+def anchored_duration(text: str, timexes: list[Timex], reference: Reference) -> Timex | None:
+    """ "two weeks from now" recorded as one expression: the date the duration reaches from its anchor.
+
+    Running text keeps the duration (P2W) and its anchor (PRESENT_REF, "today") apart, as TimeML does;
+    an editor's single expression needs the date they point to.
+    """
+    if len(timexes) != 2:
+        return None
+    span, anchor = sorted(timexes, key=lambda t: t.start)
+    m = _WHOLE_DURATION.fullmatch(span.value)
+    if span.type is not TimexType.DURATION or m is None or _FROM.fullmatch(text, span.end, anchor.start) is None:
+        return None
+    if anchor.value == "PRESENT_REF":
+        base = reference.date
+    elif anchor.precision is Precision.DAY and anchor.start_date is not None:
+        base = anchor.start_date
+    else:
+        return None
+    unit = m[2]
+    value = cal.value_at(cal.shift(base, int(m[1]), unit), unit)
+    interval = cal.interval(value)
+    if interval is None:
+        return None
+    surface = text[span.start : anchor.end]
+    return Timex(
+        start=span.start,
+        end=anchor.end,
+        text=surface,
+        type=TimexType.DATE,
+        value=value,
+        start_date=interval[0],
+        end_date=interval[1],
+        precision=interval[2],
+        rule="anchored_duration",
+        explanation=f"'{' '.join(surface.split())}': {span.value} after {base.isoformat()} → {value}",
+        anchor=base,
     )

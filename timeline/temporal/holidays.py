@@ -24,6 +24,7 @@ from .patterns import (
     E,
 )
 from .rules import (
+    NOT_A_DATE,
     RANGE_TAIL_YEAR,
     Context,
     Resolution,
@@ -106,7 +107,7 @@ _HOLIDAY = (
     rf"{B}(?P<x>(?:(?P<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?(?P<hol>(?:Christmas|X-?mas|(?i:xmas))(?:\s+Day|\s+Eve)?"
     rf"|New\s+Year'?s?(?:\s+Day|\s+Eve)|New\s+Year's|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?"
     rf"|Halloween|Independence\s+Day|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day"
-    rf"|Boxing\s+Day|Good\s+Friday|Christmas\s+week|Thanksgiving\s+week|Election\s+Day)(?:,?\s+(?P<year>{YEAR}))?){E}"
+    rf"|Boxing\s+Day|Good\s+Friday|Christmas\s+week|Thanksgiving\s+week|Election\s+Day|Black\s+Friday|Cyber\s+Monday)(?:,?\s+(?P<year>{YEAR}))?){E}"
 )
 
 
@@ -127,6 +128,9 @@ _HOLIDAYS: tuple[tuple[re.Pattern[str], Callable[[int], dt.date]], ...] = tuple(
         (r"new year.*eve$", lambda y: dt.date(y, 12, 31)),
         (r"new year", lambda y: dt.date(y, 1, 1)),
         (r"thanksgiving", lambda y: _nth_weekday(y, 11, 4, 4)),
+        # the shopping days after Thanksgiving
+        (r"black friday$", lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=1)),
+        (r"cyber monday$", lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4)),
         (r"easter monday", lambda y: easter(y) + dt.timedelta(days=1)),
         (r"good friday", lambda y: easter(y) - dt.timedelta(days=2)),
         (r"easter", easter),
@@ -189,3 +193,39 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 SEASON = rule("season", _SEASON, cues={"season"}, reach=(50, 36), resolve=season, moves_anchor=True)
 HOLIDAY = rule("holiday", _HOLIDAY, cues={"holiday", "weekday"}, reach=(25, 30), resolve=holiday, moves_anchor=True)
+
+
+# Days news names after what happened on them, once: "since Black Monday", "after 9/11", "VE Day". Each is
+# that one date, never a weekday near publication; a name several days share ("Bloody Sunday") is no date,
+# and is blocked so that it does not read as last Sunday either.
+_NAMED_DAYS: tuple[tuple[str, dt.date | None], ...] = (
+    (r"Black\s+Monday", dt.date(1987, 10, 19)),  # the stock market crash
+    (r"Black\s+Tuesday", dt.date(1929, 10, 29)),
+    (r"Black\s+Thursday", dt.date(1929, 10, 24)),
+    (r"Black\s+Wednesday", dt.date(1992, 9, 16)),  # sterling leaves the ERM
+    (r"9/11", dt.date(2001, 9, 11)),
+    (r"V-?E\s+(?i:day)", dt.date(1945, 5, 8)),
+    (r"V-?J\s+(?i:day)", dt.date(1945, 8, 15)),
+    (r"D-(?i:day)", dt.date(1944, 6, 6)),
+    (r"Bloody\s+(?:Sunday|Monday|Friday|Saturday)", None),
+)
+_NAMED_DAY_PATTERNS = tuple((re.compile(pattern), day) for pattern, day in _NAMED_DAYS)
+# (the lookahead on the first letters lets the regex skip most positions at once)
+_NAMED_DAY = rf"(?=[BVD9])(?<![\w/\-])(?P<x>{'|'.join(f'(?:{pattern})' for pattern, _ in _NAMED_DAYS)})(?![\w/]|-\d)"
+
+
+def named_day(m: re.Match[str], ctx: Context) -> Resolution:
+    day = next(day for pattern, day in _NAMED_DAY_PATTERNS if pattern.fullmatch(m["x"]))
+    if day is None:
+        return NOT_A_DATE
+    return Resolution(day.isoformat(), why=f"the day named {' '.join(m['x'].split())}")
+
+
+NAMED_DAY = rule(
+    "named_day",
+    _NAMED_DAY,
+    cues={"weekday", "numeric", "named_day"},
+    reach=(8, 8),
+    resolve=named_day,
+    reads_anchor=False,
+)

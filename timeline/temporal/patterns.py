@@ -73,5 +73,9 @@ AMOUNT_MOD = (
     r"|the\s+better\s+part\s+of|a\s+good\s+part\s+of))\s+)?"
 )
 
+# Between the parts of one expression: a line break ends it ("... until Friday" as a headline, then the
+# dateline "September 18, 2008" on the next line), unless a comma says the line goes on.
+JOIN = r"(?:\s*,\s*|[^\S\n]+)"
+
 # The second member of a range may follow a hyphen or slash: "August/September 1956", "12-14 July".
 B_RANGE = rf"(?:(?<=[A-Za-z0-9][-–/])|{B})"

@@ -29,13 +29,19 @@ RULES: tuple[Rule, ...] = (
     years.CENTURY,
     spans.OFFSET,
     spans.DURATION,
+    spans.RANGE_START,
     clock.SET,
+    clock.FREQUENCY,
     clock.RATE,
+    clock.ORDINAL_ANNUAL,
+    clock.CLOCK_DURATION,
     clock.CLOCK,
     holidays.SEASON,
     anaphora.REFERENCE,
+    holidays.NAMED_DAY,
     holidays.HOLIDAY,
     anaphora.ANAPHORIC,
+    anaphora.NARRATED_DAY,
 )
 
 RULE_ORDER: dict[str, int] = {r.name: i for i, r in enumerate(RULES)}

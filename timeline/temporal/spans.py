@@ -1,5 +1,5 @@
 """Spans: durations ("nine years", "the past two weeks") and offsets from the anchor ("three days ago",
-"a year earlier", "two weeks from now").
+"a year earlier", "ten days hence").
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .lexicon import (
 from .patterns import (
     AMOUNT_MOD,
     COUNT,
+    NUM,
     UNIT,
     B,
     E,
@@ -87,13 +88,15 @@ def count(raw: str | None) -> tuple[bool, float | None]:
     return True, number_value(raw_n)
 
 
-# "three days ago", "a year earlier", "two weeks from now", "six months later"
+# "three days ago", "a year earlier", "ten days hence", "six months later"
 _OFFSET = (
     rf"{B}(?P<x>{AMOUNT_MOD}(?:(?P<num>{COUNT})[-\s]+)?(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?"
     rf"(?P<approx>\s+(?i:or\s+so|or\s+(?:two|three|more)))?"
-    rf"\s+(?P<dir>(?i:ago|earlier|later|from\s+now"
-    rf"|hence|back|before|after|previously|since|on))){E}"
+    rf"\s+(?P<dir>(?i:ago|earlier|later|hence|back|before|after|previously|since|on))){E}"
 )
+# Not "eight years from now": TimeML annotates a duration anchored on a time ("two weeks from today") as
+# the duration (P8Y) and the time it counts from (PRESENT_REF), two expressions, and so does the engine;
+# `resolve_expression` reads the pair back as the date it points to.
 
 
 _BACK = frozenset({"ago", "earlier", "before", "back", "previously"})
@@ -187,7 +190,9 @@ def _offset_date(m: re.Match[str], ctx: Context, unit: str, n: float, back: bool
 _DURATION = (
     rf"{B}(?P<x>{AMOUNT_MOD}(?:(?P<the>(?i:the|each\s+of\s+the|all))\s+(?![\w.]+-\w))?(?:(?P<rel>(?i:past|last|next|first"
     rf"|previous|coming|following|final|latest|remaining|initial|preceding|prior|recent|ensuing|same))\s+)?"
-    rf"(?:(?P<num>{COUNT}|\d+\s+to\s+\d+|(?i:{NUMBER_WORD_RE})\s+(?:to|or)\s+(?i:{NUMBER_WORD_RE}))[-\s]+)?"
+    # "12 to 18 months" is one vague length, but after "between" each number is one (see _RANGE_START)
+    rf"(?:(?P<num>(?<![Bb]etween\s)(?:\d+\s+to\s+\d+|(?i:{NUMBER_WORD_RE})\s+(?:to|or)\s+(?i:{NUMBER_WORD_RE}))"
+    rf"|{COUNT})[-\s]+)?"
     rf"(?:(?i:more|additional|extra|straight|consecutive|full|trading|business|calendar|long|short)[-\s]+)?"
     rf"(?P<unit>{UNIT})(?P<suffix>(?i:[-\s]long|[-\s]old|-plus))?(?P<half>\s+(?i:and\s+a\s+half))?){E}"
 )
@@ -270,3 +275,24 @@ def _not_a_duration(m: re.Match[str], ctx: Context, unit: str, n: float | None) 
 
 OFFSET = rule("offset", _OFFSET, cues={"unit"}, reach=(50, 16), resolve=offset)
 DURATION = rule("duration", _DURATION, cues={"unit"}, reach=(60, 14), resolve=duration, reads_anchor=False)
+
+
+# "between 12 and 18 months", "between two to six days": the first half of a range takes the unit written
+# after the second.
+_RANGE_START = (
+    rf"\b(?i:between)\s+(?P<x>(?P<num>{NUM}))\s+(?i:and|to)\s+{NUM}[-\s]+(?P<unit>{UNIT})"
+    rf"(?!\s+(?i:ago|earlier|later|before|after|old|of\s+age)\b)(?![-\w])"
+)
+
+
+def range_start(m: re.Match[str], ctx: Context) -> Resolution | None:
+    _, n = count(m["num"])
+    if n is None or n == 0:
+        return None
+    unit = unit_code(m["unit"])
+    return Resolution(duration_value(n, unit), TimexType.DURATION, why=f"the first half of a range of {m['unit']}")
+
+
+RANGE_START = rule(
+    "range_start", _RANGE_START, cues={"between"}, reach=(0, 80), resolve=range_start, reads_anchor=False
+)

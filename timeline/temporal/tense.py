@@ -29,6 +29,8 @@ _AHEAD_AFTER_IS = "(?:going|expected|scheduled|due|set|slated|planning|likely|to
 _FUTURE_WORDS = (
     "will|'ll|wo|shall|going to|gonna|plans? to|wants? to|seeks? to|planning|scheduled|expected|expects?|due|would"
     "|upcoming|until|till|intends?|set (?:to|for)|is to|are to|likely to|poised to|about to|ready to"
+    # a plan or a start named ahead of it: "the plan calls for completion in June", "starting in June"
+    "|calls? for|starting|beginning"
     "|hopes?|hoping|aims?"
     f"|should|must|might|could(?! have| not| never|n.t| be {_UNREACHED})"
     "|may|tomorrow|ahead|is slated|effective|(?:to )?be [a-z]+|to be"
@@ -37,6 +39,9 @@ _FUTURE_WORDS = (
 _SCHEDULE_WORDS = (
     "(?:re-?)?opens|closes|resumes|reconvenes|convenes|expires|kicks off|takes effect|goes on trial"
     "|faces|hosts|meets|visits|travels|heads|departs|arrives|returns|begins|starts|ends|plays"
+    # the same verbs with a plural subject ("He and Arafat meet Monday"), but not "to meet", "did not meet"
+    # (only verbs that are seldom nouns: "a visit Monday", "the store was open Monday" are no schedule)
+    "|(?<!to )(?<!did )(?<!not )(?<!n't )(?:meet|resume|reconvene|convene|depart|take effect)"
 )
 _PAST_WORDS = (
     # "could not be reached Tuesday": a reporter's attempt to reach someone is made before writing
@@ -48,22 +53,25 @@ _PAST_WORDS = (
     "|lost|left|led|held|sent|spent|fell|rose|paid|sold|bought|brought|thought|found|got|struck|ran"
     "|wrote|spoke|broke|chose|drove|flew|fought|knew|meant|stood|taught|threw|became|fled|shot|hit"
     "|killed|been|yesterday|earlier|previously|came|arrived|kept|felt|heard|let|lay|quit|sank|slid"
-    "|swept|swore|tore|withdrew|overtook|upheld|[a-z]+ed"
+    # a capitalised "-ed" word is a name ("Ellen Heed", "Ahmed"), not a past verb
+    "|swept|swore|tore|withdrew|overtook|upheld|(?-i:[a-z]+ed)"
 )
 # Past participles after "is"/"be" ("is expected", "be held") speak of the future, not the past.
 _PRESENT_WORDS = (
     # "the case is heard in May": a passive in the present tense is no past, whatever its participle
     f"(?:is|are|am) (?!{_AHEAD_AFTER_IS}|not)[a-z]+"
     f"|(?:is|are|am)(?! {_AHEAD_AFTER_IS}(?![a-z]))"
-    "|remains|continues|'s|says|has|have|payable|been [a-z]+|being [a-z]+"
+    # "it's", "there's" are "is"; after a name "'s" is a possessive ("Milton Roy's line"), no verb at all
+    "|remains|continues|(?:it|he|she|that|there|what|who|here|where)'s|says|has|have|payable|been [a-z]+|being [a-z]+"
 )
 _MARKER = re.compile(
     rf"\b(?:(?P<commit>{_COMMIT_WORDS})|(?P<future>{_FUTURE_WORDS}|{_SCHEDULE_WORDS})|(?P<present>{_PRESENT_WORDS})"
     rf"|(?P<past>{_PAST_WORDS}))\b",
     re.IGNORECASE,
 )
-# "-ed" after a determiner is an adjective ("the reduced dividend"), not a past verb.
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)\s+)$", re.IGNORECASE)
+# "-ed" after a determiner is an adjective ("the reduced dividend"), not a past verb; after "that" it is as
+# often a verb ("repairs that started in May"), and an irregular past ("that began") always is.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this)\s+)$", re.IGNORECASE)
 _NOT_PAST_ED = frozenset(
     {
         "expected",
