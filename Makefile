@@ -102,8 +102,12 @@ bench: $(VENV)/.installed-bench
 bench-load: install
 	$(PY) bench/load.py $(ARGS)
 
+## make evaluate: the date engine on every corpus in ../shared/data, each figure beside the committed baseline.
 evaluate: install
 	$(PY) manage.py evaluate_dates ../shared/data/te3-train
+	$(PY) manage.py evaluate_dates ../shared/data/tcr
+	$(PY) manage.py evaluate_dates ../shared/data/tweets-syntime
+	$(PY) manage.py evaluate_dates --narrative ../shared/data/wikiwars-tml
 
 evaluate-extraction: install
 	$(PY) manage.py evaluate_extraction
