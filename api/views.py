@@ -27,8 +27,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import examples, filtersets, payloads, serializers
-from api.filtersets import MAX_ID
+from api import examples, payloads, serializers
 from api.history import HistoryMixin
 from api.pagination import TimelineCursorPagination
 from api.parsers import BoundedJSONParser
@@ -42,7 +41,8 @@ from api.renderers import (
     TimelineJSRenderer,
 )
 from api.throttles import LoginAddressThrottle, LoginUsernameThrottle
-from timeline import selectors, temporal
+from timeline import filters, selectors, temporal
+from timeline.filters import MAX_ID, InvalidFilters
 from timeline.models import Actor, Event, Source, Statement, Story
 from timeline.services import records, stories
 from timeline.temporal.serialize import timex_to_dict
@@ -134,7 +134,10 @@ class ReadListMixin:
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         # As DjangoFilterBackend would, less the filterset it builds when no parameter names a filter.
-        queryset = apply_filterset(self.filterset_class, request, self.get_queryset())
+        try:
+            queryset = filters.apply_filters(self.filterset_class, request.query_params, self.get_queryset())
+        except InvalidFilters as error:
+            raise filter_utils.translate_validation(error.errors) from None
         read = functools.partial(self.list_payloads, request=request)
         if self.paginator is None:
             return Response(read(queryset))
@@ -148,7 +151,7 @@ class SourceViewSet(HistoryMixin, RecordViewSet):
 
     queryset = Source.objects.all()
     serializer_class = serializers.SourceSerializer
-    filterset_class = filtersets.SourceFilterSet
+    filterset_class = filters.SourceFilterSet
 
     def get_queryset(self) -> QuerySet[Source]:
         return selectors.source_list()
@@ -160,7 +163,7 @@ class ActorViewSet(RecordViewSet):
 
     queryset = Actor.objects.all()
     serializer_class = serializers.ActorSerializer
-    filterset_class = filtersets.ActorFilterSet
+    filterset_class = filters.ActorFilterSet
 
     def get_queryset(self) -> QuerySet[Actor]:
         return selectors.actor_list()
@@ -177,7 +180,7 @@ class EventViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
 
     queryset = Event.objects.all()
     serializer_class = serializers.EventSerializer
-    filterset_class = filtersets.EventFilterSet
+    filterset_class = filters.EventFilterSet
     list_payloads = staticmethod(payloads.event_list_payloads)
 
     def get_queryset(self) -> QuerySet[Event]:
@@ -190,7 +193,7 @@ class StatementViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
 
     queryset = Statement.objects.all()
     serializer_class = serializers.StatementSerializer
-    filterset_class = filtersets.StatementFilterSet
+    filterset_class = filters.StatementFilterSet
     list_payloads = staticmethod(payloads.statement_list_payloads)
 
     def get_queryset(self) -> QuerySet[Statement]:
@@ -221,7 +224,7 @@ class StoryViewSet(RecordViewSet):
 
     queryset = Story.objects.all()
     serializer_class = serializers.StorySerializer
-    filterset_class = filtersets.StoryFilterSet
+    filterset_class = filters.StoryFilterSet
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet[Story]:
@@ -292,20 +295,6 @@ An export holds up to {EXPORT_MAX_ROWS} rows from the cursor position; past that
 header continues it."""
 
 
-def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
-    filters = filterset_class.base_filters
-    if not any(name in filters for name in request.query_params) and not any(
-        f.extra.get("required") for f in filters.values()
-    ):
-        # Nothing to filter by: building the filter form (a deep copy of every filter) would return
-        # the queryset unchanged, at a cost near that of a page's queries.
-        return queryset
-    filterset = filterset_class(request.query_params, queryset=queryset, request=request)
-    if not filterset.is_valid():
-        raise filter_utils.translate_validation(filterset.errors)
-    return filterset.qs
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="The timeline",
@@ -345,7 +334,7 @@ def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
 class TimelineViewSet(viewsets.GenericViewSet):
     queryset = Event.objects.all()  # for the schema, which reads the filter parameters off the filterset
     serializer_class = serializers.TimelineEntrySerializer
-    filterset_class = filtersets.TimelineEventFilterSet
+    filterset_class = filters.TimelineEventFilterSet
     pagination_class = TimelineCursorPagination
     permission_classes = [AllowAny]  # read-only: there is nothing to write here
     renderer_classes = [FastJSONRenderer, renderers.BrowsableAPIRenderer, *EXPORT_FORMATS.values()]
@@ -353,8 +342,11 @@ class TimelineViewSet(viewsets.GenericViewSet):
     def list(self, request) -> Response | StreamedExport:
         # The filtersets build the querysets (every filter applies); rows are then read with .values()
         # and the payloads built from them (api.payloads), the same JSON as TimelineEntrySerializer.
-        events = apply_filterset(filtersets.TimelineEventFilterSet, request, selectors.event_list())
-        statements = apply_filterset(filtersets.TimelineStatementFilterSet, request, selectors.statement_list())
+        try:
+            events = selectors.timeline_events(filters=request.query_params)
+            statements = selectors.timeline_statements(filters=request.query_params)
+        except InvalidFilters as error:
+            raise filter_utils.translate_validation(error.errors) from None
         paginator: TimelineCursorPagination = self.paginator
         renderer = request.accepted_renderer
         if not isinstance(renderer, ExportRenderer):

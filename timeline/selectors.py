@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import BooleanField, Expression, F, IntegerField, Prefetch, Q, QuerySet, TextField, Value
+from django.db.models import BooleanField, Expression, F, IntegerField, Prefetch, QuerySet, TextField, Value
 from django.db.models.functions import Cast
 
+from timeline.filters import TimelineEventFilterSet, TimelineStatementFilterSet, apply_filters
 from timeline.models import Actor, Citation, Event, Source, Statement, intervals_agree
 
 # The timeline orders rows of equal start and precision events first, then statements.
@@ -60,22 +61,14 @@ def statement_list() -> QuerySet[Statement]:
     return chronological(Statement.objects.select_related("speaker", "source", "event"))
 
 
-def text_search(qs: QuerySet, value: str, fields: list[str]) -> QuerySet:
-    """Full-text search on PostgreSQL; on other databases every word must appear in one of the fields."""
-    value = value.strip()
-    if not value:
-        return qs
-    if connections[qs.db].vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+def timeline_events(*, filters: Mapping | None = None) -> QuerySet[Event]:
+    """The timeline's events, narrowed by its query parameters (timeline.filters; InvalidFilters if unusable)."""
+    return apply_filters(TimelineEventFilterSet, filters, event_list())
 
-        vector = SearchVector(*fields, config="english")
-        return qs.alias(search=vector).filter(search=SearchQuery(value, config="english", search_type="websearch"))
-    for word in value.split():
-        word_matches = Q()
-        for name in fields:
-            word_matches |= Q(**{f"{name}__icontains": word})
-        qs = qs.filter(word_matches)
-    return qs
+
+def timeline_statements(*, filters: Mapping | None = None) -> QuerySet[Statement]:
+    """The timeline's statements, narrowed by its query parameters (timeline.filters)."""
+    return apply_filters(TimelineStatementFilterSet, filters, statement_list())
 
 
 # --- Where sources disagree -------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The pages for people: the timeline, a source's marked text, and the TimelineJS view.
 
-Reads go through timeline.selectors and the API's filtersets, so the page and the API filter alike.
+Reads go through timeline.selectors, which apply timeline.filters: the page and the API filter alike.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from api.filtersets import TimelineEventFilterSet, TimelineStatementFilterSet
 from timeline import selectors, temporal
+from timeline.filters import InvalidFilters
 from timeline.models import Citation, Event, Source, Statement, Story
 from timeline.selectors import KIND_RANK, TimelineEntry, TimelinePosition
 from timeline.services.dating import reference_for
@@ -147,11 +147,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
     query = filter_query(request.GET)
     params = QueryDict(query)
     form = TimelineFilterForm(params)
-    event_filter = TimelineEventFilterSet(params, queryset=selectors.event_list())
-    statement_filter = TimelineStatementFilterSet(params, queryset=selectors.statement_list())
-    errors = {**statement_filter.errors, **event_filter.errors} if not event_filter.is_valid() else {}
-    if not errors and not statement_filter.is_valid():
-        errors = dict(statement_filter.errors)
+    events, event_errors = _filtered(selectors.timeline_events, params)
+    statements, statement_errors = _filtered(selectors.timeline_statements, params)
+    errors = {**statement_errors, **event_errors} if event_errors else dict(statement_errors)
     after = decode_position(request.GET.get("after", ""))
     before = decode_position(request.GET.get("before", "")) if after is None else None
     bad_cursor = any(request.GET.get(key) for key in ("after", "before")) and after is None and before is None
@@ -170,7 +168,6 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if errors:
         return render(request, "web/timeline.html", context, status=400)
 
-    events, statements = event_filter.qs, statement_filter.qs
     entries, has_more = selectors.timeline_page(
         events=events, statements=statements, after=after, before=before, limit=PAGE_SIZE
     )
@@ -202,6 +199,14 @@ def timeline(request: HttpRequest) -> HttpResponse:
         without_dates.pop(key, None)
     context["chart_query"] = without_dates.urlencode()
     return render(request, "web/timeline.html", context)
+
+
+def _filtered(select, params: QueryDict) -> tuple:
+    """A selector's rows narrowed by the page's filters, and the errors of the ones it cannot use."""
+    try:
+        return select(filters=params), {}
+    except InvalidFilters as error:
+        return None, error.errors
 
 
 def _page_url(query: str, direction: str, entry: TimelineEntry) -> str:

@@ -206,12 +206,10 @@ def event_query(url: str):
     from django.test import RequestFactory
     from rest_framework.request import Request
 
-    from api import filtersets
     from api.pagination import TimelineCursorPagination
-    from api.views import apply_filterset
 
     request = Request(RequestFactory().get(url))
-    qs = selectors._plain(apply_filterset(filtersets.TimelineEventFilterSet, request, selectors.event_list()))
+    qs = selectors._plain(selectors.timeline_events(filters=request.query_params))
     cursor = TimelineCursorPagination().decode_cursor(request)
     if cursor:
         qs = qs.filter(selectors._keyset(cursor[1], "event", reverse=False))
