@@ -27,7 +27,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples
-from api.filtersets import IdsFilter
 from api.permissions import ReadAnyoneWriteWithModelPermission
 from api.serializers import (
     ActorBriefSerializer,
@@ -38,6 +37,7 @@ from api.serializers import (
     known_timezones,
 )
 from api.strict import StrictTypesMixin
+from timeline.filters import IdsFilter
 from timeline.models import (
     Actor,
     Event,
