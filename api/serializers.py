@@ -14,7 +14,7 @@ from rest_framework import serializers
 
 from api import examples
 from api.strict import StrictTypesMixin
-from timeline import selectors
+from timeline import readings
 from timeline.models import (
     DATED_STATUSES,
     Actor,
@@ -279,7 +279,7 @@ class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
 
     @extend_schema_field(serializers.BooleanField(allow_null=True))
     def get_agrees_with_event(self, citation: Citation) -> bool | None:
-        return selectors.citation_agrees_with_event(citation, citation.event)
+        return readings.citation_agrees_with_event(citation, citation.event)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("char_start"), attrs.get("char_end")
@@ -335,15 +335,15 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
         ]
 
     @staticmethod
-    def _readings(event: Event) -> list[selectors.DateReading]:
+    def _readings(event: Event) -> list[readings.DateReading]:
         # Both fields below read them: compute them once per event.
         if getattr(event, "_date_readings", None) is None:
-            event._date_readings = selectors.date_readings(event.citations.all())
+            event._date_readings = readings.date_readings(event.citations.all())
         return event._date_readings
 
     @extend_schema_field(serializers.BooleanField())
     def get_sources_disagree(self, event: Event) -> bool:
-        return selectors.readings_disagree(self._readings(event))
+        return readings.readings_disagree(self._readings(event))
 
     @extend_schema_field(DateReadingSerializer(many=True))
     def get_date_readings(self, event: Event) -> list[dict]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable
 
@@ -41,11 +40,11 @@ from api.renderers import (
     TimelineJSRenderer,
 )
 from api.throttles import LoginAddressThrottle, LoginUsernameThrottle
-from timeline import filters, selectors, temporal
+from timeline import filters, paging, selectors
 from timeline.filters import MAX_ID, InvalidFilters
 from timeline.models import Actor, Event, Source, Statement, Story
 from timeline.services import records, stories
-from timeline.temporal.serialize import timex_to_dict
+from timeline.services.annotation import dates_annotate
 
 # An export holds the whole filtered timeline up to this many rows; past it, a Link header
 # (rel="next") gives the cursor to continue from.
@@ -228,7 +227,7 @@ class StoryViewSet(RecordViewSet):
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet[Story]:
-        return Story.objects.order_by("title", "slug", "id")
+        return selectors.story_list()
 
     def get_serializer_class(self):
         return serializers.StoryDetailSerializer if self.action == "retrieve" else serializers.StorySerializer
@@ -356,7 +355,7 @@ class TimelineViewSet(viewsets.GenericViewSet):
         # Where the export ends is known before the first byte (one query on the sort keys), so the
         # Link header can lead a body that is then streamed batch by batch.
         after = paginator.start_position(request)
-        last, more = selectors.timeline_position_at(
+        last, more = paging.timeline_position_at(
             events=events, statements=statements, after=after, offset=EXPORT_MAX_ROWS
         )
         batches = payloads.timeline_batches(
@@ -379,12 +378,6 @@ class TimelineViewSet(viewsets.GenericViewSet):
 
 
 # --- Dates ------------------------------------------------------------------------------------
-
-
-def annotate_text(*, text: str, reference_date: dt.date, timezone: str | None) -> list[dict]:
-    """The date engine's reading of a text, as the JSON the annotate_dates command prints."""
-    reference = temporal.build_reference(reference_date, timezone=timezone)
-    return [timex_to_dict(timex) for timex in temporal.annotate(text, reference)]
 
 
 class AnnotateDatesView(APIView):
@@ -445,7 +438,7 @@ class AnnotateDatesView(APIView):
         serializer = serializers.AnnotateRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        annotations = annotate_text(
+        annotations = dates_annotate(
             text=data["text"], reference_date=data["reference_date"], timezone=data.get("timezone")
         )
         return Response(annotations, status=status.HTTP_200_OK)

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from timeline.models import intervals_agree
-from timeline.selectors import DateReading, readings_disagree
+from timeline.readings import DateReading, readings_disagree
 from timeline.temporal.calendar import quarter_of
 
 PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
