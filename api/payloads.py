@@ -16,23 +16,18 @@ from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
 from timeline import paging
-from timeline.models import Event, Statement
+from timeline.models import DatedModel, Event, Statement
 from timeline.paging import TimelinePosition, statement_title
 from timeline.readings import dates_agree, intervals_disagree
 from timeline.rows import event_children, event_list_rows, iso, statement_list_rows
 
+# A date object's keys and the row's columns they come from: `text` from date_text, and so on.
+DATE_KEYS = tuple((name.removeprefix("date_"), name) for name in DatedModel.DATE_PUBLIC_FIELDS)
+
 
 def date_payload(row: Mapping) -> dict:
-    return {
-        "text": row["date_text"],
-        "value": row["date_value"],
-        "start": iso(row["date_start"]),
-        "end": iso(row["date_end"]),
-        "precision": row["date_precision"],
-        "status": row["date_status"],
-        "anchor": iso(row["date_anchor"]),
-        "explanation": row["date_explanation"],
-    }
+    # iso() leaves text as it is: only the dates (date objects on PostgreSQL) change.
+    return {key: iso(row[name]) for key, name in DATE_KEYS}
 
 
 class SourceBriefs:

@@ -20,6 +20,8 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from rest_framework import renderers
 
+from timeline.models import DatedModel
+
 FUZZY_PRECISIONS = {"week", "weekend", "month", "quarter", "season", "year", "decade", "century"}
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 
@@ -208,20 +210,15 @@ CSV_COLUMNS = [
     "id",
     "title",
     "text",
-    "date_text",
-    "date_value",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_status",
-    "date_anchor",
-    "date_explanation",
+    *DatedModel.DATE_PUBLIC_FIELDS,
     "category",
     "actors",
     "sources",
     "source_urls",
     "sources_disagree",
 ]
+# The date object's keys and the CSV columns they fill: `text` fills date_text, and so on.
+DATE_KEYS = tuple((name.removeprefix("date_"), name) for name in DatedModel.DATE_PUBLIC_FIELDS)
 LIST_SEPARATOR = "; "
 # A cell starting with one of these is run as a formula by spreadsheet programs (OWASP, "CSV
 # Injection"): such a cell gets a leading apostrophe, which shows it as the text it is.
@@ -247,14 +244,8 @@ def _csv_values(entry: dict) -> dict:
         "id": entry["id"],
         "title": entry["title"],
         "text": entry["text"],
-        "date_text": date["text"],
-        "date_value": date["value"],
-        "date_start": date["start"] or "",
-        "date_end": date["end"] or "",
-        "date_precision": date["precision"],
-        "date_status": date["status"],
-        "date_anchor": date["anchor"] or "",
-        "date_explanation": date["explanation"],
+        # An undated row's start, end and anchor are null: an empty cell.
+        **{name: date[key] or "" for key, name in DATE_KEYS},
         "category": entry["category"],
         "actors": LIST_SEPARATOR.join(actor["name"] for actor in entry["actors"]),
         "sources": LIST_SEPARATOR.join(source["publisher"] for source in entry["sources"]),
