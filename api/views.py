@@ -26,7 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import examples, payloads, serializers
+from api import date_serializers, examples, payloads, serializers, story_serializers
 from api.history import HistoryMixin
 from api.pagination import TimelineCursorPagination
 from api.parsers import BoundedJSONParser
@@ -201,12 +201,12 @@ class StatementViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
 
 STORY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The story's slug.")
 STORY_SCHEMA = {
-    **crud_schema("story", "stories", serializers.StorySerializer),
+    **crud_schema("story", "stories", story_serializers.StorySerializer),
     "retrieve": extend_schema(
         summary="Get one story, with its summary",
         description="One story by slug, with a summary of what it holds: the span of its timeline, "
         "counts of its sources, events and statements, its publishers and its last update.",
-        responses={200: serializers.StoryDetailSerializer, **DETAIL_ERRORS},
+        responses={200: story_serializers.StoryDetailSerializer, **DETAIL_ERRORS},
     ),
 }
 
@@ -222,7 +222,7 @@ class StoryViewSet(RecordViewSet):
     filter sources, events, statements, the timeline and its exports by `?story=<slug>`."""
 
     queryset = Story.objects.all()
-    serializer_class = serializers.StorySerializer
+    serializer_class = story_serializers.StorySerializer
     filterset_class = filters.StoryFilterSet
     lookup_field = "slug"
 
@@ -230,14 +230,16 @@ class StoryViewSet(RecordViewSet):
         return selectors.story_list()
 
     def get_serializer_class(self):
-        return serializers.StoryDetailSerializer if self.action == "retrieve" else serializers.StorySerializer
+        return (
+            story_serializers.StoryDetailSerializer if self.action == "retrieve" else story_serializers.StorySerializer
+        )
 
     def perform_destroy(self, instance: Story) -> None:
         stories.story_delete(story=instance)
 
     def _membership(self, request, slug: str, change) -> Response:
         story = self.get_object()
-        body = serializers.StoryMembershipSerializer(data=request.data)
+        body = story_serializers.StoryMembershipSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         result = change(story=story, sources=data.get("source_ids", ()), events=data.get("event_ids", ()))
@@ -247,8 +249,8 @@ class StoryViewSet(RecordViewSet):
         summary="Put sources and events in a story",
         description="Needs the change_story permission. A source that joins brings the events it cites. "
         "Records already in the story are left as they are. Answers with the ids that joined.",
-        request=serializers.StoryMembershipSerializer,
-        responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        request=story_serializers.StoryMembershipSerializer,
+        responses={200: story_serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
         parameters=[STORY_SLUG],
     )
     @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
@@ -259,8 +261,8 @@ class StoryViewSet(RecordViewSet):
         summary="Take sources and events out of a story",
         description="Needs the change_story permission. A source that leaves takes along the events no "
         "other source of the story cites. Nothing is deleted. Answers with the ids that left.",
-        request=serializers.StoryMembershipSerializer,
-        responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        request=story_serializers.StoryMembershipSerializer,
+        responses={200: story_serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
         parameters=[STORY_SLUG],
     )
     @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
@@ -395,9 +397,9 @@ class AnnotateDatesView(APIView):
             "naming `text`; a body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) is refused unread "
             "with 413."
         ),
-        request=serializers.AnnotateRequestSerializer,
+        request=date_serializers.AnnotateRequestSerializer,
         responses={
-            200: serializers.TimexSerializer(many=True),
+            200: date_serializers.TimexSerializer(many=True),
             400: ERRORS[400],
             413: OpenApiResponse(serializers.ErrorSerializer, description="Request body too large."),
             429: ERRORS[429],
@@ -435,7 +437,7 @@ class AnnotateDatesView(APIView):
         ],
     )
     def post(self, request) -> Response:
-        serializer = serializers.AnnotateRequestSerializer(data=request.data)
+        serializer = date_serializers.AnnotateRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         annotations = dates_annotate(
