@@ -27,14 +27,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples
+from api.date_serializers import date_field, known_timezones
 from api.permissions import ReadAnyoneWriteWithModelPermission
 from api.serializers import (
     ActorBriefSerializer,
     ErrorSerializer,
     EventBriefSerializer,
     SourceBriefSerializer,
-    _date,
-    known_timezones,
 )
 from api.strict import StrictTypesMixin
 from timeline.filters import IdsFilter
@@ -360,7 +359,7 @@ class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
     event_id = serializers.PrimaryKeyRelatedField(
         source="event", queryset=Event.objects.all(), allow_null=True, required=False, write_only=True
     )
-    date = _date(read_only=True, help_text="The proposal's own date expression, as the engine read it.")
+    date = date_field(read_only=True, help_text="The proposal's own date expression, as the engine read it.")
     date_text = serializers.CharField(
         max_length=200, required=False, allow_blank=True, write_only=True, help_text="Change the date expression."
     )
