@@ -1,4 +1,4 @@
-"""Clients and users for the API tests."""
+"""Clients and users for the API tests (the shared fixtures are in tests/conftest.py)."""
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -13,11 +13,6 @@ def _fresh_throttle_history():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
