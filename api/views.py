@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.db.models import QuerySet
 from django.http import JsonResponse
@@ -109,6 +110,15 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
     }
 
 
+@contextlib.contextmanager
+def unusable_filters_as_400() -> Iterator[None]:
+    """Query parameters the filters cannot use, as the 400 DjangoFilterBackend gives: each one named."""
+    try:
+        yield
+    except InvalidFilters as error:
+        raise filter_utils.translate_validation(error.errors) from None
+
+
 class RecordViewSet(viewsets.ModelViewSet):
     # Reads for anyone; writes go through the services in timeline.services.records, deletes too.
 
@@ -133,10 +143,8 @@ class ReadListMixin:
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         # As DjangoFilterBackend would, less the filterset it builds when no parameter names a filter.
-        try:
+        with unusable_filters_as_400():
             queryset = filters.apply_filters(self.filterset_class, request.query_params, self.get_queryset())
-        except InvalidFilters as error:
-            raise filter_utils.translate_validation(error.errors) from None
         read = functools.partial(self.list_payloads, request=request)
         if self.paginator is None:
             return Response(read(queryset))
@@ -343,11 +351,9 @@ class TimelineViewSet(viewsets.GenericViewSet):
     def list(self, request) -> Response | StreamedExport:
         # The filtersets build the querysets (every filter applies); rows are then read with .values()
         # and the payloads built from them (api.payloads), the same JSON as TimelineEntrySerializer.
-        try:
+        with unusable_filters_as_400():
             events = selectors.timeline_events(filters=request.query_params)
             statements = selectors.timeline_statements(filters=request.query_params)
-        except InvalidFilters as error:
-            raise filter_utils.translate_validation(error.errors) from None
         paginator: TimelineCursorPagination = self.paginator
         renderer = request.accepted_renderer
         if not isinstance(renderer, ExportRenderer):

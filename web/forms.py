@@ -7,7 +7,7 @@ from django import forms
 from timeline import selectors
 from timeline.models import Event, Source, Story
 
-# The query parameters the page passes on to the timeline's filtersets (timeline.filters) (and keeps in every link).
+# The query parameters the page passes on to the timeline's filtersets in timeline.filters (and keeps in every link).
 FILTER_KEYS = ("story", "start", "end", "actor", "source", "kind", "category", "q")
 
 
