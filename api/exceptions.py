@@ -80,39 +80,66 @@ def _summary(errors) -> str:
     return "Invalid input."
 
 
+def _payload_too_large(exc: RequestDataTooBig) -> exceptions.APIException:
+    # Raised by Django while DRF reads the body; left alone it would be an HTML 400.
+    return PayloadTooLarge(
+        f"The request body is larger than the server accepts ({settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes)."
+    )
+
+
+def _still_referenced(exc: ProtectedError) -> exceptions.APIException:
+    names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
+    return Conflict(f"Cannot delete: still referenced by {', '.join(names)}.")
+
+
+def _raced(exc: IntegrityError) -> exceptions.APIException | None:
+    # Two writers raced past the service's uniqueness check; the database kept one of them.
+    fields = _unique_fields(exc)
+    if fields is None:
+        return None
+    conflict = exceptions.ValidationError({name: ["Another request has just written this value."] for name in fields})
+    conflict.status_code = status.HTTP_409_CONFLICT
+    return conflict
+
+
+def _not_found(exc: Http404) -> exceptions.APIException:
+    return exceptions.NotFound("Not found.")
+
+
+# Errors raised below DRF, and the API error each becomes (None: not the API's to answer). The first
+# match wins: a ProtectedError is also an IntegrityError.
+TRANSLATIONS = (
+    (DjangoValidationError, _from_django),
+    (RequestDataTooBig, _payload_too_large),
+    (ProtectedError, _still_referenced),
+    (IntegrityError, _raced),
+    (Http404, _not_found),
+)
+
+
+def _translated(exc: Exception) -> Exception | None:
+    for kind, translate in TRANSLATIONS:
+        if isinstance(exc, kind):
+            return translate(exc)
+    return exc
+
+
+def _body(exc: Exception, data) -> dict:
+    """The one error shape: a sentence in `detail`, and on validation failures the fields in `errors`."""
+    if isinstance(exc, exceptions.ValidationError):
+        errors = data if isinstance(data, dict) else {api_settings.NON_FIELD_ERRORS_KEY: data}
+        return {"detail": _summary(errors), "errors": errors}
+    if isinstance(data, dict) and "detail" in data:
+        return {"detail": data["detail"]}
+    return {"detail": "Request failed.", "errors": data}
+
+
 def exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
-        exc = _from_django(exc)
-    elif isinstance(exc, RequestDataTooBig):
-        # Raised by Django while DRF reads the body; left alone it would be an HTML 400.
-        exc = PayloadTooLarge(
-            f"The request body is larger than the server accepts ({settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes)."
-        )
-    elif isinstance(exc, ProtectedError):
-        names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
-        exc = Conflict(f"Cannot delete: still referenced by {', '.join(names)}.")
-
-    elif isinstance(exc, IntegrityError):
-        # Two writers raced past the service's uniqueness check; the database kept one of them.
-        fields = _unique_fields(exc)
-        if fields is None:
-            return None
-        exc = exceptions.ValidationError({name: ["Another request has just written this value."] for name in fields})
-        exc.status_code = status.HTTP_409_CONFLICT
-    elif isinstance(exc, Http404):
-        exc = exceptions.NotFound("Not found.")
-
+    exc = _translated(exc)
+    if exc is None:
+        return None
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
-
-    if isinstance(exc, exceptions.ValidationError):
-        errors = response.data
-        if not isinstance(errors, dict):
-            errors = {api_settings.NON_FIELD_ERRORS_KEY: errors}
-        response.data = {"detail": _summary(errors), "errors": errors}
-    elif isinstance(response.data, dict) and "detail" in response.data:
-        response.data = {"detail": response.data["detail"]}
-    else:
-        response.data = {"detail": "Request failed.", "errors": response.data}
+    response.data = _body(exc, response.data)
     return response

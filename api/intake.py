@@ -27,7 +27,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import examples
-from api.filtersets import IdsFilter
+from api.date_serializers import date_field, known_timezones
 from api.parsers import BoundedJSONParser
 from api.permissions import ReadAndWriteWithModelPermission, ReadAnyoneWriteWithModelPermission
 from api.serializers import (
@@ -35,13 +35,12 @@ from api.serializers import (
     ErrorSerializer,
     EventBriefSerializer,
     SourceBriefSerializer,
-    _date,
-    known_timezones,
 )
 from api.strict import StrictTypesMixin
 from intake.models import ImportJob, JobStatus, Proposal, ProposalKind, ProposalState
 from intake.services import jobs, proposals
 from intake.services.articles import DATE_OPTION, OPTION_NAMES, ArticleInput
+from timeline.filters import IdsFilter
 from timeline.models import Actor, Event, Source, Story
 
 ERRORS = {
@@ -363,7 +362,7 @@ class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
     event_id = serializers.PrimaryKeyRelatedField(
         source="event", queryset=Event.objects.all(), allow_null=True, required=False, write_only=True
     )
-    date = _date(read_only=True, help_text="The proposal's own date expression, as the engine read it.")
+    date = date_field(read_only=True, help_text="The proposal's own date expression, as the engine read it.")
     date_text = serializers.CharField(
         max_length=200, required=False, allow_blank=True, write_only=True, help_text="Change the date expression."
     )

@@ -14,14 +14,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from timeline.selectors import (
-    KIND_RANK,
-    TimelineEntry,
-    TimelinePosition,
-    iso,
-    row_sort_key,
-    timeline_rows,
-)
+from timeline.paging import KIND_RANK, TimelineEntry, TimelinePosition, row_sort_key, timeline_rows
+from timeline.rows import iso
 
 
 def positive_int_param(request: Request, name: str) -> int | None:
@@ -138,7 +132,7 @@ class TimelineCursorPagination(pagination.BasePagination):
         return base64.urlsafe_b64encode(raw.encode("ascii")).decode("ascii")
 
     def paginate_rows(self, events, statements, request: Request) -> list[dict]:
-        """One page of `.values()` rows (timeline.selectors.timeline_rows) at the request's cursor, and the
+        """One page of `.values()` rows (timeline.paging.timeline_rows) at the request's cursor, and the
         state get_next_link() and get_previous_link() read."""
         self.request = request
         limit = self.get_page_size(request)

@@ -7,6 +7,7 @@ citations' date objects (four levels), so anything past MAX_DEPTH is refused as 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from io import BytesIO
 
 from rest_framework import parsers
@@ -15,27 +16,33 @@ from rest_framework.exceptions import ParseError
 MAX_DEPTH = 16
 
 
+QUOTE, BACKSLASH = 0x22, 0x5C
+OPENING, CLOSING = (0x5B, 0x7B), (0x5D, 0x7D)  # [ {   and   ] }
+
+
+def _skip_string(rest: Iterator[int]) -> None:
+    """Consume a string's bytes, up to and including the quote that closes it (or to the end)."""
+    for byte in rest:
+        if byte == BACKSLASH:
+            next(rest, None)  # an escaped byte, a quote included, does not end the string
+        elif byte == QUOTE:
+            return
+
+
 def json_depth_exceeds(raw: bytes, limit: int = MAX_DEPTH) -> bool:
     """Whether brackets outside strings nest deeper than `limit`: one pass over the bytes, no recursion."""
     if raw.count(b"[") + raw.count(b"{") <= limit:
         return False
     depth = 0
-    in_string = escaped = False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):  # [ {
+    rest = iter(raw)
+    for byte in rest:
+        if byte == QUOTE:
+            _skip_string(rest)
+        elif byte in OPENING:
             depth += 1
             if depth > limit:
                 return True
-        elif byte in (0x5D, 0x7D):  # ] }
+        elif byte in CLOSING:
             depth -= 1
     return False
 

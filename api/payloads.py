@@ -1,5 +1,5 @@
 """The read payloads of the timeline and of the events and statements lists, built from `.values()`
-rows (timeline.selectors.timeline_rows, event_list_rows, statement_list_rows).
+rows (timeline.paging.timeline_rows, timeline.rows.event_list_rows and statement_list_rows).
 
 Each entry is exactly what TimelineEntrySerializer (EventSerializer, StatementSerializer) gives for
 the same record (the tests compare the two), without building model instances or walking serializer
@@ -15,22 +15,19 @@ from django.db.models import QuerySet
 from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
-from timeline import selectors
-from timeline.models import Event, Statement, intervals_agree
-from timeline.selectors import TimelinePosition, iso
+from timeline import paging
+from timeline.models import DatedModel, Event, Statement
+from timeline.paging import TimelinePosition, statement_title
+from timeline.readings import dates_agree, intervals_disagree
+from timeline.rows import event_children, event_list_rows, iso, statement_list_rows
+
+# A date object's keys and the row's columns they come from: `text` from date_text, and so on.
+DATE_KEYS = tuple((name.removeprefix("date_"), name) for name in DatedModel.DATE_PUBLIC_FIELDS)
 
 
 def date_payload(row: Mapping) -> dict:
-    return {
-        "text": row["date_text"],
-        "value": row["date_value"],
-        "start": iso(row["date_start"]),
-        "end": iso(row["date_end"]),
-        "precision": row["date_precision"],
-        "status": row["date_status"],
-        "anchor": iso(row["date_anchor"]),
-        "explanation": row["date_explanation"],
-    }
+    # iso() leaves text as it is: only the dates (date objects on PostgreSQL) change.
+    return {key: iso(row[name]) for key, name in DATE_KEYS}
 
 
 class SourceBriefs:
@@ -59,7 +56,7 @@ class SourceBriefs:
 
 
 def readings_payload(citations: list[Mapping], briefs: SourceBriefs) -> tuple[list[dict], bool]:
-    """The event's date readings (selectors.date_readings, on rows) and whether they disagree: once."""
+    """The event's date readings (readings.date_readings, on rows) and whether they disagree: once."""
     readings: dict[tuple, dict] = {}
     sources_of: dict[tuple, set[int]] = {}
     for citation in citations:
@@ -88,19 +85,8 @@ def readings_payload(citations: list[Mapping], briefs: SourceBriefs) -> tuple[li
             sources_of[key].add(source_id)
             reading["sources"].append(briefs(citation))
         reading["citation_ids"].append(citation["id"])
-    intervals = [(start, end) for _value, start, end in readings]
-    disagree = any(
-        not intervals_agree(a_start, a_end, b_start, b_end)
-        for i, (a_start, a_end) in enumerate(intervals)
-        for b_start, b_end in intervals[i + 1 :]
-    )
+    disagree = intervals_disagree([(start, end) for _value, start, end in readings])
     return list(readings.values()), disagree
-
-
-def _agree(a_start, a_end, b_start, b_end) -> bool | None:
-    if a_start is None or b_start is None:
-        return None
-    return intervals_agree(a_start, a_end, b_start, b_end)
 
 
 def citation_payloads(citations: list[Mapping], briefs: SourceBriefs, start, end) -> list[dict]:
@@ -113,7 +99,7 @@ def citation_payloads(citations: list[Mapping], briefs: SourceBriefs, start, end
             "char_start": citation["char_start"],
             "char_end": citation["char_end"],
             "date": date_payload(citation),
-            "agrees_with_event": _agree(citation["date_start"], citation["date_end"], start, end),
+            "agrees_with_event": dates_agree(citation["date_start"], citation["date_end"], start, end),
         }
         for citation in citations
     ]
@@ -158,7 +144,7 @@ def statement_entry(row: Mapping, briefs: SourceBriefs) -> dict:
         "kind": "statement",
         "id": pk,
         "unique_id": f"statement-{pk}",
-        "title": f"{row['speaker__name']}: {selectors._shorten(text, 120)}",
+        "title": statement_title(row["speaker__name"], text),
         "text": text,
         "date": date_payload(row),
         "category": row["event__category"] or "",
@@ -172,9 +158,9 @@ def statement_entry(row: Mapping, briefs: SourceBriefs) -> dict:
 
 
 def timeline_entries(rows: list[dict]) -> list[dict]:
-    """Timeline payloads for rows from selectors.timeline_rows: two more queries (the events' actors
+    """Timeline payloads for rows from paging.timeline_rows: two more queries (the events' actors
     and citations), only for the rows given."""
-    actors, citations = selectors.event_children([row["id"] for row in rows if row["kind"] == "event"])
+    actors, citations = event_children([row["id"] for row in rows if row["kind"] == "event"])
     briefs = SourceBriefs()
     return [
         event_entry(row, actors[row["id"]], citations[row["id"]], briefs)
@@ -201,15 +187,15 @@ def timeline_batches(
     left = total
     while left is None or left > 0:
         limit = batch_size if left is None else min(batch_size, left)
-        rows, has_more = selectors.timeline_rows(events=events, statements=statements, after=after, limit=limit)
-        if not rows:
+        batch, has_more = paging.timeline_rows(events=events, statements=statements, after=after, limit=limit)
+        if not batch:
             return
-        yield timeline_entries(rows)
+        yield timeline_entries(batch)
         if not has_more:
             return
-        after = TimelinePosition(*selectors.row_sort_key(rows[-1]))
+        after = TimelinePosition(*paging.row_sort_key(batch[-1]))
         if left is not None:
-            left -= len(rows)
+            left -= len(batch)
 
 
 # --- The events and statements lists ----------------------------------------------------------
@@ -268,14 +254,14 @@ def statement_payload(row: Mapping, briefs: SourceBriefs, url) -> dict:
 def event_list_payloads(page: QuerySet[Event], request: Request) -> list[dict]:
     """EventSerializer's payloads for a page of events (a sliced QuerySet): three queries, the events,
     their actors and their citations joined to their sources."""
-    rows = selectors.event_list_rows(page)
-    actors, citations = selectors.event_children([row["id"] for row in rows], using=page.db)
+    events = event_list_rows(page)
+    actors, citations = event_children([row["id"] for row in events], using=page.db)
     briefs, url = SourceBriefs(), DetailURLs(request, "api:event-detail")
-    return [event_payload(row, actors[row["id"]], citations[row["id"]], briefs, url) for row in rows]
+    return [event_payload(row, actors[row["id"]], citations[row["id"]], briefs, url) for row in events]
 
 
 def statement_list_payloads(page: QuerySet[Statement], request: Request) -> list[dict]:
     """StatementSerializer's payloads for a page of statements (a sliced QuerySet): one query, the
     statements joined to their speakers, sources and events."""
     briefs, url = SourceBriefs(), DetailURLs(request, "api:statement-detail")
-    return [statement_payload(row, briefs, url) for row in selectors.statement_list_rows(page)]
+    return [statement_payload(row, briefs, url) for row in statement_list_rows(page)]

@@ -20,6 +20,8 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 from rest_framework import renderers
 
+from timeline.models import DatedModel
+
 FUZZY_PRECISIONS = {"week", "weekend", "month", "quarter", "season", "year", "decade", "century"}
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 
@@ -88,39 +90,63 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def timelinejs_dates(date: dict) -> tuple[dict, dict | None, str | None]:
+def _ymd(day: dt.date) -> dict:
+    return {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
+
+
+def _ym(day: dt.date) -> dict:
+    return {"year": str(day.year), "month": str(day.month)}
+
+
+def _y(day: dt.date) -> dict:
+    return {"year": str(day.year)}
+
+
+TimelineJSDates = tuple[dict, dict | None, str | None]  # start_date, end_date, display_date
+
+
+def _on_days(start: dt.date, end: dt.date, date: dict) -> TimelineJSDates:
+    return _ymd(start), (_ymd(end) if end != start else None), None
+
+
+def _at_time(start: dt.date, end: dt.date, date: dict) -> TimelineJSDates:
+    display = f"{start:%-d %B %Y} ({date['text']})" if date["text"] else None
+    return _ymd(start), (_ymd(end) if end != start else None), display
+
+
+def _in_week(start: dt.date, end: dt.date, date: dict) -> TimelineJSDates:
+    label = "Week" if date["precision"] == "week" else "Weekend"
+    return _ymd(start), _ymd(end), f"{label} of {start:%-d %B %Y}"
+
+
+def _in_season(start: dt.date, end: dt.date, date: dict) -> TimelineJSDates:
+    season = SEASONS.get(date["value"][5:7], "Season") if date["value"] else "Season"
+    return _ym(start), _ym(end), f"{season} {start.year}"
+
+
+# Each precision's dates, no more precise than the date itself; a date with no precision is a day's,
+# and anything coarser than a decade spans its years.
+TIMELINEJS_DATES = {
+    "day": _on_days,
+    "time": _at_time,
+    "week": _in_week,
+    "weekend": _in_week,
+    "month": lambda start, end, date: (_ym(start), None, f"{start:%B %Y}"),
+    "quarter": lambda start, end, date: (_ym(start), _ym(end), f"Q{(start.month - 1) // 3 + 1} {start.year}"),
+    "season": _in_season,
+    "year": lambda start, end, date: (_y(start), None, str(start.year)),
+    "decade": lambda start, end, date: (_y(start), _y(end), f"{start.year}s"),
+}
+
+
+def _years(start: dt.date, end: dt.date, date: dict) -> TimelineJSDates:
+    return _y(start), _y(end), f"{start.year}–{end.year}"
+
+
+def timelinejs_dates(date: dict) -> TimelineJSDates:
     """start_date, end_date and display_date for one date object, no more precise than the date itself."""
-    start, end = _day(date["start"]), _day(date["end"])
-    precision = date["precision"] or "day"
-    text = date["text"]
-
-    def ymd(day: dt.date) -> dict:
-        return {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
-
-    def ym(day: dt.date) -> dict:
-        return {"year": str(day.year), "month": str(day.month)}
-
-    def y(day: dt.date) -> dict:
-        return {"year": str(day.year)}
-
-    if precision in ("day", "time"):
-        display = f"{start:%-d %B %Y} ({text})" if precision == "time" and text else None
-        return ymd(start), (ymd(end) if end != start else None), display
-    if precision in ("week", "weekend"):
-        label = "Week" if precision == "week" else "Weekend"
-        return ymd(start), ymd(end), f"{label} of {start:%-d %B %Y}"
-    if precision == "month":
-        return ym(start), None, f"{start:%B %Y}"
-    if precision == "quarter":
-        return ym(start), ym(end), f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if precision == "season":
-        season = SEASONS.get(date["value"][5:7], "Season") if date["value"] else "Season"
-        return ym(start), ym(end), f"{season} {start.year}"
-    if precision == "year":
-        return y(start), None, str(start.year)
-    if precision == "decade":
-        return y(start), y(end), f"{start.year}s"
-    return y(start), y(end), f"{start.year}–{end.year}"
+    dates = TIMELINEJS_DATES.get(date["precision"] or "day", _years)
+    return dates(_day(date["start"]), _day(date["end"]), date)
 
 
 def _sources_html(entry: dict) -> str:
@@ -208,20 +234,15 @@ CSV_COLUMNS = [
     "id",
     "title",
     "text",
-    "date_text",
-    "date_value",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_status",
-    "date_anchor",
-    "date_explanation",
+    *DatedModel.DATE_PUBLIC_FIELDS,
     "category",
     "actors",
     "sources",
     "source_urls",
     "sources_disagree",
 ]
+# The date object's keys and the CSV columns they fill: `text` fills date_text, and so on.
+DATE_KEYS = tuple((name.removeprefix("date_"), name) for name in DatedModel.DATE_PUBLIC_FIELDS)
 LIST_SEPARATOR = "; "
 # A cell starting with one of these is run as a formula by spreadsheet programs (OWASP, "CSV
 # Injection"): such a cell gets a leading apostrophe, which shows it as the text it is.
@@ -247,14 +268,8 @@ def _csv_values(entry: dict) -> dict:
         "id": entry["id"],
         "title": entry["title"],
         "text": entry["text"],
-        "date_text": date["text"],
-        "date_value": date["value"],
-        "date_start": date["start"] or "",
-        "date_end": date["end"] or "",
-        "date_precision": date["precision"],
-        "date_status": date["status"],
-        "date_anchor": date["anchor"] or "",
-        "date_explanation": date["explanation"],
+        # An undated row's start, end and anchor are null: an empty cell.
+        **{name: date[key] or "" for key, name in DATE_KEYS},
         "category": entry["category"],
         "actors": LIST_SEPARATOR.join(actor["name"] for actor in entry["actors"]),
         "sources": LIST_SEPARATOR.join(source["publisher"] for source in entry["sources"]),

@@ -1,106 +1,21 @@
-"""Serializers: the shape of every payload. Reads come from prefetched rows; writes call services."""
+"""Serializers of the timeline's records: sources, actors, events with their citations, statements,
+and the timeline's entries, with the brief forms nested in them; and the API's errors and tokens.
+Reads come from prefetched rows; writes call services. Dates are in api.date_serializers, stories
+in api.story_serializers."""
 
 from __future__ import annotations
 
-import functools
 from typing import Any
-from urllib.parse import urlencode
-from zoneinfo import available_timezones
 
-from django.conf import settings
-from django.urls import reverse
-from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from api import examples
+from api.date_serializers import DateSerializer, date_field, known_timezones
 from api.strict import StrictTypesMixin
-from timeline import selectors
-from timeline.models import (
-    DATED_STATUSES,
-    Actor,
-    Citation,
-    DatePrecision,
-    DateStatus,
-    Event,
-    Source,
-    Statement,
-    Story,
-)
-from timeline.services import records, stories
-
-# Ids one request may add to or remove from a story.
-MEMBERSHIP_MAX_IDS = 1000
-
-
-@functools.cache
-def known_timezones() -> frozenset[str]:
-    # available_timezones() walks the tz database on disk (about 9 ms) on every call.
-    return frozenset(available_timezones())
-
-
-class DateSerializer(StrictTypesMixin, serializers.Serializer):
-    """A date as every payload carries it: the words, their TIMEX3 value, the interval it covers, and how it
-    was read. `start` and `end` are inclusive; a month-precision date covers the whole month."""
-
-    text = serializers.CharField(
-        source="date_text", max_length=200, required=False, allow_blank=True, help_text="The expression as written."
-    )
-    value = serializers.CharField(
-        source="date_value",
-        max_length=64,
-        required=False,
-        allow_blank=True,
-        help_text="TIMEX3 value, e.g. 2022-09-27, 2022-09, 2022-W38, 2022-09-27TNI.",
-    )
-    start = serializers.DateField(
-        source="date_start", required=False, allow_null=True, help_text="First day covered (inclusive)."
-    )
-    end = serializers.DateField(
-        source="date_end", required=False, allow_null=True, help_text="Last day covered (inclusive)."
-    )
-    precision = serializers.ChoiceField(
-        source="date_precision",
-        choices=DatePrecision.choices,
-        required=False,
-        allow_blank=True,
-        help_text="How fine the interval is.",
-    )
-    status = serializers.ChoiceField(
-        source="date_status",
-        choices=DateStatus.choices,
-        required=False,
-        help_text="How the date was obtained; `ambiguous` means the sources disagree.",
-    )
-    anchor = serializers.DateField(
-        source="date_anchor",
-        required=False,
-        allow_null=True,
-        help_text="The date a relative expression was resolved against (usually the publication date).",
-    )
-    explanation = serializers.CharField(
-        source="date_explanation", max_length=300, required=False, allow_blank=True, help_text="How it was dated."
-    )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        start, end = attrs.get("date_start"), attrs.get("date_end")
-        if (start is None) != (end is None) and ("date_start" in attrs or "date_end" in attrs):
-            raise serializers.ValidationError(
-                {"start" if start is None else "end": "Give both start and end, or neither."}
-            )
-        if start and end and end < start:
-            raise serializers.ValidationError({"end": "The end comes before the start."})
-        if attrs.get("date_status") in DATED_STATUSES:
-            missing = [name for name, key in (("value", "date_value"), ("start", "date_start")) if not attrs.get(key)]
-            if missing:
-                raise serializers.ValidationError(
-                    {name: f"Required when status is {attrs['date_status']}." for name in missing}
-                )
-        return attrs
-
-
-def _date(**kwargs) -> DateSerializer:
-    return DateSerializer(source="*", **kwargs)
-
+from timeline import readings
+from timeline.models import Actor, Citation, Event, Source, Statement
+from timeline.services import records
 
 # --- Brief forms, nested in other payloads ----------------------------------------------------
 
@@ -256,7 +171,7 @@ class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
         required=False,
         help_text="The citing source's id; required for a new citation.",
     )
-    date = _date(required=False, help_text="The date as this source words it, read against its publication date.")
+    date = date_field(required=False, help_text="The date as this source words it, read against its publication date.")
     agrees_with_event = serializers.SerializerMethodField(
         help_text="Whether this source's date agrees with the event's (one interval lies within the other); "
         "null when either is undated."
@@ -279,7 +194,7 @@ class CitationSerializer(StrictTypesMixin, serializers.ModelSerializer):
 
     @extend_schema_field(serializers.BooleanField(allow_null=True))
     def get_agrees_with_event(self, citation: Citation) -> bool | None:
-        return selectors.citation_agrees_with_event(citation, citation.event)
+        return readings.citation_agrees_with_event(citation, citation.event)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("char_start"), attrs.get("char_end")
@@ -303,7 +218,7 @@ class DateReadingSerializer(serializers.Serializer):
 )
 class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:event-detail", help_text="This resource.")
-    date = _date(required=False, help_text="The event's date: the best-supported reading of its citations.")
+    date = date_field(required=False, help_text="The event's date: the best-supported reading of its citations.")
     actors = ActorBriefSerializer(many=True, read_only=True)
     actor_ids = serializers.PrimaryKeyRelatedField(
         source="actors", queryset=Actor.objects.all(), many=True, write_only=True, required=False
@@ -335,15 +250,15 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
         ]
 
     @staticmethod
-    def _readings(event: Event) -> list[selectors.DateReading]:
+    def _readings(event: Event) -> list[readings.DateReading]:
         # Both fields below read them: compute them once per event.
         if getattr(event, "_date_readings", None) is None:
-            event._date_readings = selectors.date_readings(event.citations.all())
+            event._date_readings = readings.date_readings(event.citations.all())
         return event._date_readings
 
     @extend_schema_field(serializers.BooleanField())
     def get_sources_disagree(self, event: Event) -> bool:
-        return selectors.readings_disagree(self._readings(event))
+        return readings.readings_disagree(self._readings(event))
 
     @extend_schema_field(DateReadingSerializer(many=True))
     def get_date_readings(self, event: Event) -> list[dict]:
@@ -392,7 +307,7 @@ class EventSerializer(StrictTypesMixin, serializers.ModelSerializer):
 )
 class StatementSerializer(StrictTypesMixin, serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail", help_text="This resource.")
-    date = _date(required=False, help_text="When it was said.")
+    date = date_field(required=False, help_text="When it was said.")
     speaker = ActorBriefSerializer(read_only=True)
     speaker_id = serializers.PrimaryKeyRelatedField(source="speaker", queryset=Actor.objects.all(), write_only=True)
     source = SourceBriefSerializer(read_only=True)
@@ -440,112 +355,6 @@ class StatementSerializer(StrictTypesMixin, serializers.ModelSerializer):
         return records.statement_update(statement=instance, data=validated_data)
 
 
-# --- Stories ----------------------------------------------------------------------------------
-
-
-@extend_schema_serializer(examples=examples.pair("A story", examples.STORY_REQUEST, examples.STORY_RESPONSE))
-class StorySerializer(StrictTypesMixin, serializers.ModelSerializer):
-    api_url = serializers.HyperlinkedIdentityField(
-        view_name="api:story-detail", lookup_field="slug", help_text="This resource."
-    )
-    timeline_url = serializers.SerializerMethodField(help_text="The story's timeline (and, with ?format=, exports).")
-    notes = serializers.CharField(required=False, allow_blank=True, help_text="Editors' notes.")
-
-    class Meta:
-        model = Story
-        fields = ["id", "api_url", "slug", "title", "description", "notes", "timeline_url", "created_at", "updated_at"]
-        read_only_fields = ["created_at", "updated_at"]
-
-    def get_timeline_url(self, story: Story) -> str:
-        url = f"{reverse('api:timeline-list')}?{urlencode({'story': story.slug})}"
-        request = self.context.get("request")
-        return request.build_absolute_uri(url) if request else url
-
-    def create(self, validated_data: dict[str, Any]) -> Story:
-        return stories.story_create(**validated_data)
-
-    def update(self, instance: Story, validated_data: dict[str, Any]) -> Story:
-        return stories.story_update(story=instance, data=validated_data)
-
-
-class StorySummarySerializer(serializers.Serializer):
-    start = serializers.DateField(
-        source="date_start", allow_null=True, help_text="First day covered by the story's dated events and statements."
-    )
-    end = serializers.DateField(source="date_end", allow_null=True, help_text="Last day covered.")
-    sources = serializers.IntegerField(help_text="Sources in the story.")
-    events = serializers.IntegerField(help_text="Events in the story.")
-    statements = serializers.IntegerField(help_text="Statements reported by the story's sources.")
-    undated = serializers.IntegerField(help_text="Events and statements with no date, which the timeline leaves out.")
-    publishers = serializers.ListField(child=serializers.CharField(), help_text="Publishers of its sources, A-Z.")
-    last_update = serializers.DateTimeField(help_text="Latest change to the story, its membership or its sources.")
-
-
-@extend_schema_serializer(
-    examples=[OpenApiExample("A story with its summary", value=examples.STORY_DETAIL, response_only=True)]
-)
-class StoryDetailSerializer(StorySerializer):
-    summary = serializers.SerializerMethodField(help_text="What the story holds, at a glance.")
-
-    class Meta(StorySerializer.Meta):
-        fields = [*StorySerializer.Meta.fields, "summary"]
-
-    @extend_schema_field(StorySummarySerializer)
-    def get_summary(self, story: Story) -> dict:
-        return StorySummarySerializer(stories.story_summary(story=story)).data
-
-
-@extend_schema_serializer(
-    examples=[OpenApiExample("Two sources and an event", value=examples.STORY_MEMBERSHIP_REQUEST, request_only=True)]
-)
-class StoryMembershipSerializer(StrictTypesMixin, serializers.Serializer):
-    """Sources and events to put in (or take out of) a story, by id."""
-
-    source_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
-        required=False,
-        max_length=MEMBERSHIP_MAX_IDS,
-        help_text="Source ids. A source that joins brings the events it cites; one that leaves takes along "
-        "those no other source of the story cites.",
-    )
-    event_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
-        required=False,
-        max_length=MEMBERSHIP_MAX_IDS,
-        help_text="Event ids.",
-    )
-
-    @staticmethod
-    def _check_exist(model, ids: list[int]) -> list[int]:
-        # One query for the whole list rather than one per id.
-        found = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
-        missing = sorted(set(ids) - found)
-        if missing:
-            raise serializers.ValidationError(f"No {model._meta.verbose_name} with id {', '.join(map(str, missing))}.")
-        return ids
-
-    def validate_source_ids(self, value: list[int]) -> list[int]:
-        return self._check_exist(Source, value)
-
-    def validate_event_ids(self, value: list[int]) -> list[int]:
-        return self._check_exist(Event, value)
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if not attrs.get("source_ids") and not attrs.get("event_ids"):
-            raise serializers.ValidationError({"source_ids": ["Give source_ids, event_ids or both."]})
-        return attrs
-
-
-@extend_schema_serializer(
-    examples=[
-        OpenApiExample("What joined: the sources, and the events they cite", value=examples.STORY_MEMBERSHIP_RESPONSE)
-    ]
-)
-class StoryMembershipResultSerializer(serializers.Serializer):
-    sources = serializers.ListField(child=serializers.IntegerField(), help_text="Ids of the sources that changed.")
-    events = serializers.ListField(child=serializers.IntegerField(), help_text="Ids of the events that changed.")
-
-
 # --- The timeline -----------------------------------------------------------------------------
 
 
@@ -570,42 +379,7 @@ class TimelineEntrySerializer(serializers.Serializer):
     event_id = serializers.IntegerField(allow_null=True, help_text="The event, or the event a statement is about.")
 
 
-# --- Dates ------------------------------------------------------------------------------------
-
-
-class AnnotateRequestSerializer(StrictTypesMixin, serializers.Serializer):
-    text = serializers.CharField(
-        trim_whitespace=False,
-        help_text="Up to ANNOTATE_MAX_CHARS characters (100,000 by default).",
-    )
-    reference_date = serializers.DateField(help_text="What relative expressions resolve against, e.g. publication day.")
-    timezone = serializers.CharField(required=False, allow_null=True, help_text="IANA name, e.g. Europe/London.")
-
-    def validate_text(self, value: str) -> str:
-        limit = settings.ANNOTATE_MAX_CHARS
-        if len(value) > limit:
-            raise serializers.ValidationError(f"Too long: {len(value)} characters, the limit is {limit}.")
-        return value
-
-    def validate_timezone(self, value: str | None) -> str | None:
-        if value and value not in known_timezones():
-            raise serializers.ValidationError(f"Unknown IANA time zone {value!r}.")
-        return value or None
-
-
-class TimexSerializer(serializers.Serializer):
-    start = serializers.IntegerField(help_text="Offset of the expression in the text (Python str index).")
-    end = serializers.IntegerField()
-    text = serializers.CharField()
-    type = serializers.ChoiceField(choices=["DATE", "TIME", "DURATION", "SET"])
-    value = serializers.CharField(help_text="TIMEX3 value.")
-    start_date = serializers.DateField(allow_null=True)
-    end_date = serializers.DateField(allow_null=True)
-    precision = serializers.ChoiceField(choices=DatePrecision.choices, allow_null=True)
-    rule = serializers.CharField(allow_blank=True)
-    mod = serializers.CharField(allow_null=True)
-    explanation = serializers.CharField(allow_blank=True)
-    anchor = serializers.DateField(allow_null=True)
+# --- Tokens and errors -------------------------------------------------------------------------
 
 
 class TokenRequestSerializer(serializers.Serializer):

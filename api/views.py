@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.db.models import QuerySet
 from django.http import JsonResponse
@@ -27,8 +27,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import examples, filtersets, payloads, serializers
-from api.filtersets import MAX_ID
+from api import date_serializers, examples, payloads, serializers, story_serializers
 from api.history import HistoryMixin
 from api.pagination import TimelineCursorPagination
 from api.parsers import BoundedJSONParser
@@ -42,10 +41,11 @@ from api.renderers import (
     TimelineJSRenderer,
 )
 from api.throttles import LoginAddressThrottle, LoginUsernameThrottle
-from timeline import selectors, temporal
+from timeline import filters, paging, selectors
+from timeline.filters import MAX_ID, InvalidFilters
 from timeline.models import Actor, Event, Source, Statement, Story
 from timeline.services import records, stories
-from timeline.temporal.serialize import timex_to_dict
+from timeline.services.annotation import dates_annotate
 
 # An export holds the whole filtered timeline up to this many rows; past it, a Link header
 # (rel="next") gives the cursor to continue from.
@@ -110,6 +110,15 @@ def crud_schema(name: str, plural: str, serializer) -> dict:
     }
 
 
+@contextlib.contextmanager
+def unusable_filters_as_400() -> Iterator[None]:
+    """Query parameters the filters cannot use, as the 400 DjangoFilterBackend gives: each one named."""
+    try:
+        yield
+    except InvalidFilters as error:
+        raise filter_utils.translate_validation(error.errors) from None
+
+
 class RecordViewSet(viewsets.ModelViewSet):
     # Reads for anyone; writes go through the services in timeline.services.records, deletes too.
 
@@ -134,7 +143,8 @@ class ReadListMixin:
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         # As DjangoFilterBackend would, less the filterset it builds when no parameter names a filter.
-        queryset = apply_filterset(self.filterset_class, request, self.get_queryset())
+        with unusable_filters_as_400():
+            queryset = filters.apply_filters(self.filterset_class, request.query_params, self.get_queryset())
         read = functools.partial(self.list_payloads, request=request)
         if self.paginator is None:
             return Response(read(queryset))
@@ -148,7 +158,7 @@ class SourceViewSet(HistoryMixin, RecordViewSet):
 
     queryset = Source.objects.all()
     serializer_class = serializers.SourceSerializer
-    filterset_class = filtersets.SourceFilterSet
+    filterset_class = filters.SourceFilterSet
 
     def get_queryset(self) -> QuerySet[Source]:
         return selectors.source_list()
@@ -160,7 +170,7 @@ class ActorViewSet(RecordViewSet):
 
     queryset = Actor.objects.all()
     serializer_class = serializers.ActorSerializer
-    filterset_class = filtersets.ActorFilterSet
+    filterset_class = filters.ActorFilterSet
 
     def get_queryset(self) -> QuerySet[Actor]:
         return selectors.actor_list()
@@ -177,7 +187,7 @@ class EventViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
 
     queryset = Event.objects.all()
     serializer_class = serializers.EventSerializer
-    filterset_class = filtersets.EventFilterSet
+    filterset_class = filters.EventFilterSet
     list_payloads = staticmethod(payloads.event_list_payloads)
 
     def get_queryset(self) -> QuerySet[Event]:
@@ -190,7 +200,7 @@ class StatementViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
 
     queryset = Statement.objects.all()
     serializer_class = serializers.StatementSerializer
-    filterset_class = filtersets.StatementFilterSet
+    filterset_class = filters.StatementFilterSet
     list_payloads = staticmethod(payloads.statement_list_payloads)
 
     def get_queryset(self) -> QuerySet[Statement]:
@@ -199,12 +209,12 @@ class StatementViewSet(HistoryMixin, ReadListMixin, RecordViewSet):
 
 STORY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The story's slug.")
 STORY_SCHEMA = {
-    **crud_schema("story", "stories", serializers.StorySerializer),
+    **crud_schema("story", "stories", story_serializers.StorySerializer),
     "retrieve": extend_schema(
         summary="Get one story, with its summary",
         description="One story by slug, with a summary of what it holds: the span of its timeline, "
         "counts of its sources, events and statements, its publishers and its last update.",
-        responses={200: serializers.StoryDetailSerializer, **DETAIL_ERRORS},
+        responses={200: story_serializers.StoryDetailSerializer, **DETAIL_ERRORS},
     ),
 }
 
@@ -220,22 +230,24 @@ class StoryViewSet(RecordViewSet):
     filter sources, events, statements, the timeline and its exports by `?story=<slug>`."""
 
     queryset = Story.objects.all()
-    serializer_class = serializers.StorySerializer
-    filterset_class = filtersets.StoryFilterSet
+    serializer_class = story_serializers.StorySerializer
+    filterset_class = filters.StoryFilterSet
     lookup_field = "slug"
 
     def get_queryset(self) -> QuerySet[Story]:
-        return Story.objects.order_by("title", "slug", "id")
+        return selectors.story_list()
 
     def get_serializer_class(self):
-        return serializers.StoryDetailSerializer if self.action == "retrieve" else serializers.StorySerializer
+        return (
+            story_serializers.StoryDetailSerializer if self.action == "retrieve" else story_serializers.StorySerializer
+        )
 
     def perform_destroy(self, instance: Story) -> None:
         stories.story_delete(story=instance)
 
     def _membership(self, request, slug: str, change) -> Response:
         story = self.get_object()
-        body = serializers.StoryMembershipSerializer(data=request.data)
+        body = story_serializers.StoryMembershipSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         result = change(story=story, sources=data.get("source_ids", ()), events=data.get("event_ids", ()))
@@ -245,8 +257,8 @@ class StoryViewSet(RecordViewSet):
         summary="Put sources and events in a story",
         description="Needs the change_story permission. A source that joins brings the events it cites. "
         "Records already in the story are left as they are. Answers with the ids that joined.",
-        request=serializers.StoryMembershipSerializer,
-        responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        request=story_serializers.StoryMembershipSerializer,
+        responses={200: story_serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
         parameters=[STORY_SLUG],
     )
     @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
@@ -257,8 +269,8 @@ class StoryViewSet(RecordViewSet):
         summary="Take sources and events out of a story",
         description="Needs the change_story permission. A source that leaves takes along the events no "
         "other source of the story cites. Nothing is deleted. Answers with the ids that left.",
-        request=serializers.StoryMembershipSerializer,
-        responses={200: serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
+        request=story_serializers.StoryMembershipSerializer,
+        responses={200: story_serializers.StoryMembershipResultSerializer, **WRITE_ERRORS},
         parameters=[STORY_SLUG],
     )
     @action(detail=True, methods=["post"], permission_classes=[ChangeWithModelPermission])
@@ -290,20 +302,6 @@ category (or the first actor), and the sources credited in the slide text.
 
 An export holds up to {EXPORT_MAX_ROWS} rows from the cursor position; past that, a `Link: <...>; rel="next"`
 header continues it."""
-
-
-def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
-    filters = filterset_class.base_filters
-    if not any(name in filters for name in request.query_params) and not any(
-        f.extra.get("required") for f in filters.values()
-    ):
-        # Nothing to filter by: building the filter form (a deep copy of every filter) would return
-        # the queryset unchanged, at a cost near that of a page's queries.
-        return queryset
-    filterset = filterset_class(request.query_params, queryset=queryset, request=request)
-    if not filterset.is_valid():
-        raise filter_utils.translate_validation(filterset.errors)
-    return filterset.qs
 
 
 @extend_schema_view(
@@ -345,7 +343,7 @@ def apply_filterset(filterset_class, request, queryset: QuerySet) -> QuerySet:
 class TimelineViewSet(viewsets.GenericViewSet):
     queryset = Event.objects.all()  # for the schema, which reads the filter parameters off the filterset
     serializer_class = serializers.TimelineEntrySerializer
-    filterset_class = filtersets.TimelineEventFilterSet
+    filterset_class = filters.TimelineEventFilterSet
     pagination_class = TimelineCursorPagination
     permission_classes = [AllowAny]  # read-only: there is nothing to write here
     renderer_classes = [FastJSONRenderer, renderers.BrowsableAPIRenderer, *EXPORT_FORMATS.values()]
@@ -353,8 +351,9 @@ class TimelineViewSet(viewsets.GenericViewSet):
     def list(self, request) -> Response | StreamedExport:
         # The filtersets build the querysets (every filter applies); rows are then read with .values()
         # and the payloads built from them (api.payloads), the same JSON as TimelineEntrySerializer.
-        events = apply_filterset(filtersets.TimelineEventFilterSet, request, selectors.event_list())
-        statements = apply_filterset(filtersets.TimelineStatementFilterSet, request, selectors.statement_list())
+        with unusable_filters_as_400():
+            events = selectors.timeline_events(filters=request.query_params)
+            statements = selectors.timeline_statements(filters=request.query_params)
         paginator: TimelineCursorPagination = self.paginator
         renderer = request.accepted_renderer
         if not isinstance(renderer, ExportRenderer):
@@ -364,7 +363,7 @@ class TimelineViewSet(viewsets.GenericViewSet):
         # Where the export ends is known before the first byte (one query on the sort keys), so the
         # Link header can lead a body that is then streamed batch by batch.
         after = paginator.start_position(request)
-        last, more = selectors.timeline_position_at(
+        last, more = paging.timeline_position_at(
             events=events, statements=statements, after=after, offset=EXPORT_MAX_ROWS
         )
         batches = payloads.timeline_batches(
@@ -389,12 +388,6 @@ class TimelineViewSet(viewsets.GenericViewSet):
 # --- Dates ------------------------------------------------------------------------------------
 
 
-def annotate_text(*, text: str, reference_date: dt.date, timezone: str | None) -> list[dict]:
-    """The date engine's reading of a text, as the JSON the annotate_dates command prints."""
-    reference = temporal.build_reference(reference_date, timezone=timezone)
-    return [timex_to_dict(timex) for timex in temporal.annotate(text, reference)]
-
-
 class AnnotateDatesView(APIView):
     permission_classes = [AllowAny]  # reads nothing and writes nothing; throttled like every anonymous call
 
@@ -410,9 +403,9 @@ class AnnotateDatesView(APIView):
             "naming `text`; a body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) is refused unread "
             "with 413."
         ),
-        request=serializers.AnnotateRequestSerializer,
+        request=date_serializers.AnnotateRequestSerializer,
         responses={
-            200: serializers.TimexSerializer(many=True),
+            200: date_serializers.TimexSerializer(many=True),
             400: ERRORS[400],
             413: OpenApiResponse(serializers.ErrorSerializer, description="Request body too large."),
             429: ERRORS[429],
@@ -450,10 +443,10 @@ class AnnotateDatesView(APIView):
         ],
     )
     def post(self, request) -> Response:
-        serializer = serializers.AnnotateRequestSerializer(data=request.data)
+        serializer = date_serializers.AnnotateRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        annotations = annotate_text(
+        annotations = dates_annotate(
             text=data["text"], reference_date=data["reference_date"], timezone=data.get("timezone")
         )
         return Response(annotations, status=status.HTTP_200_OK)

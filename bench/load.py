@@ -16,6 +16,7 @@ Loopback only; bounded by --seconds.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -27,6 +28,7 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,9 +68,10 @@ def request(url: str, *, body: dict | None = None, token: str | None = None) -> 
         return 0, None
 
 
-def run_one(name: str, database_url: str, *, seconds: float, readers: int, writers: int, port: int) -> dict:
+def server_env(database_url: str) -> dict[str, str]:
+    """The production settings, on `database_url`, with the throttle out of the way."""
     workdir = Path(tempfile.mkdtemp(prefix="load-"))
-    env = {
+    return {
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "false",
@@ -79,12 +82,20 @@ def run_one(name: str, database_url: str, *, seconds: float, readers: int, write
         "API_ANON_THROTTLE_RATE": "1000000/min",  # measure the server, not the throttle
         "REDIS_URL": "",
     }
+
+
+def prepare(env: dict[str, str]) -> dict:
+    """A fresh schema, one editor, one long source: the token and ids the writers use."""
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     shell = [*manage, "shell", "-c", SETUP % {"lines": LINES}]
     out = subprocess.run(shell, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
-    setup = json.loads(out[out.index("SETUP") + 5 :])
+    return json.loads(out[out.index("SETUP") + 5 :])
 
+
+@contextlib.contextmanager
+def served(name: str, env: dict[str, str], port: int) -> Iterator[str]:
+    """gunicorn with two worker processes, once it answers; yields the API's base URL."""
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -99,64 +110,90 @@ def run_one(name: str, database_url: str, *, seconds: float, readers: int, write
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"{name}: gunicorn did not start")
             time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
-        stop = time.monotonic() + seconds
-        counts: Counter = Counter()
-        created: list[int] = []
-        lock = threading.Lock()
-        lines = itertools.count()
 
-        def reader(i: int) -> None:
-            paths = ["/timeline?page_size=50", "/events?page_size=50", "/statements?page_size=50"]
-            for n in itertools.count(i):
-                if time.monotonic() >= stop:
-                    return
-                status, _ = request(base + paths[n % len(paths)])
-                with lock:
-                    counts["read"] += 1
-                    counts["error"] += not 200 <= status < 300
+class Load:
+    """Readers and writers against one server until `stop`, counting what they get."""
 
-        def writer() -> None:
-            while time.monotonic() < stop:
-                with lock:
-                    line = next(lines)
-                if line >= LINES:
-                    return
-                start = line * LINE_CHARS
-                body = {
-                    "text": f"Line {line:06d} was said",
-                    "mode": "reported",
-                    "speaker_id": setup["speaker"],
-                    "source_id": setup["source"],
-                    "char_start": start,
-                    "char_end": start + len(f"Line {line:06d} was said"),
-                    "date": {"text": "on Monday"},
-                }
-                status, payload = request(f"{base}/statements", body=body, token=setup["token"])
-                with lock:
-                    counts["write"] += 1
-                    if status == 201:
-                        created.append(payload["id"])
-                    else:
-                        counts["error"] += 1
-                        counts[f"status {status}"] += 1
+    READ_PATHS = ("/timeline?page_size=50", "/events?page_size=50", "/statements?page_size=50")
 
-        threads = [threading.Thread(target=reader, args=(i,)) for i in range(readers)]
-        threads += [threading.Thread(target=writer) for _ in range(writers)]
+    def __init__(self, base: str, setup: dict, *, seconds: float) -> None:
+        self.base, self.setup = base, setup
+        self.stop = time.monotonic() + seconds
+        self.counts: Counter = Counter()
+        self.created: list[int] = []
+        self.lock = threading.Lock()
+        self.lines = itertools.count()
+
+    def reader(self, i: int) -> None:
+        for n in itertools.count(i):
+            if time.monotonic() >= self.stop:
+                return
+            status, _ = request(self.base + self.READ_PATHS[n % len(self.READ_PATHS)])
+            with self.lock:
+                self.counts["read"] += 1
+                self.counts["error"] += not 200 <= status < 300
+
+    def statement(self, line: int) -> dict:
+        """A statement quoting one line of the source, dated "on Monday"."""
+        start = line * LINE_CHARS
+        return {
+            "text": f"Line {line:06d} was said",
+            "mode": "reported",
+            "speaker_id": self.setup["speaker"],
+            "source_id": self.setup["source"],
+            "char_start": start,
+            "char_end": start + len(f"Line {line:06d} was said"),
+            "date": {"text": "on Monday"},
+        }
+
+    def writer(self) -> None:
+        while time.monotonic() < self.stop:
+            with self.lock:
+                line = next(self.lines)
+            if line >= LINES:
+                return
+            status, payload = request(f"{self.base}/statements", body=self.statement(line), token=self.setup["token"])
+            with self.lock:
+                self.counts["write"] += 1
+                if status == 201:
+                    self.created.append(payload["id"])
+                else:
+                    self.counts["error"] += 1
+                    self.counts[f"status {status}"] += 1
+
+    def run(self, *, readers: int, writers: int) -> float:
+        """Every reader and writer to the end; the seconds they took."""
+        threads = [threading.Thread(target=self.reader, args=(i,)) for i in range(readers)]
+        threads += [threading.Thread(target=self.writer) for _ in range(writers)]
         began = time.monotonic()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        elapsed = time.monotonic() - began
+        return time.monotonic() - began
 
+    def lost(self) -> int:
+        """Statements answered 201 that are not there, or not dated as written."""
         lost = 0
-        for pk in created:
-            status, payload = request(f"{base}/statements/{pk}")
+        for pk in self.created:
+            status, payload = request(f"{self.base}/statements/{pk}")
             lost += status != 200 or payload["date"]["value"] != "2022-09-26"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        return lost
+
+
+def run_one(name: str, database_url: str, *, seconds: float, readers: int, writers: int, port: int) -> dict:
+    env = server_env(database_url)
+    setup = prepare(env)
+    with served(name, env, port) as base:
+        load = Load(base, setup, seconds=seconds)
+        elapsed = load.run(readers=readers, writers=writers)
+        lost = load.lost()
+    counts = load.counts
     total = counts["read"] + counts["write"]
     return {
         "database": name,
@@ -164,7 +201,7 @@ def run_one(name: str, database_url: str, *, seconds: float, readers: int, write
         "requests/s": round(total / elapsed, 1),
         "reads": counts["read"],
         "writes": counts["write"],
-        "created": len(created),
+        "created": len(load.created),
         "errors": counts["error"],
         "lost rows": lost,
         "failures": {k: v for k, v in counts.items() if k.startswith("status ")},

@@ -1,4 +1,4 @@
-"""The timeline's filter form: it only draws the fields; the API's filtersets read and check them."""
+"""The timeline's filter form: it only draws the fields; timeline.filters reads and checks them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django import forms
 from timeline import selectors
 from timeline.models import Event, Source, Story
 
-# The query parameters the page passes on to the API's timeline filtersets (and keeps in every link).
+# The query parameters the page passes on to the timeline's filtersets in timeline.filters (and keeps in every link).
 FILTER_KEYS = ("story", "start", "end", "actor", "source", "kind", "category", "q")
 
 

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from timeline.models import intervals_agree
-from timeline.selectors import DateReading, readings_disagree
+from timeline.readings import DateReading, readings_disagree
 from timeline.temporal.calendar import quarter_of
 
 PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -28,44 +28,55 @@ def _day(day: dt.date, *, weekday: bool = True, year: bool = True) -> str:
     return f"{day:%A}, {text}" if weekday else text
 
 
+def _time_label(value: str, start: dt.date, end: dt.date, year: bool) -> str:
+    part = value.rpartition("T")[2] if "T" in value else ""
+    if part in PARTS_OF_DAY:
+        return f"{start:%A} {PARTS_OF_DAY[part]}, {_day(start, weekday=False, year=year)}"
+    if part[:2].isdigit():
+        return f"{_day(start, year=year)}, {part[:5]}"
+    return _day(start, year=year)
+
+
+def _days_label(value: str, start: dt.date, end: dt.date, year: bool) -> str:
+    if start == end:
+        return _day(start, year=year)
+    if start.year == end.year and start.month == end.month:
+        return f"{start.day}–{_day(end, weekday=False, year=year)}"
+    return f"{_day(start, weekday=False)} – {_day(end, weekday=False)}"
+
+
+def _season_label(value: str, start: dt.date, end: dt.date, year: bool) -> str:
+    season = SEASONS.get(value[5:7], "season")
+    return f"{season.capitalize()} {start.year}"
+
+
+def _interval_label(value: str, start: dt.date, end: dt.date, year: bool) -> str:
+    # No precision recorded: say the interval as it is.
+    return _day(start) if start == end else f"{_day(start, weekday=False)} – {_day(end, weekday=False)}"
+
+
+# Each precision's label, from (value, start, end, year): only day and time labels may drop the year.
+DATE_LABELS = {
+    "time": _time_label,
+    "day": _days_label,
+    "week": lambda value, start, end, year: f"week of {_day(start, weekday=False)}",
+    "weekend": lambda value, start, end, year: f"weekend of {_day(start, weekday=False)}",
+    "month": lambda value, start, end, year: f"{start:%B %Y}",
+    "quarter": lambda value, start, end, year: f"Q{quarter_of(start)} {start.year}",
+    "season": _season_label,
+    "year": lambda value, start, end, year: str(start.year),
+    "decade": lambda value, start, end, year: f"the {start.year}s",
+    "century": lambda value, start, end, year: f"{start.year}–{end.year}",
+}
+
+
 def date_label(value: str, start: dt.date | None, end: dt.date | None, precision: str, *, year: bool = True) -> str:
     """A date in words, as precise as it is: "Tuesday night, 27 Sep 2022", "week of 19 Sep 2022",
     "September 2022". `year=False` drops the year from day and time labels (for a sentence that
     already names it). Empty when there is no interval to name."""
     if start is None or end is None:
         return ""
-    if precision == "time":
-        part = value.rpartition("T")[2] if "T" in value else ""
-        if part in PARTS_OF_DAY:
-            return f"{start:%A} {PARTS_OF_DAY[part]}, {_day(start, weekday=False, year=year)}"
-        if part[:2].isdigit():
-            return f"{_day(start, year=year)}, {part[:5]}"
-        return _day(start, year=year)
-    if precision == "day":
-        if start == end:
-            return _day(start, year=year)
-        if start.year == end.year and start.month == end.month:
-            return f"{start.day}–{_day(end, weekday=False, year=year)}"
-        return f"{_day(start, weekday=False)} – {_day(end, weekday=False)}"
-    if precision == "week":
-        return f"week of {_day(start, weekday=False)}"
-    if precision == "weekend":
-        return f"weekend of {_day(start, weekday=False)}"
-    if precision == "month":
-        return f"{start:%B %Y}"
-    if precision == "quarter":
-        return f"Q{quarter_of(start)} {start.year}"
-    if precision == "season":
-        season = SEASONS.get(value[5:7], "season")
-        return f"{season.capitalize()} {start.year}"
-    if precision == "year":
-        return str(start.year)
-    if precision == "decade":
-        return f"the {start.year}s"
-    if precision == "century":
-        return f"{start.year}–{end.year}"
-    # No precision recorded: say the interval as it is.
-    return _day(start) if start == end else f"{_day(start, weekday=False)} – {_day(end, weekday=False)}"
+    return DATE_LABELS.get(precision, _interval_label)(value, start, end, year)
 
 
 def record_label(record) -> str:

@@ -1,6 +1,6 @@
 """The pages for people: the timeline, a source's marked text, and the TimelineJS view.
 
-Reads go through timeline.selectors and the API's filtersets, so the page and the API filter alike.
+Reads go through timeline.selectors, which apply timeline.filters: the page and the API filter alike.
 """
 
 from __future__ import annotations
@@ -9,17 +9,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.staticfiles import finders
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from api.filtersets import TimelineEventFilterSet, TimelineStatementFilterSet
-from timeline import selectors, temporal
-from timeline.models import Citation, Event, Source, Statement, Story
-from timeline.selectors import KIND_RANK, TimelineEntry, TimelinePosition
-from timeline.services.dating import reference_for
+from intake import selectors as intake_selectors
+from timeline import paging, readings, selectors
+from timeline.filters import InvalidFilters
+from timeline.models import Citation, Event, Source, Statement
+from timeline.paging import KIND_RANK, TimelineEntry, TimelinePosition
+from timeline.services.annotation import source_dates
 from web import presentation
 from web.forms import FILTER_KEYS, TimelineFilterForm
 
@@ -37,7 +36,7 @@ def page_title(params: QueryDict) -> str:
     """The story's title when the page shows one story (`?story=<slug>`), else the service's."""
     slugs = params.getlist("story")
     if len(slugs) == 1:
-        title = Story.objects.filter(slug=slugs[0]).values_list("title", flat=True).first()
+        title = selectors.story_title(slugs[0])
         if title:
             return title
     return TIMELINE_TITLE
@@ -102,12 +101,12 @@ def entry_view(entry: TimelineEntry) -> EntryView:
     view = EntryView(entry=entry, label=presentation.record_label(record), anchor=entry.unique_id)
     if entry.kind == "event":
         citations = entry.citations
-        view.disagreement = presentation.disagreement_sentence(record, selectors.date_readings(citations))
+        view.disagreement = presentation.disagreement_sentence(record, readings.date_readings(citations))
         view.citations = [
             CitationView(
                 citation=c,
                 label=presentation.record_label(c),
-                agrees=selectors.citation_agrees_with_event(c, record),
+                agrees=readings.citation_agrees_with_event(c, record),
                 sentence=presentation.sentence_with_date(c.sentence, c.date_text),
             )
             for c in citations
@@ -128,30 +127,14 @@ def filter_query(params: QueryDict) -> str:
     return kept.urlencode()
 
 
-def month_counts(events, statements) -> list[tuple[dt.date, int]]:
-    """Entries per month of their start date: one aggregate query per kind."""
-    rows: list[tuple[dt.date, int]] = []
-    for qs in (events, statements):
-        rows.extend(
-            qs.filter(date_start__isnull=False)
-            .order_by()
-            .annotate(month=TruncMonth("date_start"))
-            .values_list("month")
-            .annotate(n=Count("id", distinct=True))
-        )
-    return rows
-
-
 def timeline(request: HttpRequest) -> HttpResponse:
     # The form sends every field, empty or not; an empty one is no filter (the API would call it invalid).
     query = filter_query(request.GET)
     params = QueryDict(query)
     form = TimelineFilterForm(params)
-    event_filter = TimelineEventFilterSet(params, queryset=selectors.event_list())
-    statement_filter = TimelineStatementFilterSet(params, queryset=selectors.statement_list())
-    errors = {**statement_filter.errors, **event_filter.errors} if not event_filter.is_valid() else {}
-    if not errors and not statement_filter.is_valid():
-        errors = dict(statement_filter.errors)
+    events, event_errors = _filtered(selectors.timeline_events, params)
+    statements, statement_errors = _filtered(selectors.timeline_statements, params)
+    errors = {**statement_errors, **event_errors} if event_errors else dict(statement_errors)
     after = decode_position(request.GET.get("after", ""))
     before = decode_position(request.GET.get("before", "")) if after is None else None
     bad_cursor = any(request.GET.get(key) for key in ("after", "before")) and after is None and before is None
@@ -170,8 +153,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if errors:
         return render(request, "web/timeline.html", context, status=400)
 
-    events, statements = event_filter.qs, statement_filter.qs
-    entries, has_more = selectors.timeline_page(
+    entries, has_more = paging.timeline_page(
         events=events, statements=statements, after=after, before=before, limit=PAGE_SIZE
     )
     context["entries"] = [entry_view(entry) for entry in entries]
@@ -187,21 +169,25 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
     # Undated entries have no place in the order: they get their own group, on the first page.
     if first_page and not (params.get("start") or params.get("end")):
-        undated_events = list(events.filter(date_start__isnull=True)[: UNDATED_LIMIT + 1])
-        undated_statements = list(statements.filter(date_start__isnull=True)[: UNDATED_LIMIT + 1])
-        undated = [TimelineEntry("event", e) for e in undated_events] + [
-            TimelineEntry("statement", s) for s in undated_statements
-        ]
+        undated = paging.undated_entries(events=events, statements=statements, limit=UNDATED_LIMIT)
         context["undated"] = [entry_view(entry) for entry in undated[:UNDATED_LIMIT]]
         context["undated_more"] = len(undated) > UNDATED_LIMIT
 
-    context["chart"] = presentation.chart_of(month_counts(events, statements))
+    context["chart"] = presentation.chart_of(selectors.month_counts(events, statements))
     # A bar narrows the current filters to its own month or year.
     without_dates = params.copy()
     for key in ("start", "end"):
         without_dates.pop(key, None)
     context["chart_query"] = without_dates.urlencode()
     return render(request, "web/timeline.html", context)
+
+
+def _filtered(select, params: QueryDict) -> tuple:
+    """A selector's rows narrowed by the page's filters, and the errors of the ones it cannot use."""
+    try:
+        return select(filters=params), {}
+    except InvalidFilters as error:
+        return None, error.errors
 
 
 def _page_url(query: str, direction: str, entry: TimelineEntry) -> str:
@@ -217,11 +203,11 @@ def _page_url(query: str, direction: str, entry: TimelineEntry) -> str:
 
 def source(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Source, pk=pk)
-    citations = list(article.citations.select_related("event").order_by("char_start", "id"))
-    statements = list(article.statements.select_related("speaker").order_by("char_start", "id"))
-    dates = temporal.annotate(article.text, reference_for(article))
+    citations = list(selectors.source_citations(article))
+    statements = list(selectors.source_statements(article))
+    dates = source_dates(source=article)
     # What the reader proposed from this article and no editor has reviewed yet.
-    proposals = list(article.proposals.pending().order_by("char_start", "id"))
+    proposals = list(intake_selectors.pending_proposals(article))
     from_here = f"source={article.pk}"
 
     spans = [

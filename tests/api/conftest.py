@@ -1,23 +1,9 @@
-"""Clients and users for the API tests."""
+"""Clients and users for the API tests (the shared fixtures are in tests/conftest.py)."""
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle_history():
-    # The anonymous throttle keeps its history in the cache; tests must not inherit each other's.
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

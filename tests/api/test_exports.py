@@ -9,6 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory, resolved_dates
+from timeline.models import Event, Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -116,8 +117,15 @@ def test_timelinejs_unique_ids_are_stable_between_requests(client, timeline):
         document = json.loads(client.get("/api/v1/timeline?format=timelinejs").content)
         return [slide["unique_id"] for slide in document["events"]]
 
-    assert ids() == ids()
-    assert all(uid.split("-")[0] in ("event", "statement") for uid in ids())
+    before = ids()
+    dated = {"event": Event.objects.exclude(date_start=None), "statement": Statement.objects.exclude(date_start=None)}
+    assert sorted(before) == sorted(
+        f"{kind}-{pk}" for kind, qs in dated.items() for pk in qs.values_list("pk", flat=True)
+    )
+    # An entry added before the others shifts every slide's position, not the ids of the ones there.
+    added = EventFactory(title="Earlier", **resolved_dates(D(2022, 1, 1)))
+    after = ids()
+    assert after[0] == f"event-{added.pk}" and after[1:] == before
 
 
 def test_the_csv_export_round_trips_to_the_json_timeline(client, timeline):

@@ -6,25 +6,10 @@ the API against changes anywhere upstream of it.
 """
 
 import pytest
-from django.conf import settings
-
-from timeline.services.dating import dates_resolve
-from timeline.services.fixtures import timeline_load_new
-from timeline.services.sources import sources_ingest
 
 pytestmark = pytest.mark.django_db
 
-FIXTURE = settings.BASE_DIR / "fixtures" / "seed_timeline.json"
 ALERT = "tells Americans to leave Russia"
-
-
-@pytest.fixture
-def seeded():
-    if not FIXTURE.exists():
-        pytest.skip("the curated seed timeline is not there")
-    sources_ingest(directory=settings.BASE_DIR / "seeds")
-    timeline_load_new(paths=[FIXTURE])
-    dates_resolve()
 
 
 def alerts(client) -> list[dict]:

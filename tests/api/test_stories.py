@@ -5,20 +5,15 @@ import datetime as dt
 import io
 
 import pytest
-from django.conf import settings
 from icalendar import Calendar
 
 from tests.factories import CitationFactory, EventFactory, SourceFactory, StatementFactory, StoryFactory, resolved_dates
 from timeline.models import Event, Source, Statement, Story
 from timeline.services import stories
-from timeline.services.dating import dates_resolve
-from timeline.services.fixtures import timeline_load_new
-from timeline.services.sources import sources_ingest
 
 pytestmark = pytest.mark.django_db
 
 SEED_STORY = "us-embassy-russia-alerts"
-FIXTURE = settings.BASE_DIR / "fixtures" / "seed_timeline.json"
 
 
 # --- The endpoint -----------------------------------------------------------------------------
@@ -150,13 +145,8 @@ def test_several_stories_give_their_union_with_no_row_twice(client):
 
 
 @pytest.fixture
-def two_stories():
+def two_stories(seeded):
     """The seeds in their story, and a small second story made here, sharing nothing with it."""
-    if not FIXTURE.exists():
-        pytest.skip("the curated seed timeline is not there")
-    sources_ingest(directory=settings.BASE_DIR / "seeds")
-    timeline_load_new(paths=[FIXTURE])
-    dates_resolve()
     seeds = Story.objects.get(slug=SEED_STORY)
 
     bailout = stories.story_create(slug="bailout", title="The bailout")
@@ -222,13 +212,7 @@ def test_two_stories_counts_never_mix(client, two_stories):
     assert "Financial Daily" not in seed_summary["publishers"]
 
 
-def test_the_seed_storys_timeline_is_the_whole_timeline_of_the_seeds(client):
-    if not FIXTURE.exists():
-        pytest.skip("the curated seed timeline is not there")
-    sources_ingest(directory=settings.BASE_DIR / "seeds")
-    timeline_load_new(paths=[FIXTURE])
-    dates_resolve()
-
+def test_the_seed_storys_timeline_is_the_whole_timeline_of_the_seeds(client, seeded):
     whole = client.get("/api/v1/timeline", {"page_size": 200}).json()["results"]
     story = client.get("/api/v1/timeline", {"page_size": 200, "story": SEED_STORY}).json()["results"]
 

@@ -15,8 +15,9 @@ from rest_framework.test import APIRequestFactory
 
 from api.serializers import EventSerializer, TimelineEntrySerializer
 from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory, resolved_dates
-from timeline import selectors
+from timeline import paging, readings, selectors
 from timeline.models import Event, Statement
+from timeline.rows import plain
 
 pytestmark = pytest.mark.django_db
 
@@ -59,9 +60,7 @@ def varied():
 
 def test_the_json_is_byte_for_byte_what_the_serializers_give(client, varied):
     response = client.get("/api/v1/timeline", {"page_size": 200})
-    entries, _ = selectors.timeline_page(
-        events=selectors.event_list(), statements=selectors.statement_list(), limit=200
-    )
+    entries, _ = paging.timeline_page(events=selectors.event_list(), statements=selectors.statement_list(), limit=200)
     expected = {"next": None, "previous": None, "results": TimelineEntrySerializer(entries, many=True).data}
     assert response.content == JSONRenderer().render(expected)
     assert "\\u2028" in response.content.decode()  # escaped as DRF's renderer does
@@ -74,9 +73,7 @@ def test_each_page_by_cursor_is_what_the_serializers_give_for_that_page(client):
         page = client.get(url).json()
         seen += page["results"]
         url = page["next"]
-    entries, _ = selectors.timeline_page(
-        events=selectors.event_list(), statements=selectors.statement_list(), limit=100
-    )
+    entries, _ = paging.timeline_page(events=selectors.event_list(), statements=selectors.statement_list(), limit=100)
     assert seen == TimelineEntrySerializer(entries, many=True).data
 
 
@@ -115,14 +112,14 @@ def test_exports_are_streamed_in_batches_and_say_the_same_as_one_batch(client, m
     whole = body(client.get("/api/v1/timeline", {"format": export}))
 
     limits = []
-    original = selectors.timeline_rows
+    original = paging.timeline_rows
 
     def recording(**kwargs):
         limits.append(kwargs["limit"])
         return original(**kwargs)
 
     monkeypatch.setattr("api.views.EXPORT_BATCH_ROWS", 5)
-    monkeypatch.setattr("timeline.selectors.timeline_rows", recording)
+    monkeypatch.setattr("timeline.paging.timeline_rows", recording)
     response = client.get("/api/v1/timeline", {"format": export})
     assert response.streaming
     chunks = list(response.streaming_content)
@@ -206,15 +203,13 @@ def event_query(url: str):
     from django.test import RequestFactory
     from rest_framework.request import Request
 
-    from api import filtersets
     from api.pagination import TimelineCursorPagination
-    from api.views import apply_filterset
 
     request = Request(RequestFactory().get(url))
-    qs = selectors._plain(apply_filterset(filtersets.TimelineEventFilterSet, request, selectors.event_list()))
+    qs = plain(selectors.timeline_events(filters=request.query_params))
     cursor = TimelineCursorPagination().decode_cursor(request)
     if cursor:
-        qs = qs.filter(selectors._keyset(cursor[1], "event", reverse=False))
+        qs = qs.filter(paging.keyset(cursor[1], "event", reverse=False))
     return qs.filter(date_start__isnull=False).order_by("date_start", "date_precision_rank", "id").values("id")[:101]
 
 
@@ -288,8 +283,8 @@ def test_every_list_renders_the_bytes_drfs_own_renderer_would(client, varied, ur
 def test_the_event_serializer_reads_each_events_date_readings_once(varied, monkeypatch):
     # The list reads rows (tests/api/test_list_read_path.py); the serializer still answers retrieve and writes.
     calls = []
-    original = selectors.date_readings
-    monkeypatch.setattr("timeline.selectors.date_readings", lambda citations: calls.append(1) or original(citations))
+    original = readings.date_readings
+    monkeypatch.setattr("timeline.readings.date_readings", lambda citations: calls.append(1) or original(citations))
     request = Request(APIRequestFactory().get("/api/v1/events"))
     events = EventSerializer(selectors.event_list(), many=True, context={"request": request}).data
     assert len(calls) == len(events) == 3

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory
+from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory, resolved_dates
 from timeline.models import DateStatus, Event, Source, text_checksum
 
 pytestmark = pytest.mark.django_db
@@ -48,13 +48,22 @@ def test_each_model_has_a_list_an_add_and_an_edit_page_for_staff(admin_client, r
 
 
 @pytest.mark.parametrize(
-    "query",
-    ["q=embassy", "date_status__exact=unresolved", "date_precision__exact=day", "category=diplomacy"],
+    ("query", "found"),
+    [
+        ("q=embassy", ["Embassy alert"]),
+        ("date_status__exact=unresolved", ["Embassy alert"]),
+        ("date_precision__exact=day", ["Flood warning"]),
+        ("category=diplomacy", ["Embassy alert"]),
+        ("", ["Embassy alert", "Flood warning"]),
+    ],
 )
-def test_the_event_list_searches_and_filters(admin_client, records, query):
+def test_the_event_list_searches_and_filters(admin_client, records, query, found):
+    EventFactory(title="Flood warning", category="weather", **resolved_dates(dt.date(2022, 9, 27)))
+
     response = admin_client.get(reverse("admin:timeline_event_changelist") + "?" + query)
 
     assert response.status_code == 200
+    assert sorted(event.title for event in response.context["cl"].result_list) == found
 
 
 def test_the_source_page_shows_the_text_readably(admin_client, records):

@@ -3,9 +3,9 @@ import importlib
 import pytest
 from django.db import connection
 
-from api.filtersets import EventFilterSet, SourceFilterSet, StatementFilterSet
 from tests.factories import EventFactory
-from timeline import selectors
+from timeline import filters
+from timeline.filters import EventFilterSet, SourceFilterSet, StatementFilterSet
 from timeline.models import Event
 
 SEARCH_INDEXES = importlib.import_module("timeline.migrations.0002_search_indexes").SEARCH_INDEXES
@@ -22,7 +22,7 @@ def test_the_search_indexes_cover_the_fields_the_api_searches():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text indexes exist on PostgreSQL only")
 def test_postgresql_answers_event_search_from_the_index():
     EventFactory(title="Embassy urges Americans to leave Russia")
-    queryset = selectors.text_search(Event.objects.all(), "embassy", EventFilterSet.search_fields)
+    queryset = filters.text_search(Event.objects.all(), "embassy", EventFilterSet.search_fields)
 
     with connection.cursor() as cursor:
         # The table is tiny, and other tests leave statistics behind: take away the scans that could read

@@ -59,28 +59,36 @@ def test_the_fixture_refers_to_records_by_natural_key_only(settings):
 @pytest.mark.django_db
 @pytest.mark.usefixtures("seed_timeline")
 def test_every_citation_sentence_is_its_exact_slice_of_the_source():
-    for citation in Citation.objects.select_related("source", "event"):
+    citations = list(Citation.objects.select_related("source", "event"))
+    assert len(citations) >= 30  # every one of the 30 or more events has a citation
+    for citation in citations:
         assert citation.source.text[citation.char_start : citation.char_end] == citation.sentence, str(citation)
 
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("seed_timeline")
 def test_every_statement_text_is_its_exact_slice_of_the_source():
-    for statement in Statement.objects.select_related("source", "speaker"):
+    statements = list(Statement.objects.select_related("source", "speaker"))
+    assert len(statements) >= 20
+    for statement in statements:
         assert statement.source.text[statement.char_start : statement.char_end] == statement.text, str(statement)
 
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("seed_timeline")
 def test_every_citation_date_is_written_in_its_sentence():
-    for citation in Citation.objects.exclude(date_text="").select_related("source", "event"):
+    dated = list(Citation.objects.exclude(date_text="").select_related("source", "event"))
+    assert len(dated) >= 3  # the September 2022 alert's three readings at least
+    for citation in dated:
         assert citation.date_text in citation.sentence, str(citation)
 
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("seed_timeline")
 def test_every_statement_date_is_written_in_the_paragraph_that_reports_it():
-    for statement in Statement.objects.exclude(date_text="").select_related("source", "speaker"):
+    dated = list(Statement.objects.exclude(date_text="").select_related("source", "speaker"))
+    assert dated
+    for statement in dated:
         passage = _paragraph(statement.source.text, statement.char_start, statement.char_end)
         assert statement.date_text in passage, str(statement)
 
@@ -114,7 +122,11 @@ def test_the_sept_2022_alert_keeps_each_sources_own_day():
 @pytest.mark.django_db
 @pytest.mark.usefixtures("seed_timeline")
 def test_it_leaves_every_date_but_the_written_one_to_the_date_engine():
+    # The written dates are there to be read...
+    assert Citation.objects.exclude(date_text="").exists() and Statement.objects.exclude(date_text="").exists()
+    # ...and nothing is read yet.
     for model in (Event, Citation, Statement):
+        assert model.objects.exists(), model.__name__
         assert model.objects.exclude(date_status=DateStatus.UNRESOLVED).count() == 0, model.__name__
         assert model.objects.exclude(date_value="").count() == 0, model.__name__
         assert model.objects.filter(date_start__isnull=False).count() == 0, model.__name__
@@ -124,6 +136,7 @@ def test_it_leaves_every_date_but_the_written_one_to_the_date_engine():
 @pytest.mark.usefixtures("seed_timeline")
 def test_loading_it_twice_creates_no_duplicates():
     before = _counts()
+    assert before["events"] >= 30 and before["statements"] >= 20 and before["citations"] >= before["events"]
 
     _load_fixture()
 

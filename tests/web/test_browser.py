@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
-from tests.web.conftest import load_seeds
+from tests.conftest import load_seeds
 from timeline.models import Event, Source, Statement
 from web import views
 

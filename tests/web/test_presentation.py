@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from timeline.selectors import DateReading
+from timeline.readings import DateReading
 from web.presentation import Span, chart_of, date_label, disagreement_sentence, marked_text, sentence_with_date
 
 D = dt.date

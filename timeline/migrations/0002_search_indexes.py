@@ -1,6 +1,6 @@
 """Full-text search indexes, on PostgreSQL only.
 
-The API's `q` filter (timeline.selectors.text_search) matches `SearchVector(*fields, config="english")`;
+The API's `q` filter (timeline.filters.text_search) matches `SearchVector(*fields, config="english")`;
 these GIN indexes are built on exactly those expressions so PostgreSQL can use them. SQLite searches
 with LIKE and has no use for them, so nothing is created there.
 """

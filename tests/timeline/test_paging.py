@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ActorFactory, CitationFactory, EventFactory, SourceFactory, StatementFactory, resolved_dates
-from timeline import selectors
+from timeline import paging
 from timeline.models import Event, Statement
-from timeline.selectors import TimelinePosition
+from timeline.paging import TimelinePosition
 
 pytestmark = pytest.mark.django_db
 
@@ -38,16 +38,16 @@ def crowded():
 
 
 def every_position() -> list[TimelinePosition]:
-    rows, _ = selectors.timeline_rows(events=Event.objects.all(), statements=Statement.objects.all(), limit=1000)
-    return [TimelinePosition(*selectors.row_sort_key(row)) for row in rows]
+    rows, _ = paging.timeline_rows(events=Event.objects.all(), statements=Statement.objects.all(), limit=1000)
+    return [TimelinePosition(*paging.row_sort_key(row)) for row in rows]
 
 
 def both_ways(position, *, reverse: bool, limit: int):
     """The page from the statements written once (unfiltered QuerySets) and from the ORM (a filter
     that keeps every row), at one position."""
     side = {"before": position} if reverse else {"after": position}
-    fast = selectors.timeline_rows(events=Event.objects.all(), statements=Statement.objects.all(), limit=limit, **side)
-    orm = selectors.timeline_rows(
+    fast = paging.timeline_rows(events=Event.objects.all(), statements=Statement.objects.all(), limit=limit, **side)
+    orm = paging.timeline_rows(
         events=Event.objects.filter(pk__gt=0), statements=Statement.objects.filter(pk__gt=0), limit=limit, **side
     )
     return fast, orm
@@ -71,21 +71,21 @@ def test_an_unfiltered_page_is_the_orms_page_at_every_position_both_ways(crowded
 def test_an_unfiltered_page_is_one_query_that_returns_only_the_page_and_one_more_row(crowded):
     position = every_position()[7]
     with CaptureQueriesContext(connection) as queries:
-        rows, more = selectors.timeline_rows(
+        rows, more = paging.timeline_rows(
             events=Event.objects.all(), statements=Statement.objects.all(), after=position, limit=4
         )
     assert len(queries) == 1 and "UNION ALL" in queries[0]["sql"]
     assert len(rows) == 4 and more
     # The merge happens in the database: five rows leave it (the page and one more), not ten.
     with connection.cursor() as cursor:
-        event_shape, event_params = selectors._keyset_params(
-            "event", selectors._keyset(position, "event", reverse=False), connection
+        event_shape, event_params = paging.keyset_params(
+            "event", paging.keyset(position, "event", reverse=False), connection
         )
-        statement_shape, statement_params = selectors._keyset_params(
-            "statement", selectors._keyset(position, "statement", reverse=False), connection
+        statement_shape, statement_params = paging.keyset_params(
+            "statement", paging.keyset(position, "statement", reverse=False), connection
         )
         cursor.execute(
-            selectors._merged_page_sql(connection.alias, False, event_shape, statement_shape),
+            paging.merged_page_sql(connection.alias, False, event_shape, statement_shape),
             [*event_params, 5, *statement_params, 5, 5],
         )
         assert len(cursor.fetchall()) == 5
@@ -97,7 +97,7 @@ def page_plan(*, reverse: bool) -> str:
         (("date_start", "date_precision_rank", "id"), operator),
         (("date_start", "date_precision_rank"), operator),
     )
-    sql = selectors._merged_page_sql(connection.alias, reverse, *shapes)
+    sql = paging.merged_page_sql(connection.alias, reverse, *shapes)
     day = D(2022, 9, 2).isoformat() if connection.vendor == "sqlite" else D(2022, 9, 2)
     params = [day, 0, 5, 10, day, 0, 10, 10]
     with connection.cursor() as cursor:

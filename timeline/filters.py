@@ -1,17 +1,21 @@
-"""Query-string filters for every list and the timeline.
+"""Query-string filters for every list and the timeline, which the API and the pages both apply.
 
-A value that cannot be used (a malformed date, an unknown status, an id that does not exist) is a
-400 that names the parameter, never an empty result that looks like "no matches".
+A value that cannot be used (a malformed date, an unknown status, an id that does not exist) is an
+error that names the parameter (a 400 in the API, a message on the page), never an empty result
+that looks like "no matches". The selectors apply them (`timeline.selectors.timeline_events(filters=...)`),
+so neither the pages nor the API import the other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django import forms
-from django.db.models import QuerySet
+from django.db import connections
+from django.db.models import Q, QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.drainage import set_override
 
-from timeline import selectors
 from timeline.models import Actor, ActorKind, DatePrecision, DateStatus, Event, Source, Statement, Story
 
 OVERLAP_HELP = (
@@ -19,6 +23,46 @@ OVERLAP_HELP = (
     "So an event dated 2022-09 (the whole month) is inside ?start=2022-09-20&end=2022-09-30, and so is "
     "one dated to the week 2022-W38. Rows with no date never match a date range."
 )
+
+
+class InvalidFilters(ValueError):
+    """Query parameters a filterset cannot use; `errors` names each one with its messages."""
+
+    def __init__(self, errors: Mapping[str, list]) -> None:
+        super().__init__(dict(errors))
+        self.errors = errors
+
+
+def apply_filters(filterset_class: type[filters.FilterSet], params: Mapping | None, queryset: QuerySet) -> QuerySet:
+    """`queryset` narrowed by the filters `params` names; InvalidFilters when a value cannot be used."""
+    params = params or {}
+    declared = filterset_class.base_filters
+    if not any(name in declared for name in params) and not any(f.extra.get("required") for f in declared.values()):
+        # Nothing to filter by: building the filter form (a deep copy of every filter) would return
+        # the queryset unchanged, at a cost near that of a page's queries.
+        return queryset
+    filterset = filterset_class(params, queryset=queryset)
+    if not filterset.is_valid():
+        raise InvalidFilters(filterset.errors)
+    return filterset.qs
+
+
+def text_search(qs: QuerySet, value: str, fields: list[str]) -> QuerySet:
+    """Full-text search on PostgreSQL; on other databases every word must appear in one of the fields."""
+    value = value.strip()
+    if not value:
+        return qs
+    if connections[qs.db].vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector(*fields, config="english")
+        return qs.alias(search=vector).filter(search=SearchQuery(value, config="english", search_type="websearch"))
+    for word in value.split():
+        word_matches = Q()
+        for name in fields:
+            word_matches |= Q(**{f"{name}__icontains": word})
+        qs = qs.filter(word_matches)
+    return qs
 
 
 # Ids are 64-bit integers; a longer number would overflow the database's integer before matching nothing.
@@ -130,7 +174,7 @@ class DatedFilterSet(filters.FilterSet):
         return queryset.overlapping(end=value)
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return selectors.text_search(queryset, value, self.search_fields)
+        return text_search(queryset, value, self.search_fields)
 
 
 class EventFilterSet(DatedFilterSet):
@@ -223,7 +267,7 @@ class SourceFilterSet(filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return selectors.text_search(queryset, value, self.search_fields)
+        return text_search(queryset, value, self.search_fields)
 
 
 class ActorFilterSet(filters.FilterSet):
@@ -235,7 +279,7 @@ class ActorFilterSet(filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return selectors.text_search(queryset, value, ["name", "description"])
+        return text_search(queryset, value, ["name", "description"])
 
 
 class StoryFilterSet(filters.FilterSet):
@@ -252,4 +296,4 @@ class StoryFilterSet(filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return selectors.text_search(queryset, value, ["title", "description"])
+        return text_search(queryset, value, ["title", "description"])
