@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from api import examples
 from api.strict import StrictTypesMixin
+from timeline.filters import MAX_ID
 from timeline.models import Event, Source, Story
 from timeline.services import stories
 
@@ -77,14 +78,14 @@ class StoryMembershipSerializer(StrictTypesMixin, serializers.Serializer):
     """Sources and events to put in (or take out of) a story, by id."""
 
     source_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         max_length=MEMBERSHIP_MAX_IDS,
         help_text="Source ids. A source that joins brings the events it cites; one that leaves takes along "
         "those no other source of the story cites.",
     )
     event_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1),
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         max_length=MEMBERSHIP_MAX_IDS,
         help_text="Event ids.",

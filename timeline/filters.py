@@ -283,10 +283,10 @@ class ActorFilterSet(filters.FilterSet):
 
 
 class StoryFilterSet(filters.FilterSet):
-    source = filters.ModelMultipleChoiceFilter(
+    source = IdsFilter(
         field_name="sources", queryset=Source.objects.all(), help_text="Stories holding this source id; repeatable."
     )
-    event = filters.ModelMultipleChoiceFilter(
+    event = IdsFilter(
         field_name="events", queryset=Event.objects.all(), help_text="Stories holding this event id; repeatable."
     )
     q = filters.CharFilter(method="search", help_text="Text search over title and description.")
