@@ -18,7 +18,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import renderers, status, viewsets
+from rest_framework import parsers, renderers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -389,7 +389,12 @@ class TimelineViewSet(viewsets.GenericViewSet):
 
 
 class AnnotateDatesView(APIView):
-    permission_classes = [AllowAny]  # reads nothing and writes nothing; throttled like every anonymous call
+    permission_classes = [AllowAny]  # reads nothing and writes nothing; throttled like every call
+
+    def throttle_cost(self, request) -> int:
+        """A call draws one unit of the client's budget per 1,000 characters (CostRateThrottle)."""
+        text = request.data.get("text") if isinstance(request.data, dict) else None
+        return 1 + len(text) // 1000 if isinstance(text, str) else 1
 
     @extend_schema(
         operation_id="dates_annotate",
@@ -462,7 +467,8 @@ def not_found(request, *args, **kwargs) -> JsonResponse:
 
 
 class ObtainTokenView(ObtainAuthToken):
-    parser_classes = [BoundedJSONParser]
+    # JSON, or a form as DRF's own token view takes (`curl -d username=...`).
+    parser_classes = [BoundedJSONParser, parsers.FormParser, parsers.MultiPartParser]
     throttle_classes = [LoginUsernameThrottle, LoginAddressThrottle]
 
     @extend_schema(
@@ -471,11 +477,16 @@ class ObtainTokenView(ObtainAuthToken):
         description=(
             "Exchange a username and password for the user's token (created on first request, the same "
             "one after). Send it on writes as the header `Authorization: Token <token>`. "
-            "Attempts are limited per username (API_LOGIN_USERNAME_THROTTLE_RATE, 20 an hour by default) "
-            "and per client address (API_LOGIN_ADDRESS_THROTTLE_RATE, 60 an hour); past either, 429 with "
-            "`Retry-After` in seconds."
+            "The body is JSON or a form. Attempts are limited per username from one client address "
+            "(API_LOGIN_USERNAME_THROTTLE_RATE, 20 an hour by default) and per client address over all "
+            "usernames (API_LOGIN_ADDRESS_THROTTLE_RATE, 60 an hour); past either, 429 with `Retry-After` "
+            "in seconds. Someone else's attempts from another address never lock a user out."
         ),
-        request=serializers.TokenRequestSerializer,
+        request={
+            "application/json": serializers.TokenRequestSerializer,
+            "application/x-www-form-urlencoded": serializers.TokenRequestSerializer,
+            "multipart/form-data": serializers.TokenRequestSerializer,
+        },
         responses={
             200: serializers.TokenResponseSerializer,
             400: ERRORS[400],
@@ -485,7 +496,15 @@ class ObtainTokenView(ObtainAuthToken):
             ),
         },
         examples=[
-            OpenApiExample("Credentials", request_only=True, value={"username": "editor", "password": "…"}),
+            *(
+                OpenApiExample(
+                    f"Credentials ({media_type})",
+                    request_only=True,
+                    media_type=media_type,
+                    value={"username": "editor", "password": "…"},
+                )
+                for media_type in ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+            ),
             OpenApiExample("A token", response_only=True, value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}),
         ],
     )

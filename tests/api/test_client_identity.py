@@ -86,3 +86,18 @@ def test_the_admin_login_form_is_limited_per_address_over_all_usernames(db, rate
     browser = Client()
     codes = [login(browser, f"user{i}", "wrong", "10.3.3.3").status_code for i in range(4)]
     assert codes == [200, 200, 200, 429]
+
+
+def test_annotating_draws_one_unit_per_thousand_characters(client, rates):
+    rates(cost="250/hour", anon="1000/min")
+    body = {"text": "On Monday. " * 9000, "reference_date": "2022-09-28"}  # 99,000 characters: 100 units
+    codes = [client.post(ANNOTATE, body, format="json").status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    assert client.post(ANNOTATE, {"text": "On Monday.", "reference_date": "2022-09-28"}).status_code == 200
+
+
+def test_a_token_is_given_for_a_form_encoded_body_as_for_json(user):
+    from django.test import Client
+
+    response = Client().post("/api/v1/auth/token", {"username": "reader", "password": "reader-password-1"})
+    assert response.status_code == 200 and response.json()["token"]
