@@ -3,11 +3,14 @@
 For each database: a fresh schema, one editor with a token, one long source; then gunicorn with two
 worker processes on 127.0.0.1, and for --seconds: readers fetching the timeline, events and
 statements anonymously while writers create statements (each dated "on Monday", resolved at once).
-Afterwards every statement answered 201 is looked up again. Prints requests/s, errors (any answer
-that is not 2xx, or no answer) and lost rows (a 201 whose row is not there).
+With --kill-worker N, one gunicorn worker is killed (SIGKILL) N times, evenly through the run, as a
+crash or an out-of-memory kill would; gunicorn starts another. Afterwards every statement answered
+201 is looked up again. Prints requests/s, errors (any answer that is not 2xx, no answer, or an answer
+cut short) and lost rows (a 201 whose row is not there).
 
     python bench/load.py                                   # SQLite only
     python bench/load.py --postgres postgres://postgres@127.0.0.1:5432/timeline_load
+    python bench/load.py --seconds 30 --kill-worker 4
 
 The PostgreSQL database is emptied (migrate, then its rows deleted): give one you can spare.
 Loopback only; bounded by --seconds.
@@ -17,9 +20,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import http.client
 import itertools
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,7 +69,9 @@ def request(url: str, *, body: dict | None = None, token: str | None = None) -> 
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         return error.code, None
-    except OSError:
+    except (OSError, http.client.HTTPException, ValueError):
+        # No answer, or one cut short: a refused or reset connection, a body that ends early
+        # (IncompleteRead when a worker dies mid-response), or JSON that does not parse.
         return 0, None
 
 
@@ -79,7 +86,9 @@ def server_env(database_url: str) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_CACHE_DIR": str(workdir / "cache"),
-        "API_ANON_THROTTLE_RATE": "1000000/min",  # measure the server, not the throttle
+        # Measure the server, not the limits (the throttles still count every call).
+        "API_ANON_THROTTLE_RATE": "1000000/min",
+        "API_USER_THROTTLE_RATE": "1000000/min",
         "REDIS_URL": "",
     }
 
@@ -94,8 +103,8 @@ def prepare(env: dict[str, str]) -> dict:
 
 
 @contextlib.contextmanager
-def served(name: str, env: dict[str, str], port: int) -> Iterator[str]:
-    """gunicorn with two worker processes, once it answers; yields the API's base URL."""
+def served(name: str, env: dict[str, str], port: int) -> Iterator[tuple[str, subprocess.Popen]]:
+    """gunicorn with two worker processes, once it answers; yields the API's base URL and the master."""
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -110,7 +119,7 @@ def served(name: str, env: dict[str, str], port: int) -> Iterator[str]:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"{name}: gunicorn did not start")
             time.sleep(0.2)
-        yield base
+        yield base, server
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -136,7 +145,9 @@ class Load:
             status, _ = request(self.base + self.READ_PATHS[n % len(self.READ_PATHS)])
             with self.lock:
                 self.counts["read"] += 1
-                self.counts["error"] += not 200 <= status < 300
+                if not 200 <= status < 300:
+                    self.counts["error"] += 1
+                    self.counts[f"status {status}"] += 1
 
     def statement(self, line: int) -> dict:
         """A statement quoting one line of the source, dated "on Monday"."""
@@ -166,10 +177,23 @@ class Load:
                     self.counts["error"] += 1
                     self.counts[f"status {status}"] += 1
 
-    def run(self, *, readers: int, writers: int) -> float:
-        """Every reader and writer to the end; the seconds they took."""
+    def killer(self, master: int, kills: int, seconds: float) -> None:
+        """Kill one worker of `master` `kills` times, evenly through the run."""
+        for _ in range(kills):
+            time.sleep(seconds / (kills + 1))
+            workers = worker_pids(master)
+            if workers:
+                os.kill(workers[0], signal.SIGKILL)
+                with self.lock:
+                    self.counts["kills"] += 1
+
+    def run(self, *, readers: int, writers: int, master: int = 0, kills: int = 0) -> float:
+        """Every reader and writer (and the worker killer) to the end; the seconds they took."""
         threads = [threading.Thread(target=self.reader, args=(i,)) for i in range(readers)]
         threads += [threading.Thread(target=self.writer) for _ in range(writers)]
+        if kills:
+            seconds = self.stop - time.monotonic()
+            threads.append(threading.Thread(target=self.killer, args=(master, kills, seconds)))
         began = time.monotonic()
         for thread in threads:
             thread.start()
@@ -186,12 +210,20 @@ class Load:
         return lost
 
 
-def run_one(name: str, database_url: str, *, seconds: float, readers: int, writers: int, port: int) -> dict:
+def worker_pids(master: int) -> list[int]:
+    """The gunicorn master's worker processes, read from /proc."""
+    children = Path(f"/proc/{master}/task/{master}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def run_one(
+    name: str, database_url: str, *, seconds: float, readers: int, writers: int, port: int, kills: int = 0
+) -> dict:
     env = server_env(database_url)
     setup = prepare(env)
-    with served(name, env, port) as base:
+    with served(name, env, port) as (base, server):
         load = Load(base, setup, seconds=seconds)
-        elapsed = load.run(readers=readers, writers=writers)
+        elapsed = load.run(readers=readers, writers=writers, master=server.pid, kills=kills)
         lost = load.lost()
     counts = load.counts
     total = counts["read"] + counts["write"]
@@ -204,6 +236,7 @@ def run_one(name: str, database_url: str, *, seconds: float, readers: int, write
         "created": len(load.created),
         "errors": counts["error"],
         "lost rows": lost,
+        "kills": counts["kills"],
         "failures": {k: v for k, v in counts.items() if k.startswith("status ")},
     }
 
@@ -215,19 +248,28 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8180)
     parser.add_argument("--postgres", metavar="URL", help="also run on this PostgreSQL database (emptied first)")
+    parser.add_argument("--kill-worker", type=int, default=0, metavar="N", help="kill a worker N times during the run")
     args = parser.parse_args()
 
     runs = [("SQLite", f"sqlite:///{Path(tempfile.mkdtemp(prefix='load-')) / 'load.sqlite3'}")]
     if args.postgres:
         runs.append(("PostgreSQL", args.postgres))
     print(f"{args.readers} readers, {args.writers} writers, {args.seconds:g} s, gunicorn with 2 worker processes")
-    print(f"{'database':<12}{'requests/s':>11}{'reads':>8}{'writes':>8}{'errors':>8}{'lost rows':>11}")
+    print(f"{'database':<12}{'requests/s':>11}{'reads':>8}{'writes':>8}{'errors':>8}{'lost rows':>11}{'kills':>7}")
     for name, url in runs:
-        result = run_one(name, url, seconds=args.seconds, readers=args.readers, writers=args.writers, port=args.port)
+        result = run_one(
+            name,
+            url,
+            seconds=args.seconds,
+            readers=args.readers,
+            writers=args.writers,
+            port=args.port,
+            kills=args.kill_worker,
+        )
         failures = f"  {result['failures']}" if result["failures"] else ""
         print(
             f"{name:<12}{result['requests/s']:>11}{result['reads']:>8}{result['writes']:>8}"
-            f"{result['errors']:>8}{result['lost rows']:>11}{failures}"
+            f"{result['errors']:>8}{result['lost rows']:>11}{result['kills']:>7}{failures}"
         )
 
 
