@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from api import intake, views
+from api import intake, tokens, views
 from api.docs import OfflineRedocView, OfflineSwaggerView
 
 app_name = "api"
@@ -26,7 +26,7 @@ urlpatterns = [
     path("api/v1/sources/import", intake.SourceImportView.as_view(), name="source-import"),
     path("api/v1/", include(router.urls)),
     path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
-    path("api/v1/auth/token", views.ObtainTokenView.as_view(), name="auth-token"),
+    path("api/v1/auth/token", tokens.ObtainTokenView.as_view(), name="auth-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", OfflineSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("api/redoc/", OfflineRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"), name="redoc"),

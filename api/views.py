@@ -18,8 +18,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import parsers, renderers, status, viewsets
-from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework import renderers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
@@ -30,7 +29,6 @@ from rest_framework.views import APIView
 from api import date_serializers, examples, payloads, serializers, story_serializers
 from api.history import HistoryMixin
 from api.pagination import TimelineCursorPagination
-from api.parsers import BoundedJSONParser
 from api.permissions import ChangeWithModelPermission
 from api.renderers import (
     CSVRenderer,
@@ -40,7 +38,6 @@ from api.renderers import (
     StreamedExport,
     TimelineJSRenderer,
 )
-from api.throttles import LoginAddressThrottle, LoginUsernameThrottle
 from timeline import filters, paging, selectors
 from timeline.filters import MAX_ID, InvalidFilters
 from timeline.models import Actor, Event, Source, Statement, Story
@@ -461,52 +458,3 @@ class AnnotateDatesView(APIView):
 def not_found(request, *args, **kwargs) -> JsonResponse:
     """Any path under /api/ that names no endpoint."""
     return JsonResponse({"detail": "Not found."}, status=404)
-
-
-# --- Tokens -----------------------------------------------------------------------------------
-
-
-class ObtainTokenView(ObtainAuthToken):
-    # JSON, or a form as DRF's own token view takes (`curl -d username=...`).
-    parser_classes = [BoundedJSONParser, parsers.FormParser, parsers.MultiPartParser]
-    throttle_classes = [LoginUsernameThrottle, LoginAddressThrottle]
-
-    @extend_schema(
-        operation_id="auth_token_create",
-        summary="Get an API token",
-        description=(
-            "Exchange a username and password for the user's token (created on first request, the same "
-            "one after). Send it on writes as the header `Authorization: Token <token>`. "
-            "The body is JSON or a form. Attempts are limited per username from one client address "
-            "(API_LOGIN_USERNAME_THROTTLE_RATE, 20 an hour by default) and per client address over all "
-            "usernames (API_LOGIN_ADDRESS_THROTTLE_RATE, 60 an hour); past either, 429 with `Retry-After` "
-            "in seconds. Someone else's attempts from another address never lock a user out."
-        ),
-        request={
-            "application/json": serializers.TokenRequestSerializer,
-            "application/x-www-form-urlencoded": serializers.TokenRequestSerializer,
-            "multipart/form-data": serializers.TokenRequestSerializer,
-        },
-        responses={
-            200: serializers.TokenResponseSerializer,
-            400: ERRORS[400],
-            429: OpenApiResponse(
-                serializers.ErrorSerializer,
-                description="Too many attempts for this username or from this address; see Retry-After.",
-            ),
-        },
-        examples=[
-            *(
-                OpenApiExample(
-                    f"Credentials ({media_type})",
-                    request_only=True,
-                    media_type=media_type,
-                    value={"username": "editor", "password": "…"},
-                )
-                for media_type in ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
-            ),
-            OpenApiExample("A token", response_only=True, value={"token": "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"}),
-        ],
-    )
-    def post(self, request, *args, **kwargs) -> Response:
-        return super().post(request, *args, **kwargs)
