@@ -47,9 +47,9 @@ def check_readable(text: str) -> None:
     if len(text) > MAX_CHARS:
         raise UnreadableText(f"the text has {len(text):,} characters; the reader takes at most {MAX_CHARS:,}")
     words = _WORD.findall(text[:20000])
-    if len(words) < 30:
-        return  # a line or two: too little to tell the language by; read it (it may propose nothing)
     letters = "".join(words)
+    if len(letters) < 100:
+        return  # a line or two: too little to tell the language by; read it (it may propose nothing)
     latin = sum(1 for ch in letters if "a" <= ch.lower() <= "z")
     english = sum(1 for w in words if w.lower() in _ENGLISH)
     if latin / len(letters) < _MIN_LATIN or english / len(words) < 0.03:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .actors import Coreference, guess_kind
+from .actors import TITLE_WORDS, Coreference, guess_kind
 from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, ROLE_SYNONYMS
 from .nlp import Entity, Parse, Token, lemma
 from .types import Mention
@@ -99,8 +99,11 @@ class SpeakerContext:
         return best
 
     def full_name(self, name: str, before: int) -> str:
-        """ "Ortiz" -> "Lena Ortiz" when she was named in full earlier."""
-        name = _clean(name)
+        """ "Ortiz" -> "Lena Ortiz" when she was named in full earlier; "Climber Ana Ruiz" -> "Ana Ruiz"."""
+        words = _clean(name).split()
+        while len(words) > 2 and words[0].lower().strip(".") in PERSON_ROLES | TITLE_WORDS:
+            words = words[1:]
+        name = " ".join(words)
         if " " in name:
             return name
         for ent in reversed(self.parse.entities):
