@@ -12,7 +12,7 @@ pytestmark = requires_model
 
 
 def test_empty_text_is_refused_with_one_line():
-    with pytest.raises(UnreadableText, match="^the text is empty$"):
+    with pytest.raises(UnreadableText, match=r"^the text is empty$"):
         read("   \n ")
 
 

@@ -227,7 +227,7 @@ def test_a_text_the_reader_cannot_read_is_refused_in_one_line_and_nothing_is_wri
     german = " ".join(["Die Regierung hat am Dienstag beschlossen, die Steuern zu senken."] * 6)
     data = ArticleInput(content=german.encode(), filename="a.txt", publisher="Example", published="2024-03-06")
 
-    with pytest.raises(ArticleImportError, match="^text: the text does not read as English"):
+    with pytest.raises(ArticleImportError, match=r"^text: the text does not read as English"):
         article_import(data=data)
     assert not Source.objects.exists() and not Proposal.objects.exists()
 

@@ -89,7 +89,8 @@ PERSON_ROLES = word_set(
     officer commander general colonel captain coach manager executive founder economist analyst professor
     researcher activist doctor surgeon scientist expert author historian biographer friend wife husband
     mother father son daughter gunman suspect climber mountaineer singer actor actress writer
-    player athlete artist designer photographer musician poet novelist explorer brother sister sheriff detective inspector superintendent negotiator
+    player athlete artist designer photographer musician poet novelist explorer brother sister sheriff
+    detective inspector superintendent negotiator
     premier chancellor king queen prince pope bishop priest rabbi imam counsel lawmaker legislator
     congressman congresswoman representative candidate owner victim witness teacher student adviser
     advisor aide deputy undersecretary administrator commissioner investigator agent pilot captain"""
