@@ -254,7 +254,7 @@ def _actors(sentence: Sentence, coref: Coreference) -> tuple[Mention, ...]:
     return tuple(actors.values())
 
 
-def _trigger(sentence: Sentence, article: _Article, timex: Timex | None):
+def _trigger(sentence: Sentence, article: _Article, timex: Timex | None, lead: bool = False):
     """(trigger, verdict): the event word and whether it happened. A speech verb whose reported
     clause is no happening ("has announced it will call up") is itself the event."""
     parse = article.parse
@@ -264,15 +264,15 @@ def _trigger(sentence: Sentence, article: _Article, timex: Timex | None):
     when = when_dated(timex, article.published)
     verdict = factuality(parse, trigger, when=when)
     speaker_verb = parse.head(trigger)
-    announced = lemma(speaker_verb) in SPEECH_VERBS and is_perfect(parse, speaker_verb) and timex is None
+    announced = lemma(speaker_verb) in SPEECH_VERBS and timex is None and (is_perfect(parse, speaker_verb) or lead)
     if verdict not in {HAPPENED, EXPECTED} and trigger.dep == "ccomp" and announced:
         return speaker_verb, factuality(parse, speaker_verb, when=when)
     return trigger, verdict
 
 
-def _reading(sentence: Sentence, article: _Article, timex: Timex | None) -> EventReading | None:
+def _reading(sentence: Sentence, article: _Article, timex: Timex | None, lead: bool = False) -> EventReading | None:
     """The sentence's event as the parse reads it, or None when it reports no happening."""
-    trigger, verdict = _trigger(sentence, article, timex)
+    trigger, verdict = _trigger(sentence, article, timex, lead)
     if trigger is None or verdict not in {HAPPENED, EXPECTED}:
         return None
     skip = set()
@@ -325,7 +325,7 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     if dating is None:
         return None
     timex, rule, confidence = dating
-    reading = _reading(sentence, article, timex)
+    reading = _reading(sentence, article, timex, lead=rule == "lead_event")
     if reading is None and rule == "relative_time":
         reading = _relative_reading(sentence, article)  # "This comes just hours before …"
     if reading is None or (rule in _UNDATED and reading.factuality != HAPPENED):

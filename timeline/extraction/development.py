@@ -76,8 +76,10 @@ def load(data: Path = DEFAULT_DATA, labels: Path = LABELS) -> list[Document]:
     for entry in json.loads(labels.read_text(encoding="utf-8"))["documents"]:
         tml = read_timeml(data / entry["path"])
         doc = Document(entry["id"], tml.text, tml.dct)
+        starts = sorted(doc.text.find(st["anchor"]) for st in entry["statements"])
         for st in entry["statements"]:
             start, end = _passage(doc.text, st["anchor"], doc.id)
+            end = min([end, *(s for s in starts if s > start)])  # up to the next labelled passage
             doc.statements.append(Span(doc.id, start, end, speaker="|".join(st["speakers"])))
         for ev in entry["events"]:
             start, end = _sentence(doc.text, ev["anchor"], doc.id)

@@ -54,7 +54,7 @@ def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Toke
     root = roots[0]
     if lemma(root) in SPEECH_VERBS:
         comp = parse.child(root.i, "ccomp")
-        return comp if comp is not None and comp.pos in _VERBAL else None
+        return comp if comp is not None and comp.pos in _VERBAL else root  # "announced terms": the announcing
     return root
 
 
@@ -122,8 +122,8 @@ def _tense(parse: Parse, t: Token, when: str) -> str | None:
         if when == PAST and lemma(t) not in STATE_VERBS:
             return HAPPENED  # a caption's or a headline's present: "Blinken speaks … on September 27"
         return "generic"
-    if lemma(t) in STATE_VERBS and t.tag in {"VBZ", "VBP", "VB", "VBG"}:
-        return "state"
+    if lemma(t) in STATE_VERBS and t.tag in {"VBZ", "VBP", "VB", "VBG", "VBD"}:
+        return "state"  # "Net sales for the quarter were $14 million": a figure, not a happening
     return None
 
 

@@ -68,7 +68,7 @@ SPEECH_VERBS = {
         SpeechVerb("believe", needs_clause=True),
         SpeechVerb("reject", needs_clause=True),
         SpeechVerb("dismiss", needs_clause=True),
-        SpeechVerb("agree", needs_clause=True),
+        SpeechVerb("exclaim"),
         SpeechVerb("ask", quote_only=True),
         SpeechVerb("read", quote_only=True),
         SpeechVerb("shout", quote_only=True),
@@ -105,6 +105,7 @@ ORGANISATION_NOUNS = word_set(
     institute university company corporation firm network channel authority board cabinet coalition
     alliance command secretariat mission delegation league foundation tribunal regime campaign team club
     airline carrier hospital school newspaper magazine station broadcaster studio utility exchange
+    concern maker manufacturer producer operator retailer chain lender insurer giant
     prosecutor's prosecutors"""
 )
 # Documents an institution issues: "the alert said" speaks for whoever issued it.
@@ -130,5 +131,5 @@ EXPECTATION_VERBS = word_set("plan expect schedule set intend aim hope propose p
 # Verbs that are no happening: being, seeming, thinking, saying (speech is a statement, not an event).
 STATE_VERBS = word_set(
     """be have seem appear remain know think believe feel want need like include consist contain mean
-    represent involve concern continue"""
+    represent involve concern continue include total compare account amount"""
 )

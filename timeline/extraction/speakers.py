@@ -98,6 +98,25 @@ class SpeakerContext:
             break
         return best
 
+    def named_before(self, head: Token) -> str | None:
+        """An institution named earlier with this head word: "the border guard" -> "Finland's border guard"."""
+        word = head.lower
+        for ent in reversed(self.parse.entities):
+            if ent.end <= head.start and ent.label == "ORG" and word in ent.text.lower().split():
+                return ent.text
+        return None
+
+    def nearest_organisation(self, before: int) -> Mention | None:
+        """The last institution that spoke, or else the last one named outside quotes, before `before`."""
+        spoke = self.last_spoken(before, lambda m: m.kind in {"organisation", "government_body"})
+        for ent in reversed(self.parse.entities):
+            if ent.end > before or ent.label != "ORG" or self.in_quote(ent.start):
+                continue
+            if spoke is None or ent.start > spoke.char_start + 400:
+                return self.mention(_entity_name_text(self.parse, ent), "organisation", ent.start, ent.end)
+            break
+        return spoke
+
     def full_name(self, name: str, before: int) -> str:
         """ "Ortiz" -> "Lena Ortiz" when she was named in full earlier; "Climber Ana Ruiz" -> "Ana Ruiz"."""
         words = _clean(name).split()
@@ -138,6 +157,10 @@ def _place_after(ctx: SpeakerContext, last: Token, end: int) -> int:
     return end
 
 
+def _entity_name_text(parse: Parse, ent: Entity) -> str:
+    return parse.text[ent.start : ent.end]
+
+
 def _entity_name(ctx: SpeakerContext, ent: Entity) -> str:
     """The entity, with an attached "in Moscow"/"of Justice" when the parse puts it on its last word."""
     end = _place_after(ctx, ctx.parse.tokens[ent.last - 1], ent.end) if ent.label == "ORG" else ent.end
@@ -152,9 +175,18 @@ def _pronoun(ctx: SpeakerContext, t: Token) -> Mention | None:
         return ctx.nearest_person(t.start)
     institution = ctx.last_spoken(t.start, lambda m: m.kind not in {"person", ""})
     if t.lower == "they":
-        return institution or ctx.last_spoken(t.start, lambda m: m.kind == "")
+        return _plural_subject_before(ctx, t) or institution or ctx.last_spoken(t.start, lambda m: m.kind == "")
     name = institution.name if institution else ctx.coref.last_speaking_organisation() or ctx.coref.last_organisation()
     return ctx.mention(name, guess_kind(name) or "organisation", t.start, t.end) if name else None
+
+
+def _plural_subject_before(ctx: SpeakerContext, t: Token) -> Mention | None:
+    """ "Elian's relatives have fought to keep the boy. … they have said": the last plural subject."""
+    for k in range(t.i - 1, max(-1, t.i - 80), -1):
+        earlier = ctx.parse.tokens[k]
+        if earlier.dep == "nsubj" and earlier.tag in {"NNS", "NNPS"} and not ctx.in_quote(earlier.start):
+            return _group(ctx, earlier) or _named(ctx, earlier)
+    return None
 
 
 def _apposition(ctx: SpeakerContext, t: Token) -> Mention | None:
@@ -247,20 +279,27 @@ def _role(ctx: SpeakerContext, t: Token) -> Mention | None:
     known = ctx.roles.get(role_key(t))
     if known is not None:
         return known
-    if ctx.parse.child(t.i, "det") is not None:
-        earlier = ctx.last_spoken(t.start, lambda m: m.kind == "person")
-        if earlier is not None and t.start - earlier.char_start < 1500:
-            return earlier
     start, end = _subject_np(ctx, t)
     return ctx.mention(ctx.parse.text[start:end], "person", start, end)
 
 
 def _organisation(ctx: SpeakerContext, t: Token) -> Mention | None:
-    name = ctx.coref.last_organisation(lemma(t))
-    if name is None:
-        start, end = _subject_np(ctx, t)
-        name = ctx.parse.text[start:end]
-    return ctx.mention(name, guess_kind(_clean(name)) or "organisation", t.start, t.end)
+    """ "the company said", "the computer maker said": the institution the article named last."""
+    start, end = _subject_np(ctx, t)
+    phrase = _clean(ctx.parse.text[start:end])
+    name = ctx.coref.last_organisation(lemma(t)) or ctx.coref.earlier_form(phrase) or ctx.named_before(t)
+    if name is not None:
+        return ctx.mention(name, guess_kind(_clean(name)) or "organisation", t.start, t.end)
+    owned = ctx.parse.child(t.i, "poss") is not None  # "the country's border guard" names its own
+    earlier = None if owned else ctx.nearest_organisation(t.start)
+    if earlier is not None:
+        return earlier
+    return ctx.mention(ctx.parse.text[start:end], "organisation", start, end)
+
+
+def _spokesperson(ctx: SpeakerContext, t: Token) -> Mention | None:
+    """ "A spokesman said": the voice of the institution the article is about."""
+    return ctx.nearest_organisation(t.start)
 
 
 def _group(ctx: SpeakerContext, t: Token) -> Mention | None:
@@ -297,13 +336,14 @@ SPEAKER_RULES = (
     SpeakerRule("entity", lambda t: t.ent >= 0 or t.pos == "PROPN", _entity),
     SpeakerRule("modified", lambda t: True, _modified),
     SpeakerRule("document", lambda t: lemma(t) in DOCUMENT_NOUNS, _document),
+    SpeakerRule("spokesperson", lambda t: role_key(t) == "spokesman" and t.tag == "NN", _spokesperson),
     SpeakerRule("role", lambda t: lemma(t) in PERSON_ROLES and t.tag == "NN", _role),
     SpeakerRule("organisation", lambda t: lemma(t) in ORGANISATION_NOUNS, _organisation),
     SpeakerRule("group", lambda t: t.pos == "NOUN" and t.tag == "NNS", _group),
     SpeakerRule("described", lambda t: t.pos == "NOUN" and t.tag == "NN", _described),
 )
 # Rules whose test holding settles the question even when they find no one.
-_FINAL = frozenset({"pronoun", "other_pronoun", "document", "role", "organisation", "group"})
+_FINAL = frozenset({"pronoun", "other_pronoun", "document", "spokesperson", "role", "organisation", "group"})
 
 
 def speaker_of(ctx: SpeakerContext, subject: Token) -> Mention | None:

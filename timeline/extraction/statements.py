@@ -35,6 +35,7 @@ from .types import Mention, ProposedStatement
 _CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
 _CLAUSE_HEADS = frozenset({"VERB", "AUX", "ADJ"})
 _SCARE_QUOTE_WORDS = 4
+_BARE_ATTRIBUTION_WORDS = 8  # "Castro declared.", "said Ms. Buckham, a nurse."
 _ENDS = re.compile(
     r"[.!?][”’\"')\]]*$|[”’\"]$"
 )  # a quoted fragment shorter than this inside a sentence is a scare quote
@@ -72,6 +73,9 @@ def _clause(parse: Parse, verb: Token) -> tuple[int, int] | None:
     if comp is None:
         return None
     first, last = comp.left, comp.right
+    cc = parse.child(comp.i, "cc")
+    if comp.dep == "xcomp" and cc is not None:
+        last = cc.i - 1  # "warned … not to travel to Russia and advised …": the first of the two
     if comp.dep == "xcomp" and obj is not None and obj.i < comp.i:
         first = obj.left  # "warned its citizens not to travel": whom, and what
     if verb.i < first and comp.dep == "xcomp":
@@ -129,6 +133,7 @@ class StatementReader:
         self.out: list[ProposedStatement] = []
         self.seen_quotes: set[str] = set()
         self.last_paragraph = -1
+        self.next_sentence: Sentence | None = None  # the sentence after the one being read, same paragraph
 
     # -- attributions -----------------------------------------------------------------------------------
 
@@ -222,6 +227,12 @@ class StatementReader:
                 prev_speaker = speaker
 
     def _quote_speaker(self, q: Quote, attributions: Sequence[Attribution]) -> tuple[Mention | None, str]:
+        if not attributions and self.next_sentence is not None:
+            # "“Here, no one gives up!” Castro declared.": the attribution is the next, short sentence.
+            after = self.next_sentence
+            bare = [a for a in self.attributions(after) if a.clause is None]
+            if bare and len(after.text.split()) <= _BARE_ATTRIBUTION_WORDS and not after.quotes:
+                return bare[0].speaker, "quote_then_said"
         if not attributions:
             return None, ""
         nearest = min(attributions, key=lambda a: min(abs(a.verb.start - q.end), abs(a.verb.start - q.start)))
@@ -232,9 +243,8 @@ class StatementReader:
         if k > 0 and prev_speaker is not None:
             return prev_speaker, "quote_continues"
         q = quotes[k]
-        outside = self.text[sentence.start : q.start] + self.text[q.end : sentence.end]
-        if outside.strip(" .,;:—–-"):
-            return None, ""
+        if self.text[sentence.start : q.start].strip(" .,;:—–-"):
+            return None, ""  # words before the quote: someone else's sentence
         last = self.out[-1].speaker if self.out and self.last_paragraph >= sentence.paragraph - 1 else None
         speaker = last or previous
         return (speaker, "quote_continues") if speaker is not None else (None, "")
@@ -294,7 +304,9 @@ def read_statements(
 ) -> list[ProposedStatement]:
     reader = StatementReader(text, parse, timexes, coref, sentences)
     last_by_paragraph: dict[int, Mention] = {}
-    for sentence in sentences:
+    for k, sentence in enumerate(sentences):
+        after = sentences[k + 1] if k + 1 < len(sentences) else None
+        reader.next_sentence = after if after is not None and after.paragraph == sentence.paragraph else None
         before = len(reader.out)
         reader.read(sentence, last_by_paragraph.get(sentence.paragraph - 1))
         if len(reader.out) > before:
