@@ -285,11 +285,21 @@ def _reading(sentence: Sentence, article: _Article, timex: Timex | None, lead: b
     return EventReading(trigger, verdict, heading or "", people)
 
 
+def _counted_or_named(parse: Parse, subject) -> bool:
+    """ "The Kremlin", "Four regions", "More than 1,000 Russians", "hundreds of thousands": a subject the
+    news reports a happening of, not a generality ("Women have become …")."""
+    if subject.ent >= 0 and parse.entities[subject.ent].label in {"ORG", "GPE", "NORP", "PERSON"}:
+        return True
+    return any(t.pos == "NUM" for t in parse.tokens[subject.left : subject.i + 1])
+
+
 def _just_happened(sentence: Sentence, article: _Article, trigger) -> bool:
     """An undated main clause in the present perfect, outside quotations: "have fled", "has held"."""
     quoted = any(q.inner_start <= trigger.start < q.inner_end for q in sentence.quotes)
     subject = article.parse.child(trigger.i, "nsubj", "nsubjpass")
-    named = subject is not None and subject.pos != "PRON"
+    named = subject is not None and _counted_or_named(article.parse, subject)
+    if lemma(trigger) in SPEECH_VERBS:
+        return False  # "has said": a statement, read as one
     main = trigger.dep == "ROOT"  # not a clause someone reports ("stressed that they have arrested")
     if any(p.lower in {"since", "for"} for p in article.parse.children(trigger.i, "prep")):
         return False  # "has been ruled from London since 1972": a state over a stretch of time

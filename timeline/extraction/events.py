@@ -122,8 +122,10 @@ def _tense(parse: Parse, t: Token, when: str) -> str | None:
         if when == PAST and lemma(t) not in STATE_VERBS:
             return HAPPENED  # a caption's or a headline's present: "Blinken speaks … on September 27"
         return "generic"
-    if lemma(t) in STATE_VERBS and t.tag in {"VBZ", "VBP", "VB", "VBG", "VBD"}:
-        return "state"  # "Net sales for the quarter were $14 million": a figure, not a happening
+    if lemma(t) in STATE_VERBS and t.tag in {"VBZ", "VBP", "VB", "VBG"}:
+        return "state"
+    if lemma(t) in STATE_VERBS and parse.child(t.i, "attr", "acomp", "dobj") is not None:
+        return "state"  # "Net sales for the quarter were $14 million": a figure; not "was in September"
     return None
 
 
