@@ -63,3 +63,12 @@ def test_a_date_that_belongs_to_a_noun_dates_that_noun_not_the_sentence():
     text = "Ships were stopped in the 2019 blockade, the report found."
     (c,) = read(text).citations
     assert (c.trigger.text, c.timex.value) == ("blockade", "2019")
+
+
+def test_a_figure_for_a_quarter_is_no_happening_but_a_days_move_is():
+    text = (
+        "The company opened a plant in Lyon on Monday. Net income rose to $87 million in the third quarter. "
+        "Its shares rose 5% on Tuesday."
+    )
+    assert [c.trigger.text for c in read(text).citations] == ["opened", "rose"]
+    assert read(text).citations[1].timex.text == "Tuesday"

@@ -31,6 +31,7 @@ from .events import (
     PAST,
     EventReading,
     factuality,
+    is_figure,
     is_perfect,
     participants,
     title,
@@ -315,6 +316,13 @@ _NOTES = {
 }
 
 
+def _period_figure(rule: str, timex: Timex | None, parse: Parse, trigger) -> bool:
+    """A figure for a quarter or a year ("loan originations dropped to $663 million in the third
+    quarter") is a result to report, not a happening to put on a timeline; a day's move is news."""
+    coarse = timex is not None and timex.precision is not None and timex.precision.value not in {"day", "time"}
+    return rule == "dated_sentence" and coarse and is_figure(parse, trigger)
+
+
 def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | None:
     """A present tense placed by "just hours before", "recent": the news' present, a happening."""
     trigger = trigger_for(article.parse, sentence.start, sentence.end, None)
@@ -341,6 +349,8 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     if reading is None or (rule in _UNDATED and reading.factuality != HAPPENED):
         return None
     if rule == "perfect_undated" and not _just_happened(sentence, article, reading.trigger):
+        return None
+    if not lead and _period_figure(rule, timex, article.parse, reading.trigger):
         return None
     if reading.factuality == EXPECTED:
         rule, confidence = "expected_event", round(confidence - 0.2, 2)

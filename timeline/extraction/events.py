@@ -21,7 +21,15 @@ from dataclasses import dataclass
 
 from timeline.temporal import Timex
 
-from .lexicon import CONDITIONAL_MARKS, EXPECTATION_VERBS, HEDGES, MODALS, SPEECH_VERBS, STATE_VERBS
+from .lexicon import (
+    CONDITIONAL_MARKS,
+    EXPECTATION_VERBS,
+    FIGURE_VERBS,
+    HEDGES,
+    MODALS,
+    SPEECH_VERBS,
+    STATE_VERBS,
+)
 from .nlp import Parse, Token, lemma
 from .types import Mention
 
@@ -83,6 +91,16 @@ FUTURE, PAST, UNDATED = "future", "past", ""
 
 def _negated(parse: Parse, t: Token, when: str) -> str | None:
     return "negated" if parse.child(t.i, "neg") is not None else None
+
+
+def is_figure(parse: Parse, t: Token) -> bool:
+    """ "Net income rose 51% in the third quarter": a figure moving, the result of a period."""
+    if lemma(t) not in FIGURE_VERBS:
+        return False
+    objects = [*parse.children(t.i, "dobj", "npadvmod", "attr")]
+    objects += [o for p in parse.children(t.i, "prep") for o in parse.children(p.i, "pobj")]
+    amounts = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
+    return any(o.ent >= 0 and parse.entities[o.ent].label in amounts for o in objects)
 
 
 def _hedged(parse: Parse, t: Token, when: str) -> str | None:

@@ -77,6 +77,10 @@ SPEECH_VERBS = {
     )
 }
 
+# Verbs of a figure moving: "net income rose to $87 million in the quarter" reports a result, not news.
+FIGURE_VERBS = word_set(
+    "rise fall drop decline jump climb slip gain increase decrease total record earn post report lose grow"
+)
 # Nouns of speech that carry their speaker and words: "Blinken's comments on Tuesday that …".
 REMARK_NOUNS = word_set("comment remark statement claim warning assertion announcement suggestion insistence argument")
 # Who a statement is given to by a preposition: "according to X", "in the words of X".
