@@ -72,3 +72,19 @@ def test_a_figure_for_a_quarter_is_no_happening_but_a_days_move_is():
     )
     assert [c.trigger.text for c in read(text).citations] == ["opened", "rose"]
     assert read(text).citations[1].timex.text == "Tuesday"
+
+
+def test_he_after_a_quote_is_the_last_speaker_not_the_last_person_mentioned():
+    text = (
+        "The historian Tom Hale said the diaries of the climber Ana Ruiz were found in a hut. "
+        '"She never once wrote about fear," he said.'
+    )
+    assert speakers(text) == ["Tom Hale", "Tom Hale"]
+
+
+def test_the_company_is_the_institution_that_spoke_last_but_the_embassy_is_not_any_institution():
+    text = (
+        "Dorland Foods Inc. said it would close two plants. Analysts at Brook & Hale expect more cuts. "
+        "The company said the plants had lost money for years. The embassy said visas would be delayed."
+    )
+    assert speakers(text) == ["Dorland Foods Inc", "Dorland Foods Inc", "embassy"]

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 
 from tests.fake_reader import fake_reader  # noqa: F401 (a fixture)
 from tests.pages import ARTICLE_TEXT, html_route, news_page, serve
+from timeline.extraction import nlp as extraction_nlp
 from timeline.models import Proposal, Source
 from timeline.services import fetching
 from timeline.services.importing import ArticleImportError, ArticleInput, article_import, article_read
@@ -223,7 +224,8 @@ def test_the_command_puts_the_article_in_an_existing_story_and_refuses_an_unknow
 
 
 def test_a_text_the_reader_cannot_read_is_refused_in_one_line_and_nothing_is_written():
-    pytest.importorskip("spacy")
+    if not extraction_nlp.is_available():
+        pytest.skip("the spaCy model is not installed")
     german = " ".join(["Die Regierung hat am Dienstag beschlossen, die Steuern zu senken."] * 6)
     data = ArticleInput(content=german.encode(), filename="a.txt", publisher="Example", published="2024-03-06")
 
@@ -233,7 +235,8 @@ def test_a_text_the_reader_cannot_read_is_refused_in_one_line_and_nothing_is_wri
 
 
 def test_a_text_with_no_sentences_imports_with_no_proposals():
-    pytest.importorskip("spacy")
+    if not extraction_nlp.is_available():
+        pytest.skip("the spaCy model is not installed")
     data = ArticleInput(
         content=b"* * *\n---\n", filename="a.txt", publisher="Example", published="2024-03-06", slug="rules"
     )

@@ -9,11 +9,15 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.pages import news_page
+from timeline.extraction import nlp
 from timeline.models import Citation, DateStatus, Event, Proposal, Source, Statement, Story
 from timeline.services.importing import ArticleInput, article_import
 from timeline.services.proposals import proposals_accept
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not nlp.is_available(), reason="the spaCy model is not installed"),
+]
 
 SEEDS = settings.BASE_DIR / "seeds"
 

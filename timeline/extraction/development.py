@@ -201,7 +201,7 @@ def _statement_errors(doc: Document, props: list[Span], pairs) -> list[str]:
 def _event_errors(doc: Document, found: Extraction, cites: list[Span], pairs) -> list[str]:
     mp, mg = {i for i, _ in pairs}, {j for _, j in pairs}
     out = [
-        f"  E+ {doc.id} {c.rule} {c.factuality} [{c.title}] {_snippet(doc.text, c.char_start, c.char_end, 70)}"
+        f"  E+ {doc.id} {c.rule} [{c.title}] {_snippet(doc.text, c.char_start, c.char_end, 70)}"
         for i, c in enumerate(found.citations)
         if i not in mp
     ]

@@ -112,6 +112,11 @@ ORGANISATION_NOUNS = word_set(
     concern maker manufacturer producer operator retailer chain lender insurer giant
     prosecutor's prosecutors"""
 )
+# Words for any institution: "the company said" is the one that spoke (or was named) last.
+GENERIC_ORGANISATION_NOUNS = word_set(
+    """company firm concern maker manufacturer producer operator retailer chain lender insurer giant group
+    corporation business carrier airline bank conglomerate"""
+)
 # Documents an institution issues: "the alert said" speaks for whoever issued it.
 DOCUMENT_NOUNS = word_set(
     """alert statement advisory notice message warning release communique communiqué bulletin report

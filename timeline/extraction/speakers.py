@@ -26,7 +26,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .actors import TITLE_WORDS, Coreference, guess_kind
-from .lexicon import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, ORGANISATION_NOUNS, PERSON_ROLES, ROLE_SYNONYMS
+from .lexicon import (
+    ANONYMOUS_NOUNS,
+    DOCUMENT_NOUNS,
+    GENERIC_ORGANISATION_NOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_ROLES,
+    ROLE_SYNONYMS,
+)
 from .nlp import Entity, Parse, Token, lemma
 from .types import Mention
 
@@ -57,6 +64,7 @@ _TITLES = frozenset(
     ]
 )
 _MODIFIERS = frozenset({"compound", "poss", "amod", "nmod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass
@@ -68,6 +76,7 @@ class SpeakerContext:
     quotes: tuple[tuple[int, int], ...] = ()  # quoted words: names there are not the article's
     roles: dict[str, Mention] = field(default_factory=dict)
     spoken: list[Mention] = field(default_factory=list)
+    spoken_at: list[tuple[int, Mention]] = field(default_factory=list)  # (where the words start, speaker)
 
     def in_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quotes)
@@ -88,15 +97,35 @@ class SpeakerContext:
         return None
 
     def nearest_person(self, before: int) -> Mention | None:
-        """The last person named (outside quotes) or who spoke, before `before`."""
-        best = self.last_spoken(before, lambda m: m.kind == "person")
-        for ent in reversed(self.parse.entities):
-            if ent.end > before or ent.label != "PERSON" or self.in_quote(ent.start):
-                continue
-            if best is None or ent.start > best.char_start:
-                best = self.mention(self.full_name(ent.text, ent.start), "person", ent.start, ent.end)
-            break
-        return best
+        """Who "he" or "she" is: the later of the last person who spoke and the last person who was the
+        subject of a clause (outside quotes) before `before`; else the last person named at all."""
+        spoke_at, speaker = -1, None
+        for at, m in reversed(self.spoken_at):
+            if at < before and m.kind == "person":
+                spoke_at, speaker = at, m
+                break
+        people = [
+            e for e in self.parse.entities if e.end <= before and e.label == "PERSON" and not self.in_quote(e.start)
+        ]
+        subjects = [e for e in people if self._is_subject(e)]
+        named = subjects[-1] if subjects else None
+        if named is not None and named.start > spoke_at:
+            return self.mention(self.full_name(named.text, named.start), "person", named.start, named.end)
+        if speaker is not None or not people:
+            return speaker
+        last = people[-1]
+        return self.mention(self.full_name(last.text, last.start), "person", last.start, last.end)
+
+    def _is_subject(self, ent: Entity) -> bool:
+        for t in self.parse.tokens[ent.first : ent.last]:
+            head = self.parse.tokens[t.head]
+            if t.dep in _SUBJECT_DEPS or (t.dep in {"appos", "compound"} and head.dep in _SUBJECT_DEPS):
+                return True
+        return False
+
+    def spoke(self, at: int, speaker: Mention) -> None:
+        self.spoken.append(speaker)
+        self.spoken_at.append((at, speaker))
 
     def named_before(self, head: Token) -> str | None:
         """An institution named earlier with this head word: "the border guard" -> "Finland's border guard"."""
@@ -109,13 +138,12 @@ class SpeakerContext:
     def nearest_organisation(self, before: int) -> Mention | None:
         """The last institution that spoke, or else the last one named outside quotes, before `before`."""
         spoke = self.last_spoken(before, lambda m: m.kind in {"organisation", "government_body"})
+        if spoke is not None:
+            return spoke
         for ent in reversed(self.parse.entities):
-            if ent.end > before or ent.label != "ORG" or self.in_quote(ent.start):
-                continue
-            if spoke is None or ent.start > spoke.char_start + 400:
+            if ent.end <= before and ent.label == "ORG" and not self.in_quote(ent.start):
                 return self.mention(_entity_name_text(self.parse, ent), "organisation", ent.start, ent.end)
-            break
-        return spoke
+        return None
 
     def full_name(self, name: str, before: int) -> str:
         """ "Ortiz" -> "Lena Ortiz" when she was named in full earlier; "Climber Ana Ruiz" -> "Ana Ruiz"."""
@@ -291,7 +319,8 @@ def _organisation(ctx: SpeakerContext, t: Token) -> Mention | None:
     if name is not None:
         return ctx.mention(name, guess_kind(_clean(name)) or "organisation", t.start, t.end)
     owned = ctx.parse.child(t.i, "poss") is not None  # "the country's border guard" names its own
-    earlier = None if owned else ctx.nearest_organisation(t.start)
+    generic = lemma(t) in GENERIC_ORGANISATION_NOUNS  # "the company", not "the embassy"
+    earlier = ctx.nearest_organisation(t.start) if generic and not owned else None
     if earlier is not None:
         return earlier
     return ctx.mention(ctx.parse.text[start:end], "organisation", start, end)

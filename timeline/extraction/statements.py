@@ -293,7 +293,7 @@ class StatementReader:
         if len(words.split()) < 2:
             return False
         self.out.append(ProposedStatement(start, end, words, mode, speaker, timex, rule, conf))
-        self.ctx.spoken.append(speaker)
+        self.ctx.spoke(start, speaker)
         self.coref.speakers.append(speaker)
         self.coref.note(speaker.name, speaker.kind)
         return True
