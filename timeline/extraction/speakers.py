@@ -334,7 +334,8 @@ def _spokesperson(ctx: SpeakerContext, t: Token) -> Mention | None:
 def _group(ctx: SpeakerContext, t: Token) -> Mention | None:
     """ "The activists", "BBC forecasters": named by a determiner or a name; "officials", "Western
     leaders", "local authorities" name no one."""
-    definite = any(k.lower in {"the", "its", "their"} for k in ctx.parse.children(t.i, "det", "poss"))
+    # "the activists", "their lawyers", "the boy's relatives": people the article has in view
+    definite = any(k.lower == "the" or k.dep == "poss" for k in ctx.parse.children(t.i, "det", "poss"))
     named = any(_names_someone(ctx, k) for k in ctx.parse.children(t.i, *_MODIFIERS))
     anonymous = lemma(t) in ANONYMOUS_NOUNS or t.lower in ANONYMOUS_NOUNS
     if not named and (anonymous or not definite):

@@ -52,9 +52,10 @@ class Attribution:
 def _subject(parse: Parse, verb: Token) -> Token | None:
     """The verb's subject; for "…, adding that" or "said and added" the subject of the verb it hangs on."""
     for _ in range(4):
-        found = parse.child(verb.i, "nsubj")
-        if found is not None:
-            return found
+        subjects = parse.children(verb.i, "nsubj")
+        if subjects:  # the one nearest before the verb: a misparsed "While X broadcast …" clause has one too
+            before = [k for k in subjects if k.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep not in {"advcl", "conj", "xcomp", "pcomp", "prep"} or verb.head == verb.i:
             return None
         verb = parse.head(verb)
@@ -65,8 +66,8 @@ def _clause(parse: Parse, verb: Token) -> tuple[int, int] | None:
     """The words the verb reports: its complement clause, without a leading "that"."""
     comp = next((k for k in parse.children(verb.i, *_CLAUSE_DEPS) if k.pos in _CLAUSE_HEADS), None)
     obj = parse.child(verb.i, "dobj")
-    if comp is None and obj is not None:  # "rejected the idea that …"
-        comp = next((k for k in parse.children(obj.i, "acl", "ccomp") if k.pos in {"VERB", "AUX"}), None)
+    if comp is None and obj is not None:  # "rejected the idea that …", not "announced plans to …"
+        comp = next((k for k in parse.children(obj.i, "acl", "ccomp") if _that_clause(parse, k)), None)
     if comp is None and verb.dep == "parataxis":
         head = parse.head(verb)  # "Once the bid was known, he said, the board met": all of it
         return parse.span_text(head.left, head.right)
@@ -102,6 +103,10 @@ def _according_to(parse: Parse, ctx: SpeakerContext, token: Token, sentence: Sen
         before, after, key=lambda span: len(sentence.text[span[0] - sentence.start : span[1] - sentence.start].split())
     )
     return Attribution(token, speaker, clause, "according_to")
+
+
+def _that_clause(parse: Parse, head: Token) -> bool:
+    return head.pos in {"VERB", "AUX"} and any(k.lower == "that" for k in parse.children(head.i, "mark"))
 
 
 def _reported_rule(verb: Token, clause: tuple[int, int] | None) -> str:
