@@ -120,9 +120,11 @@ def _overlaps(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return (token.pos in {"VERB", "AUX"} and lemma(token) in SPEECH_VERBS and token.tag != "VBN") or (
-        token.tag == "VBN" and token.dep not in {"amod", "acl"} and lemma(token) in SPEECH_VERBS
-    )
+    if lemma(token) not in SPEECH_VERBS:
+        return False
+    if token.tag == "VBN":
+        return token.dep not in {"amod", "acl"}  # "has said", not "the alleged plot", "a letter written by"
+    return token.pos in {"VERB", "AUX"}
 
 
 class StatementReader:
