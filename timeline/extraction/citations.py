@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.temporal import Reference, Timex, TimexType
 
@@ -114,9 +115,11 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$")
 _TITLE_STEMS = frozenset(stem(w) for w in TITLE_WORDS)
 
 
+@lru_cache(maxsize=16384)
 def event_keywords(sentence: str) -> frozenset[str]:
-    """Content words that say what happened. Left out: places and nationalities ("Russia", "Ukrainian"),
-    which say where and which, in a story about one country, every sentence has; and the names and titles
+    """Content words that say what happened (cached: the matcher asks again for every candidate).
+
+    Left out: places and nationalities ("Russia", "Ukrainian"), which say where and which, in a story about one country, every sentence has; and the names and titles
     of the people and bodies named, which the citation's actors carry (counting them twice would let a
     name alone match two different happenings of one person)."""
     left_out = set()
