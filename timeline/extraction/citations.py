@@ -119,9 +119,10 @@ _TITLE_STEMS = frozenset(stem(w) for w in TITLE_WORDS)
 def event_keywords(sentence: str) -> frozenset[str]:
     """Content words that say what happened (cached: the matcher asks again for every candidate).
 
-    Left out: places and nationalities ("Russia", "Ukrainian"), which say where and which, in a story about one country, every sentence has; and the names and titles
-    of the people and bodies named, which the citation's actors carry (counting them twice would let a
-    name alone match two different happenings of one person)."""
+    Left out: places and nationalities ("Russia", "Ukrainian"), which say where and which, in a story
+    about one country, every sentence has; and the names and titles of the people and bodies named,
+    which the citation's actors carry (counting them twice would let a name alone match two different
+    happenings of one person)."""
     left_out = set()
     for m in re.finditer(r"\b[A-Z][\w’'-]*", sentence):
         word = m.group()
