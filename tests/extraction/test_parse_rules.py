@@ -88,3 +88,9 @@ def test_the_company_is_the_institution_that_spoke_last_but_the_embassy_is_not_a
         "The company said the plants had lost money for years. The embassy said visas would be delayed."
     )
     assert speakers(text) == ["Dorland Foods Inc", "Dorland Foods Inc", "embassy"]
+
+
+def test_a_speech_event_is_titled_with_what_was_said_and_a_subjects_conjuncts_stay():
+    text = "Norway and Sweden told their citizens on Tuesday that ferries would stop."
+    (c,) = read(text).citations
+    assert c.title == "Norway and Sweden tell their citizens ferries would stop"

@@ -40,6 +40,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECTS = ("dobj", "attr", "oprd")
 _DROP_IN_TITLE = frozenset({"det", "punct", "relcl", "acl", "appos", "advcl", "cc", "conj", "mark", "aux"})
 _TITLE_TOKENS = 6
+_COORDINATION = frozenset({"cc", "conj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,16 +191,23 @@ def is_perfect(parse: Parse, t: Token) -> bool:
 # -- participants and title ---------------------------------------------------------------------------
 
 
-def _phrase_tokens(parse: Parse, head: Token, skip: set[int], limit: int = _TITLE_TOKENS) -> list[Token]:
-    """The phrase under `head` without articles, clauses, appositions, dates and punctuation."""
+def _phrase_tokens(
+    parse: Parse, head: Token, skip: set[int], limit: int = _TITLE_TOKENS, keep: frozenset[str] = frozenset()
+) -> list[Token]:
+    """The phrase under `head` without articles, clauses, appositions, dates and punctuation (`keep`
+    names dependencies to keep all the same: a subject's "and Poland")."""
     out = []
     stack = [head]
     while stack:
         t = stack.pop()
-        if t.i in skip or (t.i != head.i and t.dep in _DROP_IN_TITLE):
+        dropped = t.dep in _DROP_IN_TITLE - keep and t.tag != "HYPH"  # keep the hyphen of "so-called"
+        if t.i in skip or (t.i != head.i and dropped):
             continue
         out.append(t)
         stack.extend(parse.children(t.i))
+    kept = {t.i for t in out}
+    # A preposition whose object was the date ("protest on [Sunday]") goes with it.
+    out = [t for t in out if t.dep != "prep" or t.i == head.i or any(k.i in kept for k in parse.children(t.i))]
     out.sort(key=lambda t: t.i)
     if len(out) > limit:
         out = [t for t in out if t.i == head.i or (t.head == head.i and t.dep in {"compound", "poss", "case"})]
@@ -207,12 +215,17 @@ def _phrase_tokens(parse: Parse, head: Token, skip: set[int], limit: int = _TITL
 
 
 def _join(tokens: list[Token]) -> str:
-    words = []
+    words: list[str] = []
+    glue = False
     for t in tokens:
-        if words and (t.text in {"'s", "’s", "'", "n't"} or t.text.startswith("'")):
-            words[-1] += t.text
+        text = t.text.strip()
+        if not text:
+            continue  # a non-breaking space the tokenizer kept
+        if words and (glue or t.tag == "HYPH" or text in {"'s", "’s", "'", "n't"} or text.startswith("'")):
+            words[-1] += text
         else:
-            words.append(t.text)
+            words.append(text)
+        glue = t.tag == "HYPH"
     return " ".join(words)
 
 
@@ -247,30 +260,46 @@ def participants(parse: Parse, trigger: Token, mention: Callable[[Token], Mentio
     return tuple(found)
 
 
-def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = None) -> str | None:
-    """Who did what: "Netanyahu apologises to Turkey for raid"; None when the clause has no subject.
+def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
+    """What a speech verb reports, in short: "Kremlin will inform", "citizens leave Russia"."""
+    parts = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_SUBJECTS)]
+    parts += [k.text for k in parse.children(clause.i, "aux", "neg") if k.lower not in {"to", "that"}]
+    parts.append(clause.text)
+    parts += [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS)]
+    return " ".join(p for p in parts if p)
 
-    `who` names a pronoun subject ("he" -> the person it stands for)."""
-    if trigger.pos == "NOUN":
-        return _join(_phrase_tokens(parse, trigger, skip, limit=8))
-    subject = next(iter(parse.children(trigger.i, *_SUBJECTS)), None)
-    if subject is None or (subject.pos == "PRON" and who is None):
-        return None
-    words = [who.name if subject.pos == "PRON" else _join(_phrase_tokens(parse, subject, skip))]
-    plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None
-    passive = subject.dep == "nsubjpass"
-    if passive:
-        words.append(("are " if plural else "is ") + trigger.text)
-    else:
-        words.append(present_tense(trigger, plural=plural))
-    prt = parse.child(trigger.i, "prt")
-    if prt is not None:
-        words.append(prt.text)
-    for obj in parse.children(trigger.i, *_OBJECTS, "dative"):
-        words.append(_join(_phrase_tokens(parse, obj, skip)))
+
+def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
+    """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
+    words = [k.text for k in parse.children(trigger.i, "prt")]
+    words += [_join(_phrase_tokens(parse, obj, skip)) for obj in parse.children(trigger.i, *_OBJECTS, "dative")]
+    if lemma(trigger) in SPEECH_VERBS:
+        words += [_gist(parse, k, skip) for k in parse.children(trigger.i, "ccomp", "xcomp")[:1]]
     for prep in parse.children(trigger.i, "prep", "agent")[:2]:
         phrase = _phrase_tokens(parse, prep, skip, limit=5)
         if len(phrase) > 1:
             words.append(_join(phrase))
-    text = " ".join(w for w in words if w).strip()
+    return words
+
+
+def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = None) -> str | None:
+    """Who did what: "Netanyahu apologises to Turkey for raid"; None when the clause has no subject
+    (or the subject is the date: "Last weekend saw …") and for a lone event noun ("speech").
+
+    `who` names a pronoun subject ("he" -> the person it stands for)."""
+    if trigger.pos == "NOUN":
+        heading = _join(_phrase_tokens(parse, trigger, skip, limit=8))
+        return heading[:1].upper() + heading[1:] if len(heading.split()) >= 2 else None
+    subject = next(iter(parse.children(trigger.i, *_SUBJECTS)), None)
+    if subject is None or (subject.pos == "PRON" and who is None):
+        return None
+    named = who.name if subject.pos == "PRON" else _join(_phrase_tokens(parse, subject, skip, keep=_COORDINATION))
+    if not named:
+        return None
+    plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None
+    if subject.dep == "nsubjpass":
+        verb = ("are " if plural else "is ") + trigger.text
+    else:
+        verb = present_tense(trigger, plural=plural)
+    text = " ".join(w for w in (named, verb, *_predicate(parse, trigger, skip)) if w).strip()
     return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
