@@ -94,3 +94,11 @@ def test_a_speech_event_is_titled_with_what_was_said_and_a_subjects_conjuncts_st
     text = "Norway and Sweden told their citizens on Tuesday that ferries would stop."
     (c,) = read(text).citations
     assert c.title == "Norway and Sweden tell their citizens ferries would stop"
+
+
+def test_a_date_in_a_future_clause_points_forward_and_the_event_is_expected():
+    text = "The company set up the China programme to run through June."
+    (c,) = read(text).citations  # published Wednesday 6 March 2024
+    assert (c.timex.value, c.factuality, c.rule) == ("2024-06", "expected", "expected_event")
+    assert c.title == "China programme runs"
+    assert read("No one knows what technology will be available in five years.").citations == ()

@@ -282,6 +282,18 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     return words
 
 
+def _subject_of(parse: Parse, trigger: Token) -> Token | None:
+    """The clause's subject; for "the programme to run through June" the noun the clause hangs on,
+    for "urged citizens to leave" the object of the verb above."""
+    subject = next(iter(parse.children(trigger.i, *_SUBJECTS)), None)
+    if subject is not None:
+        return subject
+    head = parse.head(trigger)
+    if trigger.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
+        return head
+    return parse.child(head.i, "dobj") if trigger.dep in {"xcomp", "advcl"} else None
+
+
 def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = None) -> str | None:
     """Who did what: "Netanyahu apologises to Turkey for raid"; None when the clause has no subject
     (or the subject is the date: "Last weekend saw …") and for a lone event noun ("speech").
@@ -290,7 +302,7 @@ def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = No
     if trigger.pos == "NOUN":
         heading = _join(_phrase_tokens(parse, trigger, skip, limit=8))
         return heading[:1].upper() + heading[1:] if len(heading.split()) >= 2 else None
-    subject = next(iter(parse.children(trigger.i, *_SUBJECTS)), None)
+    subject = _subject_of(parse, trigger)
     if subject is None or (subject.pos == "PRON" and who is None):
         return None
     named = who.name if subject.pos == "PRON" else _join(_phrase_tokens(parse, subject, skip, keep=_COORDINATION))
