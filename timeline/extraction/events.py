@@ -210,8 +210,21 @@ def _phrase_tokens(
     out = [t for t in out if t.dep != "prep" or t.i == head.i or any(k.i in kept for k in parse.children(t.i))]
     out.sort(key=lambda t: t.i)
     if len(out) > limit:
-        out = [t for t in out if t.i == head.i or (t.head == head.i and t.dep in {"compound", "poss", "case"})]
+        out = [t for t in out if _core(parse, head, t)]
     return out
+
+
+_CORE_DEPS = frozenset({"compound", "poss", "case", "pobj"})
+_CORE_MODIFIERS = frozenset({"compound", "amod", "nummod"})
+
+
+def _core(parse: Parse, head: Token, t: Token) -> bool:
+    """The head, its name parts and object, and the object's modifiers: "for the deaths of nine
+    Turkish activists in a 2010 raid" -> "for deaths"."""
+    if t.i == head.i or (t.head == head.i and t.dep in _CORE_DEPS):
+        return True
+    parent = parse.head(t)
+    return parent.head == head.i and parent.dep == "pobj" and t.dep in _CORE_MODIFIERS
 
 
 def _join(tokens: list[Token]) -> str:
