@@ -97,6 +97,7 @@ schema: install
 bench: $(VENV)/.installed-bench
 	$(PY) bench/temporal.py
 	$(PY) bench/api.py
+	$(PY) bench/reader.py
 
 ## make bench-load: readers and writers against two gunicorn processes (SQLite; add ARGS="--postgres URL").
 bench-load: install

@@ -76,6 +76,12 @@ class Proposal(DatedModel):
     match_reasons = models.JSONField(default=list, blank=True)
     actors = models.JSONField(default=list, blank=True, help_text="Named actors: [{name, kind, actor_id}].")
     keywords = models.JSONField(default=list, blank=True, help_text="Content words used to match events.")
+    trigger = models.CharField(max_length=100, blank=True, help_text="The event's word: a verb or an event noun.")
+    trigger_start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the trigger.")
+    trigger_end = models.PositiveIntegerField(null=True, blank=True)
+    factuality = models.CharField(
+        max_length=10, blank=True, help_text="happened, or expected (planned or forecast) for events."
+    )
 
     # Review.
     reviewed_by = models.ForeignKey(

@@ -443,6 +443,7 @@ def article_import(
 ) -> ImportResult:
     """Read, check and store one article, then propose what it says. All or nothing."""
     from intake.services.proposals import proposals_propose  # the reader is heavy; import it when used
+    from timeline.extraction import UnreadableText
 
     story = None
     if data.story:
@@ -461,7 +462,10 @@ def article_import(
         count = 0
         if propose:
             progress(50, "reading statements and event citations")
-            count = proposals_propose(source=source).created
+            try:
+                count = proposals_propose(source=source).created
+            except UnreadableText as exc:  # rolls the source back too: nothing half-written
+                raise ArticleImportError(f"text: {exc}") from None
         if dry_run:
             transaction.set_rollback(True)
     progress(100, f"{'checked' if dry_run else 'imported'} {source.slug} with {count} proposals")

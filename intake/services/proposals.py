@@ -135,6 +135,34 @@ def _mention(mention: extraction.Mention, *, speaker: bool = False) -> dict:
     return {**found, "speaker": True} if speaker else found
 
 
+def _event_actors(found: extraction.ProposedCitation, speaker_names: set[str]) -> list[dict]:
+    """The sentence's named actors, then the event's participants (its subject and objects) not among them."""
+    actors = [_mention(m, speaker=m.name in speaker_names) for m in found.actors]
+    names = {a["name"] for a in actors}
+    for m in found.participants:
+        if m.name in names:
+            next(a for a in actors if a["name"] == m.name)["participant"] = True
+        else:
+            names.add(m.name)
+            actors.append({**_mention(m), "participant": True})
+    return actors
+
+
+def _event_fields(found: extraction.ProposedCitation, source: Source) -> dict:
+    """The trigger, whether it happened, and how an undated event is dated (on or before publication)."""
+    fields = {"factuality": found.factuality[:10]}
+    if found.trigger is not None:
+        fields |= {
+            "trigger": found.trigger.text[:100],
+            "trigger_start": found.trigger.char_start,
+            "trigger_end": found.trigger.char_end,
+        }
+    if found.timex is None and found.date_note:
+        fields |= {"date_explanation": found.date_note[:300], "date_rule": found.rule[:64]}
+        fields["date_anchor"] = source.published_date
+    return fields
+
+
 def proposals_propose(*, source: Source) -> ProposeReport:
     """Read `source` and store what it proposes that was never proposed before. Idempotent."""
     report = ProposeReport()
@@ -193,9 +221,10 @@ def proposals_propose(*, source: Source) -> ProposeReport:
                 rule=found.rule[:64],
                 confidence=found.confidence,
                 event_title=found.title[:300],
-                actors=[_mention(m, speaker=m.name in speaker_names) for m in found.actors],
+                actors=_event_actors(found, speaker_names),
                 keywords=sorted(found.keywords),
                 **_date_fields(found.timex, source),
+                **_event_fields(found, source),
             )
             if match is not None:
                 kind, _, key = match.key.partition(":")

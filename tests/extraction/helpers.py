@@ -1,12 +1,16 @@
 import datetime as dt
 
-from timeline.extraction import Extraction, KnownActor, extract
+import pytest
+
+from timeline.extraction import Extraction, KnownActor, extract, nlp
 from timeline.temporal import Reference
 
 WEDNESDAY = Reference(date=dt.date(2024, 3, 6), timezone="Europe/London")  # 6 March 2024 was a Wednesday
 
 
 def read(text: str, *, known: tuple[KnownActor, ...] = ()) -> Extraction:
+    if not nlp.is_available():
+        pytest.skip("the spaCy model is not installed (pip install -r requirements.txt)")
     extraction = extract(text, WEDNESDAY, known_actors=known)
     # Every proposal is tied to its exact words.
     for s in extraction.statements:

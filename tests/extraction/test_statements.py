@@ -106,7 +106,12 @@ def test_a_paragraph_that_is_all_quote_continues_the_previous_speaker():
 def test_a_second_quote_in_the_sentence_goes_with_the_first():
     text = 'The driver shouted: "Get back," and "Stay off the road."'
 
-    assert read(text).statements == ()  # "the driver" names no one
+    statements = read(text).statements
+    # No name is given: the description the article uses is the speaker an editor can correct.
+    assert [(s.text, s.speaker.name, s.rule) for s in statements] == [
+        ("Get back", "driver", "said_then_quote"),
+        ("Stay off the road.", "driver", "said_then_quote"),
+    ]
 
 
 def test_a_pull_quote_repeated_at_the_end_is_proposed_once():

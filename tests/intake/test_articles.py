@@ -9,6 +9,7 @@ from intake.services import fetching
 from intake.services.articles import ArticleImportError, ArticleInput, article_import, article_read
 from tests.fake_reader import fake_reader  # noqa: F401 (a fixture)
 from tests.pages import ARTICLE_TEXT, html_route, news_page, serve
+from timeline.extraction import nlp as extraction_nlp
 from timeline.models import Source
 
 pytestmark = pytest.mark.django_db
@@ -221,3 +222,25 @@ def test_the_command_puts_the_article_in_an_existing_story_and_refuses_an_unknow
     call_command("import_article", str(path), "--story", "embassy", stdout=StringIO(), stderr=StringIO())
 
     assert list(story.sources.all()) == [Source.objects.get()]
+
+
+def test_a_text_the_reader_cannot_read_is_refused_in_one_line_and_nothing_is_written():
+    if not extraction_nlp.is_available():
+        pytest.skip("the spaCy model is not installed")
+    german = " ".join(["Die Regierung hat am Dienstag beschlossen, die Steuern zu senken."] * 6)
+    data = ArticleInput(content=german.encode(), filename="a.txt", publisher="Example", published="2024-03-06")
+
+    with pytest.raises(ArticleImportError, match=r"^text: the text does not read as English"):
+        article_import(data=data)
+    assert not Source.objects.exists() and not Proposal.objects.exists()
+
+
+def test_a_text_with_no_sentences_imports_with_no_proposals():
+    if not extraction_nlp.is_available():
+        pytest.skip("the spaCy model is not installed")
+    data = ArticleInput(
+        content=b"* * *\n---\n", filename="a.txt", publisher="Example", published="2024-03-06", slug="rules"
+    )
+
+    result = article_import(data=data)
+    assert result.proposals == 0 and Source.objects.filter(slug="rules").exists()

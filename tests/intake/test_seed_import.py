@@ -12,9 +12,13 @@ from intake.models import Proposal
 from intake.services.articles import ArticleInput, article_import
 from intake.services.proposals import proposals_accept
 from tests.pages import news_page
+from timeline.extraction import nlp
 from timeline.models import Citation, DateStatus, Event, Source, Statement, Story
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not nlp.is_available(), reason="the spaCy model is not installed"),
+]
 
 SEEDS = settings.BASE_DIR / "seeds"
 

@@ -17,7 +17,9 @@ from timeline.temporal import Reference
 
 from .actors import Coreference
 from .citations import read_citations
+from .guard import UnreadableText, check_readable
 from .matching import match_event as _match_event
+from .nlp import Parse, parse, parse_many
 from .statements import read_statements
 from .text import split_article
 from .types import (
@@ -28,6 +30,7 @@ from .types import (
     Mention,
     ProposedCitation,
     ProposedStatement,
+    Trigger,
 )
 
 __all__ = [
@@ -38,22 +41,39 @@ __all__ = [
     "Mention",
     "ProposedCitation",
     "ProposedStatement",
+    "Trigger",
+    "UnreadableText",
     "extract",
+    "extract_many",
     "match_event",
 ]
 
 
-def extract(text: str, reference: Reference, *, known_actors: Sequence[KnownActor] = ()) -> Extraction:
+def extract(
+    text: str, reference: Reference, *, known_actors: Sequence[KnownActor] = (), parsed: Parse | None = None
+) -> Extraction:
     """Everything the article proposes, in text order.
 
     Dates come from the date engine run once over the whole text against `reference`; speakers and
     actors are linked to `known_actors` by name or alias (see actors.py for the coreference rules).
+    `parsed` is the article's parse when the caller made it already (`extract_many` does, in batches).
+    Raises UnreadableText (a ValueError, one line) for a text the reader cannot take.
     """
+    check_readable(text)
+    parsed = parsed if parsed is not None else parse(text)
     timexes = temporal.annotate(text, reference)
     sentences = split_article(text)
-    statements = read_statements(text, sentences, timexes, Coreference(known=tuple(known_actors)))
-    citations = read_citations(text, sentences, timexes, Coreference(known=tuple(known_actors)))
+    statements = read_statements(text, sentences, timexes, Coreference(known=tuple(known_actors)), parsed)
+    citations = read_citations(text, sentences, timexes, Coreference(known=tuple(known_actors)), parsed, reference)
     return Extraction(statements=tuple(statements), citations=tuple(_with_speakers(citations, statements)))
+
+
+def extract_many(articles: Sequence[tuple[str, Reference]]) -> list[Extraction]:
+    """`extract` for many articles, parsed together through the pipeline's batches."""
+    for text, _ in articles:
+        check_readable(text)
+    parses = parse_many([text for text, _ in articles])
+    return [extract(text, ref, parsed=p) for (text, ref), p in zip(articles, parses, strict=True)]
 
 
 def _with_speakers(citations: Sequence[ProposedCitation], statements: Sequence[ProposedStatement]):

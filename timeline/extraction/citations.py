@@ -17,14 +17,33 @@ section labels) and a sentence repeated word for word (captions printed twice).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from timeline.temporal import Timex, TimexType
+from timeline.temporal import Reference, Timex, TimexType
 
 from .actors import COUNTRIES, TITLE_WORDS, Coreference, is_demonym, names_in
+from .events import (
+    EXPECTED,
+    HAPPENED,
+    PAST,
+    EventReading,
+    factuality,
+    is_figure,
+    is_perfect,
+    participants,
+    title,
+    trigger_for,
+    when_dated,
+)
+from .lexicon import SPEECH_VERBS, STATE_VERBS
+from .nlp import Parse, lemma
+from .speakers import SpeakerContext, speaker_of
 from .text import Sentence, content_words, stem, word_set
-from .types import Mention, ProposedCitation
+from .types import Mention, ProposedCitation, Trigger
 
 _CAPTION = re.compile(
     r"\((?:photo|picture|image|credit|pictured)s?\b|\bpictured\b|\bphoto(?:graph)? shows\b|\bgetty images\b|"
@@ -96,11 +115,14 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$")
 _TITLE_STEMS = frozenset(stem(w) for w in TITLE_WORDS)
 
 
+@lru_cache(maxsize=16384)
 def event_keywords(sentence: str) -> frozenset[str]:
-    """Content words that say what happened. Left out: places and nationalities ("Russia", "Ukrainian"),
-    which say where and which, in a story about one country, every sentence has; and the names and titles
-    of the people and bodies named, which the citation's actors carry (counting them twice would let a
-    name alone match two different happenings of one person)."""
+    """Content words that say what happened (cached: the matcher asks again for every candidate).
+
+    Left out: places and nationalities ("Russia", "Ukrainian"), which say where and which, in a story
+    about one country, every sentence has; and the names and titles of the people and bodies named,
+    which the citation's actors carry (counting them twice would let a name alone match two different
+    happenings of one person)."""
     left_out = set()
     for m in re.finditer(r"\b[A-Z][\w’'-]*", sentence):
         word = m.group()
@@ -175,59 +197,208 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
     return text[:1].upper() + text[1:]
 
 
+# A text of fewer sentences is a note, not a news story with a lead.
+_LEAD_MIN_SENTENCES = 3
+
+
+@dataclass
+class _Article:
+    text: str
+    parse: Parse
+    timexes: Sequence[Timex]
+    coref: Coreference
+    published: dt.date
+    speakers: SpeakerContext
+
+
+def _relative_timex(sentence: Sentence, timexes: Sequence[Timex]) -> tuple[Timex | None, str, float] | None:
+    """A sentence placed only relative to now or another happening: (its vague timex, rule, confidence)."""
+    if relative_cue(sentence) is None:
+        return None
+    vague = next(
+        (
+            t
+            for t in timexes
+            if sentence.start <= t.start < sentence.end and t.start_date is None and t.type == TimexType.DATE
+        ),
+        None,
+    )
+    return vague, "relative_time", 0.4
+
+
+def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
+    trigger = trigger_for(article.parse, sentence.start, sentence.end, timex)
+    return trigger is not None and trigger.pos == "NOUN"
+
+
+def _dating(sentence: Sentence, article: _Article, lead: bool) -> tuple[Timex | None, str, float] | None:
+    timex = dating_timex(sentence, article.timexes)
+    if timex is not None and timex.type == TimexType.DURATION:
+        return timex, "backward_duration", 0.5
+    if timex is not None and lead and _dates_a_thing(sentence, article, timex):
+        return None, "lead_event", 0.7  # "has apologised for the 2010 raid": 2010 is the raid's
+    if timex is not None:
+        precise = timex.precision is not None and timex.precision.value in {"time", "day"}
+        return timex, "dated_sentence", 0.85 if precise else 0.75
+    if lead:
+        return None, "lead_event", 0.7
+    return _relative_timex(sentence, article.timexes) or (None, "perfect_undated", 0.5)
+
+
+def _actors(sentence: Sentence, coref: Coreference) -> tuple[Mention, ...]:
+    actors = {}
+    for name, kind in names_in(sentence.text):
+        at = sentence.text.find(name)
+        known = coref.link(name)
+        start = sentence.start + at if at >= 0 else sentence.start
+        end = start + len(name) if at >= 0 else sentence.start
+        actors.setdefault(
+            known.name if known else name,
+            Mention(known.name if known else name, start, end, kind=kind, actor_id=known.id if known else None),
+        )
+    return tuple(actors.values())
+
+
+def _trigger(sentence: Sentence, article: _Article, timex: Timex | None, lead: bool = False):
+    """(trigger, verdict): the event word and whether it happened. A speech verb whose reported
+    clause is no happening ("has announced it will call up") is itself the event."""
+    parse = article.parse
+    trigger = trigger_for(parse, sentence.start, sentence.end, timex)
+    if trigger is None:
+        return None, ""
+    when = when_dated(timex, article.published)
+    verdict = factuality(parse, trigger, when=when)
+    speaker_verb = parse.head(trigger)
+    announced = lemma(speaker_verb) in SPEECH_VERBS and timex is None and (is_perfect(parse, speaker_verb) or lead)
+    if verdict not in {HAPPENED, EXPECTED} and trigger.dep == "ccomp" and announced:
+        return speaker_verb, factuality(parse, speaker_verb, when=when)
+    return trigger, verdict
+
+
+def _reading(sentence: Sentence, article: _Article, timex: Timex | None, lead: bool = False) -> EventReading | None:
+    """The sentence's event as the parse reads it, or None when it reports no happening."""
+    trigger, verdict = _trigger(sentence, article, timex, lead)
+    if trigger is None or verdict not in {HAPPENED, EXPECTED}:
+        return None
+    skip = set()
+    if timex is not None:
+        skip = {t.i for t in article.parse.tokens_between(timex.start, timex.end)}
+    people = participants(article.parse, trigger, lambda t: speaker_of(article.speakers, t))
+    subject = article.parse.child(trigger.i, "nsubj", "nsubjpass")
+    who = speaker_of(article.speakers, subject) if subject is not None and subject.pos == "PRON" else None
+    heading = title(article.parse, trigger, skip, who)
+    return EventReading(trigger, verdict, heading or "", people)
+
+
+def _counted_or_named(parse: Parse, subject) -> bool:
+    """ "The Kremlin", "Four regions", "More than 1,000 Russians", "hundreds of thousands": a subject the
+    news reports a happening of, not a generality ("Women have become …")."""
+    if subject.ent >= 0 and parse.entities[subject.ent].label in {"ORG", "GPE", "NORP", "PERSON"}:
+        return True
+    return any(t.pos == "NUM" for t in parse.tokens[subject.left : subject.i + 1])
+
+
+def _just_happened(sentence: Sentence, article: _Article, trigger) -> bool:
+    """An undated main clause in the present perfect, outside quotations: "have fled", "has held"."""
+    quoted = any(q.inner_start <= trigger.start < q.inner_end for q in sentence.quotes)
+    subject = article.parse.child(trigger.i, "nsubj", "nsubjpass")
+    named = subject is not None and _counted_or_named(article.parse, subject)
+    if lemma(trigger) in SPEECH_VERBS:
+        return False  # "has said": a statement, read as one
+    main = trigger.dep == "ROOT"  # not a clause someone reports ("stressed that they have arrested")
+    if any(p.lower in {"since", "for"} for p in article.parse.children(trigger.i, "prep")):
+        return False  # "has been ruled from London since 1972": a state over a stretch of time
+    return main and named and not quoted and is_perfect(article.parse, trigger) and lemma(trigger) not in STATE_VERBS
+
+
+_UNDATED = frozenset({"lead_event", "perfect_undated"})
+_NOTES = {
+    "lead_event": "The article's lead, {trigger!r}, gives no date: it happened on or before {day}, the day it was "
+    "published",
+    "perfect_undated": "{trigger!r} (present perfect) gives no date: it happened on or before {day}, the day it was "
+    "published",
+}
+
+
+def _period_figure(rule: str, timex: Timex | None, parse: Parse, trigger) -> bool:
+    """A figure for a quarter or a year ("loan originations dropped to $663 million in the third
+    quarter") is a result to report, not a happening to put on a timeline; a day's move is news."""
+    coarse = timex is not None and timex.precision is not None and timex.precision.value not in {"day", "time"}
+    return rule == "dated_sentence" and coarse and is_figure(parse, trigger)
+
+
+def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | None:
+    """A present tense placed by "just hours before", "recent": the news' present, a happening."""
+    trigger = trigger_for(article.parse, sentence.start, sentence.end, None)
+    if trigger is None or trigger.tag not in {"VBZ", "VBP"} or lemma(trigger) in STATE_VERBS:
+        return None
+    if factuality(article.parse, trigger, when=PAST) != HAPPENED:
+        return None
+    return EventReading(trigger, HAPPENED, title(article.parse, trigger, set()) or "", ())
+
+
+def _date_note(rule: str, reading: EventReading, published: dt.date) -> str:
+    note = _NOTES.get(rule, "")
+    return note.format(trigger=reading.trigger.text, day=published.isoformat()) if note else ""
+
+
+def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCitation | None:
+    dating = _dating(sentence, article, lead)
+    if dating is None:
+        return None
+    timex, rule, confidence = dating
+    reading = _reading(sentence, article, timex, lead=rule == "lead_event")
+    if reading is None and rule == "relative_time":
+        reading = _relative_reading(sentence, article)  # "This comes just hours before …"
+    if reading is None or (rule in _UNDATED and reading.factuality != HAPPENED):
+        return None
+    if rule == "perfect_undated" and not _just_happened(sentence, article, reading.trigger):
+        return None
+    if not lead and _period_figure(rule, timex, article.parse, reading.trigger):
+        return None
+    if reading.factuality == EXPECTED:
+        rule, confidence = "expected_event", round(confidence - 0.2, 2)
+    trigger = reading.trigger
+    return ProposedCitation(
+        char_start=sentence.start,
+        char_end=sentence.end,
+        sentence=sentence.text,
+        timex=timex,
+        title=reading.title or make_title(sentence.text, timex, sentence.start),
+        actors=_actors(sentence, article.coref),
+        keywords=event_keywords(sentence.text),
+        rule=rule,
+        confidence=confidence,
+        trigger=Trigger(trigger.text, trigger.start, trigger.end),
+        participants=reading.participants,
+        factuality=reading.factuality,
+        date_note=_date_note(rule, reading, article.published),
+    )
+
+
 def read_citations(
-    text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], coref: Coreference
+    text: str,
+    sentences: Sequence[Sentence],
+    timexes: Sequence[Timex],
+    coref: Coreference,
+    parse: Parse,
+    reference: Reference,
 ) -> list[ProposedCitation]:
+    """The sentences that report a happening (or an expected one), in text order; the article's lead
+    (its first sentence of news) even when it gives no date."""
+    quotes = tuple((q.inner_start, q.inner_end) for s in sentences for q in s.quotes)
+    article = _Article(text, parse, timexes, coref, reference.date, SpeakerContext(parse, coref, quotes))
     out = []
     seen: set[str] = set()
+    lead = len(sentences) >= _LEAD_MIN_SENTENCES
     for sentence in sentences:
         key = re.sub(r"\W+", " ", sentence.text.lower()).strip()
         repeated = key in seen
         seen.add(key)
         if repeated or is_furniture(sentence.text):
             continue
-        timex = dating_timex(sentence, timexes)
-        rule, confidence = "dated_sentence", 0.75
-        if timex is None:
-            cue = relative_cue(sentence)
-            if cue is None:
-                continue
-            # Dated only relative to the article or to another happening: proposed without a date
-            # (or with the engine's vague reading), for review to bound by the publication date.
-            timex = next(
-                (
-                    t
-                    for t in timexes
-                    if sentence.start <= t.start < sentence.end and t.start_date is None and t.type == TimexType.DATE
-                ),
-                None,
-            )
-            rule, confidence = "relative_time", 0.4
-        elif timex.type == TimexType.DURATION:
-            rule, confidence = "backward_duration", 0.5
-        actors = []
-        for name, kind in names_in(sentence.text):
-            at = sentence.text.find(name)
-            known = coref.link(name)
-            start = sentence.start + at if at >= 0 else sentence.start
-            end = start + len(name) if at >= 0 else sentence.start
-            actors.append(
-                Mention(known.name if known else name, start, end, kind=kind, actor_id=known.id if known else None)
-            )
-        unique = {a.name: a for a in actors}
-        if timex is not None and timex.precision is not None and timex.precision.value in {"time", "day"}:
-            confidence += 0.1
-        out.append(
-            ProposedCitation(
-                char_start=sentence.start,
-                char_end=sentence.end,
-                sentence=sentence.text,
-                timex=timex,
-                title=make_title(sentence.text, timex, sentence.start),
-                actors=tuple(unique.values()),
-                keywords=event_keywords(sentence.text),
-                rule=rule,
-                confidence=round(confidence, 2),
-            )
-        )
+        found = _citation(sentence, article, lead)
+        lead = False
+        if found is not None:
+            out.append(found)
     return out

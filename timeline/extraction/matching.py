@@ -104,13 +104,49 @@ def _weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, f
     return mass(a & b) / smaller if smaller else 0.0
 
 
+def _shared_actors(citation: ProposedCitation, candidate: EventCandidate) -> set[str]:
+    # Countries are the setting of a story more often than its actors: they do not make two reports one.
+    ours = {actor_key(a.name) for a in citation.actors} - COUNTRIES
+    theirs = {actor_key(n) for n in candidate.actor_names} - COUNTRIES
+    shared = ours & theirs
+    # A surname alone ("Putin") is the full name another report gives ("Vladimir Putin").
+    shared |= {a for a in ours if " " not in a and any(t.endswith(" " + a) for t in theirs)}
+    shared |= {t for t in theirs if " " not in t and any(a.endswith(" " + t) for a in ours)}
+    return shared
+
+
+def _other_speakers(citation: ProposedCitation, candidate: EventCandidate) -> bool:
+    ours = {actor_key(s.name) for s in citation.speakers}
+    theirs = {actor_key(n) for n in candidate.speaker_names}
+    return bool(ours and theirs and not ours & theirs)
+
+
+def _words_suffice(date_reason: str, day_precise: bool, actors: set[str], words: set[str], overlap: float) -> bool:
+    """Whether the shared words (and actors) make two sentences one happening, given how the dates agree."""
+    if day_precise and date_reason == "dates agree" and actors:
+        return True  # one actor's doings on one day: the same happening even in other words
+    if date_reason in {"dates agree", "dates overlap"}:
+        return len(words) >= 2 and overlap >= MIN_OVERLAP
+    if actors and len(words) >= 2 and overlap >= MIN_OVERLAP:
+        return True  # near or no dates, but the same actors doing the same things
+    # near dates (a day apart) or a side undated: the words must say more
+    return len(words) >= 3 and overlap >= (MIN_OVERLAP if date_reason else MIN_OVERLAP_UNDATED)
+
+
+def _reasons(date_reason: str, shared_words: set[str], shared_actors: set[str]) -> tuple[str, ...]:
+    reasons = [r for r in (date_reason,) if r]
+    if shared_words:
+        reasons.append(f"{len(shared_words)} shared content words ({', '.join(sorted(shared_words)[:5])})")
+    if shared_actors:
+        reasons.append(f"{len(shared_actors)} shared actor{'s' if len(shared_actors) > 1 else ''}")
+    return tuple(reasons)
+
+
 def score_candidate(
     citation: ProposedCitation, candidate: EventCandidate, weights: dict[str, float] | None = None
 ) -> EventMatch | None:
     """How well `candidate` fits `citation`, with the reasons; None when it cannot be the same happening."""
-    ours_speaking = {actor_key(s.name) for s in citation.speakers}
-    theirs_speaking = {actor_key(n) for n in candidate.speaker_names}
-    other_speakers = bool(ours_speaking and theirs_speaking and not ours_speaking & theirs_speaking)
+    other_speakers = _other_speakers(citation, candidate)
     if not other_speakers and any(same_wire_copy(citation.sentence, s) for s in candidate.sentences):
         return EventMatch(candidate.key, 0.95, ("same wire copy",))
     weights = weights or {}
@@ -125,35 +161,17 @@ def score_candidate(
     day_precise = _day_precise(citation_interval) and _day_precise(interval)
     if day_precise and other_speakers:
         return None  # on one day, different people speaking: different statements, different events
-    # Countries are the setting of a story more often than its actors: they do not make two reports one.
-    ours = {actor_key(a.name) for a in citation.actors} - COUNTRIES
-    theirs = {actor_key(n) for n in candidate.actor_names} - COUNTRIES
-    shared_actors = ours & theirs
-    # A surname alone ("Putin") is the full name another report gives ("Vladimir Putin").
-    shared_actors |= {a for a in ours if " " not in a and any(t.endswith(" " + a) for t in theirs)}
-    shared_actors |= {t for t in theirs if " " not in t and any(a.endswith(" " + t) for a in ours)}
+    shared_actors = _shared_actors(citation, candidate)
     # Single link: the closest of the event's sentences, so that a big event's vocabulary does not
     # attract everything; the event's own keywords stand in when it has no sentences.
     pools = [event_keywords(s) for s in candidate.sentences] or [candidate.keywords]
     best_pool = max(pools, key=lambda p: _weighted_overlap(citation.keywords, p, weights, default))
     overlap = _weighted_overlap(citation.keywords, best_pool, weights, default)
-    shared_words = citation.keywords & best_pool
-    if day_precise and date_reason == "dates agree" and shared_actors:
-        pass  # one actor's doings on one day: the same happening even in other words
-    elif date_reason in {"dates agree", "dates overlap"}:
-        if len(shared_words) < 2 or overlap < MIN_OVERLAP:
-            return None
-    elif shared_actors and len(shared_words) >= 2 and overlap >= MIN_OVERLAP:
-        pass  # near or no dates, but the same actors doing the same things
-    elif len(shared_words) < 3 or overlap < (MIN_OVERLAP if date_reason else MIN_OVERLAP_UNDATED):
-        return None  # near dates (a day apart) or a side undated: the words must say more
+    shared_words = set(citation.keywords & best_pool)
+    if not _words_suffice(date_reason, day_precise, shared_actors, shared_words, overlap):
+        return None
     score = 0.35 * dates + 0.4 * min(1.0, overlap * 2) + 0.25 * min(1.0, len(shared_actors) / 2)
-    reasons = [r for r in (date_reason,) if r]
-    if shared_words:
-        reasons.append(f"{len(shared_words)} shared content words ({', '.join(sorted(shared_words)[:5])})")
-    if shared_actors:
-        reasons.append(f"{len(shared_actors)} shared actor{'s' if len(shared_actors) > 1 else ''}")
-    return EventMatch(candidate.key, round(min(score, 0.94), 3), tuple(reasons))
+    return EventMatch(candidate.key, round(min(score, 0.94), 3), _reasons(date_reason, shared_words, shared_actors))
 
 
 def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:

@@ -1,429 +1,321 @@
-"""Statements: direct quotes with their speaker, and reported speech.
+"""Statements: direct quotes with their speaker, and reported speech, read off the parse.
 
-Constructions, in the order they are tried on each sentence (rule names as recorded on proposals):
+An *attribution* is a speech verb (lexicon.SPEECH_VERBS) outside quotation marks with a subject the
+speaker rules can name (speakers.py), or "according to X". In each sentence (text.py's sentences,
+which never break inside a quotation):
 
-- quote_then_said:   “…,” the U.S. embassy said Monday.      / “…,” said Peskov.  / “…,” read the alert.
-- said_then_quote:   Peskov said: “…”   / The alert also says “…”   / X told reporters that “…”
-- quote_continues:   a quote with no attribution of its own that continues the previous speaker's
-                     (a second quote in the same sentence or paragraph, or a paragraph that is all quote
-                     right after a paragraph with a statement: the wire style for long quotes);
-- according_to:      …, according to the Kremlin.   / According to X, …
-- said_that:         X said (that) …   / X warned its citizens not to …   / X told Y that …
-- clause_then_said:  …, the US has said.
+- a quotation goes to the attribution of its sentence (rule quote_then_said when the verb follows
+  it, said_then_quote when it comes first); a quotation with no attribution of its own continues
+  the last speaker's words when it stands alone (a second quote in the sentence, or a paragraph that
+  is all quote just after a statement: the wire style for long quotes) - quote_continues;
+- a sentence without a quotation gives the words of each attribution's complement clause: "X said
+  (that) …", "…, X has said", "X warned that …" (said_that), or the rest of the sentence around
+  "according to X" (according_to).
 
-A quote repeated word for word later in the article (a pull quote) is proposed once. Short quoted
-fragments inside a sentence ("scare quotes": “sham”, “partial mobilisation”) are not statements; the
-reported clause that contains them is. The statement's own date is the date expression in its
-attribution ("said Monday", "told reporters on Wednesday"), never one inside the quoted words.
+A quote repeated word for word later (a pull quote) is proposed once. A short quoted fragment inside
+a sentence ("scare quotes": “sham”) is no statement; the reported clause around it is. The
+statement's own date is a date expression outside the words said ("said Monday"), never one inside.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from timeline.temporal import Timex
 
-from .actors import TITLE_WORDS, Coreference, resolve_speaker
-from .text import Quote, Sentence, word_set
+from .actors import Coreference
+from .lexicon import ATTRIBUTING_PREPOSITIONS, REMARK_NOUNS, SPEECH_VERBS
+from .nlp import Parse, Token, lemma
+from .speakers import SpeakerContext, speaker_of
+from .text import Quote, Sentence
 from .types import Mention, ProposedStatement
 
-REPORTING_VERBS = (
-    "continued by (?:warning|saying|noting|adding)|said|says|say|told|tells|added|adds|warned|warns|noted|"
-    "stated|claimed|announced|announces|insisted|insists|argued|argues|stressed|stresses|urged|urges|advised|"
-    "advises|explained|explains|wrote|writes|tweeted|tweets|acknowledged|acknowledges|admitted|admits|"
-    "asserted|asserts|confirmed|confirms|denied|denies|rejected|dismissed|cautioned|cautions|recommended|"
-    "recommends|suggested|suggests|reported|declared|declares|maintained|maintains|alleged|alleges|"
-    "predicted|predicts|conceded|concedes|revealed|reveals|replied|replies|responded|emphasised|emphasized|"
-    "emphasises|emphasizes|complained|complains|vowed|promised|contended|observed|remarked|commented|"
-    "pledged|signalled|signaled|hinted|indicated|accused|blamed|called on|calls on"
-)
-# Verbs that only attribute a quote beside them ("read the alert", "one person shouted").
-QUOTE_ONLY_VERBS = "read|reads|continued|continues|shouted|shouts|wrote|asked|asks|added|adds|said|says"
-_AUX = (
-    r"(?:(?:has|have|had|also|further|then|later|previously|earlier|again|would|will|is|was|reportedly|"
-    r"repeatedly|separately|publicly|recently|once|already|just|himself|herself|itself|itself|quickly|"
-    r"similarly|likewise|too)\s+)*"
-)
-_VERB_RE = re.compile(rf"\b{_AUX}(?P<verb>{REPORTING_VERBS})\b")
-# Who a verb was said to, skipped before the reported clause: "told reporters (that)".
-_AUDIENCE = re.compile(
-    r"\s*(?:(?:reporters|journalists|the press|the media|lawmakers|parliament|the audience|supporters|"
-    r"a (?:news )?(?:conference|briefing)|(?:[A-Z][\w’'.-]*\s*){1,5}|(?:its|his|her|their|the) [a-z]+(?: [a-z]+)?)"
-    r"(?=\s+(?:that\b|on\b|in\b|at\b|during\b|[,:]))\s*)?"
-)
-_FUNCTION = word_set(
-    """that which who whom whose and but or if when while after before because since as than to for on at by
-    with from into about over under against between during without within through not no is are was were be
-    been being has have had do does did will would can could may might must shall should there here this
-    these those it they we you i he she him her them us his its our their what where why how also however
-    meanwhile so then"""
-)
-_DETERMINERS = frozenset({"the", "a", "an"})
-_REMARKS = re.compile(
-    r"(?P<apostrophe>[’']s?)\s+(?:comments?|remarks?|statement|claims?|warning|assertion|announcement|suggestion|"
-    r"insistence|argument)\b(?:\s+(?:on|in|at|late|early|earlier|last|this)?\s*[\w,.]+){0,3}?\s+that\b\s*"
-)
-# Verbs that are speech only with a clause after them: "alleged that …", not "alleged terrorist".
-_NEEDS_THAT = word_set(
-    """alleged alleges claimed predicted predicts suggested suggests revealed reveals indicated confirmed
-    confirms denied denies acknowledged acknowledges admitted admits reported observed hinted accused blamed
-    rejected dismissed"""
-)
-_ENDS = re.compile(r"[.!?][”’\"')\]]*$|[”’\"]$")
-# "urged US citizens to “avoid …”": a verb of advice, its addressee, then the quoted advice.
-_ADVICE_BEFORE_QUOTE = re.compile(
-    r"\b(?P<verb>urged|urges|advised|advises|told|tells|asked|asks|called on|calls on|warned|warns|encouraged)"
-    r"\s+(?:[\w’'.-]+\s+){1,4}?(?:not\s+)?to\s*$"
-)
-_TRAILING_DATE = re.compile(
-    r"\s+(?:on|late|early|last|this)\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+ \d{1,2})"
-    r"(?:\s+(?:night|morning|afternoon|evening))?\s*$"
-)
+_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis")
+_CLAUSE_HEADS = frozenset({"VERB", "AUX", "ADJ"})
+_SCARE_QUOTE_WORDS = 4
+_BARE_ATTRIBUTION_WORDS = 8  # "Castro declared.", "said Ms. Buckham, a nurse."
+_ENDS = re.compile(
+    r"[.!?][”’\"')\]]*$|[”’\"]$"
+)  # a quoted fragment shorter than this inside a sentence is a scare quote
 
 
-def _subject_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
-    """The noun phrase that ends at `end` (the subject of a verb there): (start offset, phrase)."""
-    left = text[floor:end]
-    # "Russia, meanwhile, noted": an adverb set off by commas sits between subject and verb.
-    left = re.sub(r",\s*[A-Za-z]+\s*,\s*$", " ", left)
-    # "A security alert …, dated Tuesday, noted": a participle phrase set off by commas.
-    left = re.sub(r",\s+[a-z]+ed\b[^,]{0,40},\s*$", " ", left)
-    # "The embassy on Wednesday issued", "Bulgaria and Poland on Tuesday also recommended".
-    left = re.sub(_TRAILING_DATE, " ", left)
-    # "Vadym Skibitskyi, a representative of ...,  told": skip the apposition back to the name.
-    appos = re.search(r"^(?P<np>.*?[A-Za-z])\s*,\s+(?:a|an|the|who|whose|which)\b[^,]{1,90},\s*$", left)
-    if appos:
-        left = appos.group("np") + " "
-    tokens = list(re.finditer(r"\S+", left))
-    taken: list[re.Match] = []
-    for tok in reversed(tokens):
-        word = tok.group()
-        if word.endswith((",", ";", ":", "—", "–", "(", ")")) or word in {"—", "–", "-"}:
-            break
-        lower = word.lower().strip(".")
-        if lower in _DETERMINERS:
-            taken.insert(0, tok)
-            break
-        if lower in {"of", "in", "for"}:
-            if taken and taken[0].group()[:1].isupper():
-                taken.insert(0, tok)
-                continue
-            break
-        if (lower in _FUNCTION and not word.isupper()) or (lower.endswith("ly") and not word[:1].isupper()):
-            if lower in {"it", "he", "she", "they"} and not taken:
-                taken.insert(0, tok)
-            break
-        if not re.match(r"^[\w’'.-]+$", word):
-            break
-        taken.insert(0, tok)
-        if len(taken) >= 9:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    verb: Token
+    speaker: Mention
+    clause: tuple[int, int] | None  # offsets of the words reported, when the verb has a clause
+    rule: str  # said_that or according_to
+
+
+def _subject(parse: Parse, verb: Token) -> Token | None:
+    """The verb's subject; for "…, adding that" or "said and added" the subject of the verb it hangs on."""
+    for _ in range(4):
+        subjects = parse.children(verb.i, "nsubj")
+        if subjects:  # the one nearest before the verb: a misparsed "While X broadcast …" clause has one too
+            before = [k for k in subjects if k.i < verb.i]
+            return before[-1] if before else subjects[0]
+        if verb.dep not in {"advcl", "conj", "xcomp", "pcomp", "prep"} or verb.head == verb.i:
             return None
-    if not taken:
-        return None
-    words = [t.group() for t in taken]
-    if words[0].lower() not in _DETERMINERS and words[0].lower() not in {"it", "he", "she"}:
-        # Without a determiner a subject is a name with its titles: a lowercase word that is no title
-        # ("FBI put …") ends the phrase.
-        keep = 0
-        for k in range(len(words) - 1, -1, -1):
-            w = words[k]
-            if w[:1].islower() and w.lower() not in TITLE_WORDS and w.lower() not in {"of", "in", "for"}:
-                keep = k + 1
-                break
-        if keep >= len(words):
-            return None
-        taken, words = taken[keep:], words[keep:]
-    first = words[0].lower()
-    if not (first in _DETERMINERS or words[0][:1].isupper() or first in {"it", "he", "she"} or first in TITLE_WORDS):
-        return None  # a bare run of lowercase words is no subject: "fighting-age men try"
-    return floor + taken[0].start(), " ".join(words)
-
-
-def _np_after(text: str) -> str | None:
-    """The speaker after an inverted verb: "said Peskov", "read the alert", "said the U.S. embassy in Russia"."""
-    m = re.match(
-        r"\s*((?:[Tt]he\s+)?(?:[\w’'.-]+\s*){1,8}?)(?=[,.;!?]|\s+(?:on|in|at|as|per|after|before|during|"
-        r"late|early|earlier|later|last|this|today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|"
-        r"Friday|Saturday|Sunday|while|when|adding|saying|noting|told|to)\b|$)",
-        text,
-    )
-    return m.group(1).strip() if m else None
-
-
-def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in " ,;:—–-":
-        end -= 1
-    while start < end and text[start] in " ,;:—–-":
-        start += 1
-    return start, end
-
-
-def _timex_between(timexes: Sequence[Timex], start: int, end: int, exclude: Sequence[Quote] = ()) -> Timex | None:
-    for t in timexes:
-        if t.start >= start and t.end <= end and not any(q.start <= t.start < q.end for q in exclude):
-            return t
+        verb = parse.head(verb)
     return None
 
 
-class StatementReader:
-    """Reads statements sentence by sentence, keeping the coreference state of the article."""
+def _clause(parse: Parse, verb: Token) -> tuple[int, int] | None:
+    """The words the verb reports: its complement clause, without a leading "that"."""
+    comp = next((k for k in parse.children(verb.i, *_CLAUSE_DEPS) if k.pos in _CLAUSE_HEADS), None)
+    obj = parse.child(verb.i, "dobj")
+    if comp is None and obj is not None:  # "rejected the idea that …", not "announced plans to …"
+        comp = next((k for k in parse.children(obj.i, "acl", "ccomp") if _that_clause(parse, k)), None)
+    if comp is None and verb.dep == "parataxis":
+        head = parse.head(verb)  # "Once the bid was known, he said, the board met": all of it
+        return parse.span_text(head.left, head.right)
+    if comp is None:
+        return None
+    first, last = comp.left, comp.right
+    cc = parse.child(comp.i, "cc")
+    if comp.dep == "xcomp" and cc is not None:
+        last = cc.i - 1  # "warned … not to travel to Russia and advised …": the first of the two
+    if comp.dep == "xcomp" and obj is not None and obj.i < comp.i:
+        first = obj.left  # "warned its citizens not to travel": whom, and what
+    if verb.i < first and comp.dep == "xcomp":
+        first = min(first, verb.i)
+    while first < last and parse.tokens[first].dep in {"mark", "punct"}:
+        first += 1
+    while last > first and parse.tokens[last].dep in {"punct", "cc"}:
+        last -= 1
+    return parse.span_text(first, last)
 
-    def __init__(self, text: str, timexes: Sequence[Timex], coref: Coreference):
+
+def _according_to(parse: Parse, ctx: SpeakerContext, token: Token, sentence: Sentence) -> Attribution | None:
+    to = parse.child(token.i, "prep")
+    obj = parse.child(to.i, "pobj") if to is not None else None
+    if obj is None:
+        return None
+    speaker = speaker_of(ctx, obj)
+    if speaker is None:
+        return None
+    phrase_start, phrase_end = parse.tokens[token.left].start, parse.tokens[token.right].end
+    before = (sentence.start, phrase_start)
+    after = (phrase_end, sentence.end)
+    clause = max(
+        before, after, key=lambda span: len(sentence.text[span[0] - sentence.start : span[1] - sentence.start].split())
+    )
+    return Attribution(token, speaker, clause, "according_to")
+
+
+def _that_clause(parse: Parse, head: Token) -> bool:
+    return head.pos in {"VERB", "AUX"} and any(k.lower == "that" for k in parse.children(head.i, "mark"))
+
+
+def _reported_rule(verb: Token, clause: tuple[int, int] | None) -> str:
+    if clause is None or clause[1] <= verb.start:
+        return "clause_then_said"  # "…, the US has said."
+    return "parenthetical_said" if clause[0] < verb.start else "said_that"
+
+
+def _overlaps(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in others)
+
+
+def _is_speech_verb(token: Token) -> bool:
+    if lemma(token) not in SPEECH_VERBS:
+        return False
+    if token.tag == "VBN":
+        return token.dep not in {"amod", "acl"}  # "has said", not "the alleged plot", "a letter written by"
+    return token.pos in {"VERB", "AUX"}
+
+
+class StatementReader:
+    """Reads statements sentence by sentence, keeping what the article said so far."""
+
+    def __init__(self, text: str, parse: Parse, timexes: Sequence[Timex], coref: Coreference, sentences):
+        quotes = tuple((q.inner_start, q.inner_end) for s in sentences for q in s.quotes)
         self.text = text
+        self.parse = parse
         self.timexes = timexes
         self.coref = coref
+        self.ctx = SpeakerContext(parse, coref, quotes)
         self.out: list[ProposedStatement] = []
         self.seen_quotes: set[str] = set()
-        self.last_speaker: Mention | None = None
         self.last_paragraph = -1
+        self.next_sentence: Sentence | None = None  # the sentence after the one being read, same paragraph
+
+    # -- attributions -----------------------------------------------------------------------------------
+
+    def attributions(self, sentence: Sentence) -> list[Attribution]:
+        found = []
+        for token in self.parse.tokens_between(sentence.start, sentence.end):
+            if any(q.inner_start <= token.start < q.inner_end for q in sentence.quotes):
+                continue
+            attribution = self._attribution(token, sentence)
+            if attribution is not None:
+                found.append(attribution)
+        return found
+
+    def _attribution(self, token: Token, sentence: Sentence) -> Attribution | None:
+        if token.lower in ATTRIBUTING_PREPOSITIONS:
+            return _according_to(self.parse, self.ctx, token, sentence)
+        if token.pos == "NOUN" and lemma(token) in REMARK_NOUNS:
+            return self._remarks(token)
+        if not _is_speech_verb(token) or self.parse.child(token.i, "neg") is not None:
+            return None
+        subject = _subject(self.parse, token)
+        if token.dep == "relcl":
+            # "Peskov, who said …" speaks; "the jobs that Northern Rail said would go" reports no words.
+            if subject is None or subject.lower not in {"who", "that", "which"}:
+                return None
+            subject = self.parse.head(token)
+        if subject is None or self.ctx.in_quote(subject.start):
+            subject = self._inverted_subject(token, sentence)
+        if subject is None:
+            return None
+        speaker = speaker_of(self.ctx, subject)
+        if speaker is None:
+            return None
+        clause = _clause(self.parse, token)
+        return Attribution(token, speaker, clause, _reported_rule(token, clause))
+
+    def _inverted_subject(self, verb: Token, sentence: Sentence) -> Token | None:
+        """ "“…,” read the alert": the noun after a verb that follows a quotation."""
+        if not any(q.end <= verb.start for q in sentence.quotes):
+            return None
+        after = (k for k in self.parse.children(verb.i, "dobj", "nsubj", "attr", "npadvmod") if k.i > verb.i)
+        return next(after, None)
+
+    def _remarks(self, token: Token) -> Attribution | None:
+        """ "Blinken's comments on Tuesday that Ukrainians would …": the owner said the clause."""
+        owner = self.parse.child(token.i, "poss")
+        clause = next(
+            (k for k in self.parse.children(token.i, "acl", "ccomp", "relcl") if k.pos in {"VERB", "AUX"}), None
+        )
+        if owner is None or clause is None or not any(k.lower == "that" for k in self.parse.children(clause.i, "mark")):
+            return None
+        speaker = speaker_of(self.ctx, owner)
+        if speaker is None:
+            return None
+        first = next(k.i for k in self.parse.children(clause.i, "mark")) + 1
+        return Attribution(
+            token, speaker, self.parse.span_text(min(first, clause.right), clause.right), "possessive_remarks"
+        )
+
+    # -- statements ---------------------------------------------------------------------------------
 
     def read(self, sentence: Sentence, previous_paragraph_speaker: Mention | None) -> None:
-        # Headlines, captions' labels and section names have no final punctuation and quote no one.
-        if _ENDS.search(sentence.text.rstrip()):
-            found = self._direct(sentence, previous_paragraph_speaker)
-            if not found:
-                self._reported(sentence)
+        if not _ENDS.search(sentence.text.rstrip()):
+            # Headlines, captions' labels and section names have no final punctuation and quote no one.
+            self.coref.note_names_in(sentence.text)
+            return
+        attributions = self.attributions(sentence)
+        quotes = [q for q in sentence.quotes if not self._scare_quote(sentence, q)]
+        if quotes:
+            self._direct(sentence, quotes, attributions, previous_paragraph_speaker)
+        # What an attribution reports outside the quotations: "has warned its citizens not to travel
+        # to Russia and advised them to “depart …”".
+        spans = [(q.start, q.end) for q in quotes]
+        self._reported(sentence, [a for a in attributions if a.clause and not _overlaps(a.clause, spans)])
         self.coref.note_names_in(sentence.text)
 
-    # -- speakers ------------------------------------------------------------------------------------
+    def _scare_quote(self, sentence: Sentence, q: Quote) -> bool:
+        words = len(self.text[q.inner_start : q.inner_end].split())
+        before = self.text[sentence.start : q.start].rstrip()
+        introduced = before.endswith((":", ",")) or not before.strip(" ,;:—–-")
+        return words < _SCARE_QUOTE_WORDS and not introduced
 
-    def _speaker(self, phrase: str, start: int) -> Mention | None:
-        mention = resolve_speaker(phrase, self.coref)
-        if mention is None:
-            return None
-        offset = self.text.find(phrase, start)
-        if offset >= 0:
-            mention = Mention(mention.name, offset, offset + len(phrase), mention.kind, mention.actor_id)
-        return mention
+    def _direct(self, sentence: Sentence, quotes, attributions, previous: Mention | None) -> None:
+        prev_speaker: Mention | None = None
+        for k, q in enumerate(quotes):
+            speaker, rule = self._quote_speaker(q, attributions)
+            if speaker is None:
+                speaker, rule = self._continuing(sentence, quotes, k, prev_speaker, previous)
+            if speaker is not None:
+                self._add_quote(sentence, q, speaker, rule)
+                prev_speaker = speaker
 
-    def _add(self, start: int, end: int, mode: str, speaker: Mention, timex: Timex | None, rule: str, conf: float):
-        start, end = _clean_span(self.text, start, end)
+    def _quote_speaker(self, q: Quote, attributions: Sequence[Attribution]) -> tuple[Mention | None, str]:
+        if not attributions and self.next_sentence is not None:
+            # "“Here, no one gives up!” Castro declared.": the attribution is the next, short sentence.
+            after = self.next_sentence
+            bare = [a for a in self.attributions(after) if a.clause is None]
+            if bare and len(after.text.split()) <= _BARE_ATTRIBUTION_WORDS and not after.quotes:
+                return bare[0].speaker, "quote_then_said"
+        if not attributions:
+            return None, ""
+        nearest = min(attributions, key=lambda a: min(abs(a.verb.start - q.end), abs(a.verb.start - q.start)))
+        rule = "quote_then_said" if nearest.verb.start >= q.end else "said_then_quote"
+        return nearest.speaker, rule
+
+    def _continuing(self, sentence: Sentence, quotes, k: int, prev_speaker, previous) -> tuple[Mention | None, str]:
+        if k > 0 and prev_speaker is not None:
+            return prev_speaker, "quote_continues"
+        q = quotes[k]
+        if self.text[sentence.start : q.start].strip(" .,;:—–-"):
+            return None, ""  # words before the quote: someone else's sentence
+        last = self.out[-1].speaker if self.out and self.last_paragraph >= sentence.paragraph - 1 else None
+        speaker = last or previous
+        return (speaker, "quote_continues") if speaker is not None else (None, "")
+
+    def _add_quote(self, sentence: Sentence, q: Quote, speaker: Mention, rule: str) -> None:
+        inner = self.text[q.inner_start : q.inner_end]
+        key = re.sub(r"\W+", " ", inner.lower()).strip()
+        if key in self.seen_quotes:
+            return  # a pull quote: already proposed
+        self.seen_quotes.add(key)
+        timex = self._timex_outside(sentence, (q.inner_start, q.inner_end))
+        conf = {"quote_then_said": 0.9, "said_then_quote": 0.85}.get(rule, 0.6)
+        if self._add(q.inner_start, q.inner_end, "direct", speaker, timex, rule, conf):
+            self.last_paragraph = sentence.paragraph
+
+    def _reported(self, sentence: Sentence, attributions: Sequence[Attribution]) -> None:
+        taken: list[tuple[int, int]] = []
+        for a in attributions:
+            if a.clause is None or any(s <= a.verb.start < e for s, e in taken):
+                continue
+            start, end = a.clause
+            if len(self.text[start:end].split()) < 3:
+                continue
+            timex = self._timex_outside(sentence, a.clause)
+            conf = {"according_to": 0.7, "clause_then_said": 0.75}.get(a.rule, 0.65)
+            if self._add(start, end, "reported", a.speaker, timex, a.rule, conf):
+                taken.append(a.clause)
+                self.last_paragraph = sentence.paragraph
+
+    def _timex_outside(self, sentence: Sentence, words: tuple[int, int]) -> Timex | None:
+        for t in self.timexes:
+            inside_sentence = sentence.start <= t.start and t.end <= sentence.end
+            in_words = words[0] <= t.start < words[1]
+            in_quote = any(q.inner_start <= t.start < q.inner_end for q in sentence.quotes)
+            if inside_sentence and not in_words and not in_quote:
+                return t
+        return None
+
+    def _add(self, start: int, end: int, mode: str, speaker: Mention, timex, rule: str, conf: float) -> bool:
+        trailing = " ,;:—–-" if mode == "direct" else " ,;:—–-."
+        while end > start and self.text[end - 1] in trailing:
+            end -= 1
+        while start < end and self.text[start] in " ,;:—–-":
+            start += 1
         words = self.text[start:end]
         if len(words.split()) < 2:
             return False
         self.out.append(ProposedStatement(start, end, words, mode, speaker, timex, rule, conf))
-        self.last_speaker = speaker
+        self.ctx.spoke(start, speaker)
         self.coref.speakers.append(speaker)
         self.coref.note(speaker.name, speaker.kind)
         return True
 
-    # -- direct quotes -------------------------------------------------------------------------------
-
-    def _direct(self, sentence: Sentence, previous_paragraph_speaker: Mention | None) -> bool:
-        text = self.text
-        quotes = list(sentence.quotes)
-        found = False
-        prev_end = sentence.start
-        prev_speaker: Mention | None = None
-        for k, q in enumerate(quotes):
-            inner = text[q.inner_start : q.inner_end]
-            n_words = len(inner.split())
-            next_start = quotes[k + 1].start if k + 1 < len(quotes) else sentence.end
-            after = text[q.end : next_start]
-            before = text[prev_end : q.start]
-            key = re.sub(r"\W+", " ", inner.lower()).strip()
-            speaker, rule, timex = None, "", None
-            # quote_then_said: “…,” NP said  /  “…,” said NP
-            if after.strip(" ,;:—–-") and n_words >= 2:
-                m = re.match(
-                    rf"^[\s,;:—–-]*(?P<np>(?:[\w’'.-]+\s+){{0,8}}?){_AUX}(?P<verb>{REPORTING_VERBS}|{QUOTE_ONLY_VERBS})\b",
-                    after,
-                )
-                if m and m.group("np").strip():
-                    speaker = self._speaker(m.group("np").strip(), q.end)
-                    rule = "quote_then_said"
-                else:
-                    m = re.match(rf"^[\s,;:—–-]*(?P<verb>{REPORTING_VERBS}|{QUOTE_ONLY_VERBS})\b", after)
-                    if m:
-                        np = _np_after(after[m.end() :])
-                        if np:
-                            speaker = self._speaker(np, q.end + m.end())
-                            rule = "quote_then_said"
-                if speaker:
-                    timex = _timex_between(self.timexes, q.end, next_start)
-            # said_then_quote: NP said (that|:|,) “…”
-            if speaker is None and n_words >= 2:
-                m = re.search(
-                    rf"{_AUX}(?P<verb>{REPORTING_VERBS}|saying|adding|noting|writing|telling)\b(?P<aud>\s+(?:reporters|"
-                    rf"journalists|the press|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,4}}))?\s*(?:that\s*|:\s*|,\s*)?$",
-                    before,
-                )
-                if m is None:
-                    m = _ADVICE_BEFORE_QUOTE.search(before)
-                if m:
-                    verb_at = prev_end + m.start()
-                    subject = _subject_before(text, verb_at, sentence.start)
-                    if subject:
-                        speaker = self._speaker(subject[1], subject[0])
-                    elif m.group("verb").endswith("ing") and prev_speaker is not None:
-                        speaker = prev_speaker  # “…,” noting that “…”: the same speaker goes on
-                    if speaker:
-                        rule = "said_then_quote"
-                        timex = _timex_between(self.timexes, sentence.start, q.start, quotes)
-            # quote_continues: the previous speaker goes on
-            if speaker is None:
-                between = text[prev_end : q.start].strip(" ,;:—–-")
-                standalone = not before.strip(" ,;:—–-") or between.lower() in {"and", "but", "or", "then"}
-                if standalone and k > 0 and prev_speaker is not None:
-                    speaker, rule = prev_speaker, "quote_continues"
-                elif standalone and k == 0 and self._is_all_quote(sentence, q):
-                    candidate = self.last_speaker if self.last_paragraph >= sentence.paragraph - 1 else None
-                    candidate = candidate or previous_paragraph_speaker
-                    if candidate is not None:
-                        speaker, rule = candidate, "quote_continues"
-            span, mode = (q.inner_start, q.inner_end), "direct"
-            if rule == "quote_then_said" and len(before.strip(" ,;:—–-").split()) >= 2:
-                # A fragment quoted inside the speaker's paraphrase: 'Sales were a "moderate
-                # disappointment," he said.' The statement is the whole clause, not the fragment.
-                span, mode = (prev_end, q.inner_end), "reported"
-            if speaker is not None and key not in self.seen_quotes:
-                conf = {"quote_then_said": 0.9, "said_then_quote": 0.85}.get(rule, 0.6)
-                if self._add(*span, mode, speaker, timex, rule, conf):
-                    found = True
-                    self.last_paragraph = sentence.paragraph
-                self.seen_quotes.add(key)
-            elif speaker is not None:
-                found = True  # a pull quote: already proposed
-            prev_end = q.end
-            prev_speaker = speaker or prev_speaker
-        return found
-
-    def _is_all_quote(self, sentence: Sentence, q: Quote) -> bool:
-        outside = self.text[sentence.start : q.start] + self.text[q.end : sentence.end]
-        return len(outside.strip(" .,;:—–-")) == 0
-
-    # -- reported speech -----------------------------------------------------------------------------
-
-    def _reported(self, sentence: Sentence) -> bool:
-        text = self.text
-        s, e = sentence.start, sentence.end
-        body_end = e
-        while body_end > s and text[body_end - 1] in '.!?”’"':
-            body_end -= 1
-        in_quote = [(q.start, q.end) for q in sentence.quotes]
-
-        # according_to
-        m = re.search(
-            r"\b[Aa]ccording to\s+(?P<np>[^,.;:]+?)(?:,\s*(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+))?"
-            r"\s*(?=[,.;:]|$)",
-            text[s:body_end],
-        )
-        if m and len(m.group("np").split()) <= 8:
-            phrase = m.group("name") or m.group("np")
-            speaker = self._speaker(phrase, s + m.start())
-            if speaker:
-                if m.start() <= 1:  # "According to X, …"
-                    cs, ce = s + m.end(), body_end
-                else:
-                    cs, ce = s, s + m.start()
-                    comma = text.rfind(",", s, ce)
-                    if comma > s and ce - comma <= 3:
-                        ce = comma
-                timex = None
-                return self._add(cs, ce, "reported", speaker, timex, "according_to", 0.7)
-
-        # possessive_remarks: "X’s comments on Tuesday that …"
-        m = _REMARKS.search(text, s, body_end)
-        if m and not any(a <= m.start() < b for a, b in in_quote):
-            subject = _subject_before(text, m.start("apostrophe"), s)
-            speaker = self._speaker(subject[1], subject[0]) if subject else None
-            if speaker is not None:
-                timex = _timex_between(self.timexes, m.start(), m.end())
-                return self._add(m.end(), body_end, "reported", speaker, timex, "possessive_remarks", 0.6)
-
-        for m in _VERB_RE.finditer(text, s, body_end):
-            if any(a <= m.start() < b for a, b in in_quote):
-                continue
-            verb_at = m.start()
-            before = text[s:verb_at]
-            if re.search(r"\b(?:to|who|which|that|not)\s+$", before) or re.search(r"\b(?:been|being|be)\s+$", before):
-                continue
-            subject = _subject_before(text, verb_at, s)
-            if subject is None:
-                continue
-            if re.search(r"\b(?:that|which|who|whom)\s+$", text[s : subject[0]]):
-                continue  # "the 8,000 employees that Unisys said would be laid off": a relative clause
-            speaker = self._speaker(subject[1], subject[0])
-            if speaker is None:
-                continue
-            after_verb = text[m.end() : body_end]
-            parenthesis = re.match(r"\s*,", after_verb) and not re.match(
-                r"\s*,\s*(?:adding|noting|saying)\b", after_verb
-            )
-            if parenthesis and re.search(r",\s*$", text[s : subject[0]]):
-                # "Once he saw the bid, he said, he sought approval …": the attribution is a parenthesis.
-                return self._add(s, body_end, "reported", speaker, None, "parenthetical_said", 0.6)
-            rest_start = m.end()
-            aud = _AUDIENCE.match(text, rest_start, body_end)
-            if aud is not None and not aud.group().strip():
-                aud = None
-            if m.group("verb") in {"told", "tells"} and aud:
-                rest_start = aud.end()
-            adding = re.match(r"\s*,\s*(?:adding|noting|saying)\b(?:\s+that\b)?\s*", text[rest_start:body_end])
-            if adding and re.search(r",\s*$", text[s : subject[0]]):
-                # "…, the alert said, adding that …": two statements by one speaker.
-                self._add(s, subject[0], "reported", speaker, None, "clause_then_said", 0.75)
-                return self._add(rest_start + adding.end(), body_end, "reported", speaker, None, "said_that", 0.65)
-            # "X’s comments on Tuesday that …": the date between verb and clause is the statement's.
-            dated = re.match(r"\s*(?:on|in|at|late|early)?\s*", text[rest_start:body_end])
-            t = _timex_between(self.timexes, rest_start, body_end)
-            if (
-                dated
-                and t
-                and t.start == rest_start + dated.end()
-                and re.match(r"\s*(?:,\s*)?that\b", text[t.end : body_end])
-            ):
-                rest_start = t.end
-            that = re.match(r"\s*(?:,\s*)?that\b\s*", text[rest_start:body_end])
-            if that:
-                rest_start += that.end()
-            elif m.group("verb") in _NEEDS_THAT:
-                # "alleged terrorist", "confirmed cases": not speech without a clause; "rejected the idea
-                # that …" has one after a short object.
-                later = re.match(r"(?:\s+[\w’'-]+){1,3}?\s+that\b\s*", text[rest_start:body_end])
-                if not later:
-                    continue
-                rest_start += later.end()
-            elif m.group("verb") in {"told", "tells"} and not aud:
-                # "told hundreds of students …": whom, not what, unless a "that" follows.
-                later = re.search(r"\bthat\b\s*", text[rest_start : min(body_end, rest_start + 100)])
-                if not later:
-                    continue
-                rest_start += later.end()
-            rest = text[rest_start:body_end]
-            timex = _timex_between(self.timexes, s, subject[0]) or _timex_between(self.timexes, m.start(), rest_start)
-            if len(rest.split()) <= 3 and re.search(r",\s*$", text[s : subject[0]]):
-                # clause_then_said: "…, the US has said."
-                return self._add(s, subject[0], "reported", speaker, timex, "clause_then_said", 0.75)
-            if len(rest.split()) < 3:
-                continue
-            if not that and re.match(
-                r"\s*(?:in|at|on|during|to|after|before|from|with|by|outside|while)\s+(?:a|an|the|his|her|its|their|[A-Z])\b",
-                rest,
-            ):
-                # "said at a news conference …": the words are elsewhere, unless a "that" follows.
-                later = re.search(r"\bthat\b\s*", rest[:120])
-                if not later:
-                    continue
-                rest_start += later.end()
-            lead = re.match(r"\s*(?:on|in|at|during|late|early)?\s*", rest)
-            t = _timex_between(self.timexes, rest_start, body_end)
-            if t and t.start == rest_start + (lead.end() if lead else 0):
-                timex = timex or t  # "said Tuesday that …"
-            return self._add(rest_start, body_end, "reported", speaker, timex, "said_that", 0.65)
-        return False
-
 
 def read_statements(
-    text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], coref: Coreference
+    text: str, sentences: Sequence[Sentence], timexes: Sequence[Timex], coref: Coreference, parse: Parse
 ) -> list[ProposedStatement]:
-    reader = StatementReader(text, timexes, coref)
+    reader = StatementReader(text, parse, timexes, coref, sentences)
     last_by_paragraph: dict[int, Mention] = {}
-    for sentence in sentences:
-        previous = last_by_paragraph.get(sentence.paragraph - 1)
+    for k, sentence in enumerate(sentences):
+        after = sentences[k + 1] if k + 1 < len(sentences) else None
+        reader.next_sentence = after if after is not None and after.paragraph == sentence.paragraph else None
         before = len(reader.out)
-        reader.read(sentence, previous)
+        reader.read(sentence, last_by_paragraph.get(sentence.paragraph - 1))
         if len(reader.out) > before:
             last_by_paragraph[sentence.paragraph] = reader.out[-1].speaker
     return reader.out

@@ -48,6 +48,15 @@ class ProposedStatement:
 
 
 @dataclass(frozen=True, slots=True)
+class Trigger:
+    """The event's word in the text: a verb ("apologised") or an event noun ("raid")."""
+
+    text: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class ProposedCitation:
     """A sentence that reports something happening, with the date expression that dates it."""
 
@@ -61,6 +70,10 @@ class ProposedCitation:
     rule: str = ""
     confidence: float = 0.0
     speakers: tuple[Mention, ...] = ()  # who speaks in the sentence (its statements' speakers), if anyone
+    trigger: Trigger | None = None
+    participants: tuple[Mention, ...] = ()  # the event's subject and objects, as named in the text
+    factuality: str = "happened"  # or "expected": planned or forecast, with the date the text gives
+    date_note: str = ""  # how an undated event is dated ("on or before the publication day"), if so
 
 
 @dataclass(frozen=True, slots=True)

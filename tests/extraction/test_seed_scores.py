@@ -2,7 +2,7 @@
 
 import re
 
-from timeline.extraction.evaluation import main
+from timeline.extraction.seed_scores import main
 
 
 def test_the_harness_prints_statements_citations_and_grouping_scores_on_the_seeds(capsys):

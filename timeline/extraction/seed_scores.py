@@ -1,6 +1,6 @@
 """Score the article reader on the seed articles against their curated timeline (plain Python).
 
-    python -m timeline.extraction.evaluation [--show-errors] [--seeds DIR] [--fixture PATH]
+    python -m timeline.extraction.seed_scores [--show-errors] [--seeds DIR] [--fixture PATH]
 
 Reads the seed texts and their publication facts (seeds/manifest.json), runs `extract()` over the
 articles in publication order, and puts each citation on an event with `match_event()` against the

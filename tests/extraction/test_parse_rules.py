@@ -1,0 +1,104 @@
+"""The parse-based rules on sentences written for the test: speakers of every shape, and events."""
+
+from .helpers import read
+from .needs_model import requires_model
+
+pytestmark = requires_model
+
+
+def speakers(text: str) -> list[str]:
+    return [s.speaker.name for s in read(text).statements]
+
+
+def test_an_apposition_names_the_speaker_and_the_role_stands_for_her_later():
+    text = (
+        "Her lawyer, Maria Santos, said the contract had been void from the start. "
+        "The attorney said the company would appeal the ruling."
+    )
+    assert speakers(text) == ["Maria Santos", "Maria Santos"]
+
+
+def test_an_office_speaks_for_itself_and_a_named_group_is_a_speaker():
+    assert speakers("Mr Okafor's office said he had signed the order.") == ["Okafor's office"]
+    assert speakers("NHS officials said the ward would reopen next month.") == ["NHS officials"]
+
+
+def test_a_bare_plural_of_officials_names_no_one():
+    assert speakers("Officials said the ward would reopen next month.") == []
+
+
+def test_an_organisation_is_named_by_its_whole_entity_span():
+    text = "The delays are getting worse, according to the Office for Budget Responsibility."
+    assert speakers(text) == ["Office for Budget Responsibility"]
+
+
+def test_he_after_a_quote_is_the_person_named_last_outside_the_quotes():
+    text = 'Climber Ana Ruiz reached the summit. "Tenzing would have loved this," she said.'
+    (s,) = read(text).statements
+    assert (s.speaker.name, s.mode, s.text) == ("Ana Ruiz", "direct", "Tenzing would have loved this")
+
+
+def test_a_negated_or_modal_clause_is_no_happening_and_a_planned_one_is_expected():
+    text = (
+        "The mayor did not sign the budget on Tuesday. The council could vote on Friday. "
+        "The mayor will visit Leeds on Friday."
+    )
+    citations = read(text).citations
+    assert [(c.trigger.text, c.factuality, c.rule) for c in citations] == [("visit", "expected", "expected_event")]
+    assert citations[0].title == "Mayor visits Leeds"
+
+
+def test_the_lead_without_a_date_is_dated_on_or_before_publication():
+    text = (
+        "The prime minister has apologised to the fishermen for the 2019 blockade.\n"
+        "The apology came after weeks of talks.\nThe fishermen welcomed it."
+    )
+    lead = read(text).citations[0]
+    assert (lead.rule, lead.timex, lead.trigger.text) == ("lead_event", None, "apologised")
+    assert "on or before 2024-03-06" in lead.date_note
+    assert lead.title.startswith("Prime minister apologises to fishermen")
+
+
+def test_a_date_that_belongs_to_a_noun_dates_that_noun_not_the_sentence():
+    text = "Ships were stopped in the 2019 blockade, the report found."
+    (c,) = read(text).citations
+    assert (c.trigger.text, c.timex.value) == ("blockade", "2019")
+
+
+def test_a_figure_for_a_quarter_is_no_happening_but_a_days_move_is():
+    text = (
+        "The company opened a plant in Lyon on Monday. Net income rose to $87 million in the third quarter. "
+        "Its shares rose 5% on Tuesday."
+    )
+    assert [c.trigger.text for c in read(text).citations] == ["opened", "rose"]
+    assert read(text).citations[1].timex.text == "Tuesday"
+
+
+def test_he_after_a_quote_is_the_last_speaker_not_the_last_person_mentioned():
+    text = (
+        "The historian Tom Hale said the diaries of the climber Ana Ruiz were found in a hut. "
+        '"She never once wrote about fear," he said.'
+    )
+    assert speakers(text) == ["Tom Hale", "Tom Hale"]
+
+
+def test_the_company_is_the_institution_that_spoke_last_but_the_embassy_is_not_any_institution():
+    text = (
+        "Dorland Foods Inc. said it would close two plants. Analysts at Brook & Hale expect more cuts. "
+        "The company said the plants had lost money for years. The embassy said visas would be delayed."
+    )
+    assert speakers(text) == ["Dorland Foods Inc", "Dorland Foods Inc", "embassy"]
+
+
+def test_a_speech_event_is_titled_with_what_was_said_and_a_subjects_conjuncts_stay():
+    text = "Norway and Sweden told their citizens on Tuesday that ferries would stop."
+    (c,) = read(text).citations
+    assert c.title == "Norway and Sweden tell their citizens ferries would stop"
+
+
+def test_a_date_in_a_future_clause_points_forward_and_the_event_is_expected():
+    text = "The company set up the China programme to run through June."
+    (c,) = read(text).citations  # published Wednesday 6 March 2024
+    assert (c.timex.value, c.factuality, c.rule) == ("2024-06", "expected", "expected_event")
+    assert c.title == "China programme runs"
+    assert read("No one knows what technology will be available in five years.").citations == ()

@@ -1,0 +1,330 @@
+"""Events read off the parse: the trigger word, whether the text says it happened, who took part, and a
+who-did-what title.
+
+- trigger: the verb (or event noun) the sentence's date expression belongs to, found by walking up
+  the parse from the date; a speech verb whose date it is ("warned on Tuesday") is the event of
+  speaking; with no date, the sentence's main verb, or the reported clause's verb when the main verb
+  is a speech verb ("Bombs exploded …, witnesses said": the exploding);
+- factuality (FACTUALITY_RULES, one record per construction): negated, conditional, modal and
+  hypothetical clauses, infinitives and generic present tense are no happening; "will"/"is to"/
+  "plans to" with a date in the future is an expected event; the rest happened;
+- participants: the subject and the object, as the entities (or noun phrases) they are;
+- title: subject, verb in the present tense, object and the first phrases after it, with no article
+  words and no date: "Netanyahu apologises to Turkey for raid".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from timeline.temporal import Timex
+
+from .lexicon import (
+    CONDITIONAL_MARKS,
+    EXPECTATION_VERBS,
+    FIGURE_VERBS,
+    HEDGES,
+    MODALS,
+    SPEECH_VERBS,
+    STATE_VERBS,
+)
+from .nlp import Parse, Token, lemma
+from .types import Mention
+
+HAPPENED = "happened"
+EXPECTED = "expected"
+_VERBAL = frozenset({"VERB", "AUX"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_OBJECTS = ("dobj", "attr", "oprd")
+_DROP_IN_TITLE = frozenset({"det", "punct", "relcl", "acl", "appos", "advcl", "cc", "conj", "mark", "aux"})
+_TITLE_TOKENS = 6
+_COORDINATION = frozenset({"cc", "conj"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventReading:
+    trigger: Token
+    factuality: str  # HAPPENED or EXPECTED
+    title: str
+    participants: tuple[Mention, ...]
+
+
+def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Token | None:
+    """The event word of text[start:end]: the verb its date belongs to, else its main verb."""
+    if timex is not None:
+        token = parse.token_at(timex.start)
+        if token is not None:
+            return _verb_above(parse, token)
+    roots = [t for t in parse.tokens_between(start, end) if t.head == t.i and t.pos in _VERBAL]
+    if not roots:
+        return None
+    root = roots[0]
+    if lemma(root) in SPEECH_VERBS:
+        comp = parse.child(root.i, "ccomp")
+        return comp if comp is not None and comp.pos in _VERBAL else root  # "announced terms": the announcing
+    return root
+
+
+def _verb_above(parse: Parse, token: Token) -> Token | None:
+    """The verb a date belongs to; or the noun it dates ("the 2010 raid": the raid, not the sentence)."""
+    date_ent = token.ent
+    for up in parse.ancestors(token):
+        if up.pos in _VERBAL:
+            return up
+        inside_date = date_ent >= 0 and up.ent == date_ent
+        if up.pos == "NOUN" and not inside_date and token.dep in {"compound", "nummod", "amod", "poss", "npadvmod"}:
+            return up
+        token = up
+    return None
+
+
+# -- factuality ---------------------------------------------------------------------------------------
+
+
+def _aux(parse: Parse, t: Token) -> list[str]:
+    return [k.lower for k in parse.children(t.i, "aux", "auxpass")]
+
+
+FUTURE, PAST, UNDATED = "future", "past", ""
+
+
+def _negated(parse: Parse, t: Token, when: str) -> str | None:
+    return "negated" if parse.child(t.i, "neg") is not None else None
+
+
+def is_figure(parse: Parse, t: Token) -> bool:
+    """ "Net income rose 51% in the third quarter": a figure moving, the result of a period."""
+    if lemma(t) not in FIGURE_VERBS:
+        return False
+    objects = [*parse.children(t.i, "dobj", "npadvmod", "attr")]
+    objects += [o for p in parse.children(t.i, "prep") for o in parse.children(p.i, "pobj")]
+    amounts = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
+    return any(o.ent >= 0 and parse.entities[o.ent].label in amounts for o in objects)
+
+
+def _hedged(parse: Parse, t: Token, when: str) -> str | None:
+    return "hedged" if any(k.lower in HEDGES for k in parse.children(t.i, "advmod")) else None
+
+
+def _conditional(parse: Parse, t: Token, when: str) -> str | None:
+    marks = [k.lower for k in parse.children(t.i, "mark")]
+    for up in [t, *parse.ancestors(t)]:
+        if up.dep == "advcl" and any(k.lower in CONDITIONAL_MARKS for k in parse.children(up.i, "mark")):
+            return "conditional"
+    return "conditional" if any(m in CONDITIONAL_MARKS for m in marks) else None
+
+
+def _modal(parse: Parse, t: Token, when: str) -> str | None:
+    aux = _aux(parse, t)
+    if "will" in aux or "'ll" in aux or "shall" in aux:
+        return EXPECTED if when == FUTURE and lemma(t) not in STATE_VERBS else "future"
+    return "modal" if any(a in MODALS for a in aux) else None
+
+
+def _infinitive(parse: Parse, t: Token, when: str) -> str | None:
+    if "to" not in _aux(parse, t) and t.tag != "VB":
+        return None
+    head = parse.head(t)
+    if when == FUTURE and head.i != t.i and lemma(head) in EXPECTATION_VERBS | {"be"}:
+        return EXPECTED  # "plans to visit in May", "is to sign on Friday", "is expected to open"
+    if when == FUTURE and lemma(t) in EXPECTATION_VERBS:
+        return EXPECTED
+    return "infinitive"
+
+
+def _tense(parse: Parse, t: Token, when: str) -> str | None:
+    if t.tag in {"VBZ", "VBP"} and not _aux(parse, t):
+        if when == FUTURE and lemma(t) not in STATE_VERBS:
+            return EXPECTED  # "the talks begin on Monday"
+        if when == PAST and lemma(t) not in STATE_VERBS:
+            return HAPPENED  # a caption's or a headline's present: "Blinken speaks … on September 27"
+        return "generic"
+    if lemma(t) in STATE_VERBS and t.tag in {"VBZ", "VBP", "VB", "VBG"}:
+        return "state"
+    if lemma(t) in STATE_VERBS and parse.child(t.i, "attr", "acomp", "dobj") is not None:
+        return "state"  # "Net sales for the quarter were $14 million": a figure; not "was in September"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class FactualityRule:
+    name: str
+    test: Callable[[Parse, Token, str], str | None]  # a verdict, or None when the rule says nothing
+
+
+FACTUALITY_RULES = (
+    FactualityRule("negated", _negated),
+    FactualityRule("hedged", _hedged),
+    FactualityRule("conditional", _conditional),
+    FactualityRule("modal", _modal),
+    FactualityRule("infinitive", _infinitive),
+    FactualityRule("tense", _tense),
+)
+
+
+def factuality(parse: Parse, trigger: Token, *, when: str) -> str:
+    """HAPPENED, EXPECTED, or the reason the clause reports no happening ("negated", "modal", ...).
+
+    `when`: FUTURE when the clause's date lies after the publication day, PAST when on or before it,
+    UNDATED without a date.
+    """
+    for rule in FACTUALITY_RULES:
+        verdict = rule.test(parse, trigger, when)
+        if verdict is not None:
+            return verdict
+    return EXPECTED if when == FUTURE and trigger.tag in {"VBG"} else HAPPENED
+
+
+def when_dated(timex: Timex | None, published: dt.date) -> str:
+    if timex is None or timex.start_date is None:
+        return UNDATED
+    return FUTURE if timex.start_date > published else PAST
+
+
+def is_perfect(parse: Parse, t: Token) -> bool:
+    """ "have fled", "has been arrested": the present perfect, news' way of saying it just happened."""
+    return t.tag == "VBN" and any(a in {"has", "have", "'ve"} for a in _aux(parse, t))
+
+
+# -- participants and title ---------------------------------------------------------------------------
+
+
+def _phrase_tokens(
+    parse: Parse, head: Token, skip: set[int], limit: int = _TITLE_TOKENS, keep: frozenset[str] = frozenset()
+) -> list[Token]:
+    """The phrase under `head` without articles, clauses, appositions, dates and punctuation (`keep`
+    names dependencies to keep all the same: a subject's "and Poland")."""
+    out = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        dropped = t.dep in _DROP_IN_TITLE - keep and t.tag != "HYPH"  # keep the hyphen of "so-called"
+        if t.i in skip or (t.i != head.i and dropped):
+            continue
+        out.append(t)
+        stack.extend(parse.children(t.i))
+    kept = {t.i for t in out}
+    # A preposition whose object was the date ("protest on [Sunday]") goes with it.
+    out = [t for t in out if t.dep != "prep" or t.i == head.i or any(k.i in kept for k in parse.children(t.i))]
+    out.sort(key=lambda t: t.i)
+    if len(out) > limit:
+        out = [t for t in out if _core(parse, head, t)]
+    return out
+
+
+_CORE_DEPS = frozenset({"compound", "poss", "case", "pobj"})
+_CORE_MODIFIERS = frozenset({"compound", "amod", "nummod"})
+
+
+def _core(parse: Parse, head: Token, t: Token) -> bool:
+    """The head, its name parts and object, and the object's modifiers: "for the deaths of nine
+    Turkish activists in a 2010 raid" -> "for deaths"."""
+    if t.i == head.i or (t.head == head.i and t.dep in _CORE_DEPS):
+        return True
+    parent = parse.head(t)
+    return parent.head == head.i and parent.dep == "pobj" and t.dep in _CORE_MODIFIERS
+
+
+def _join(tokens: list[Token]) -> str:
+    words: list[str] = []
+    glue = False
+    for t in tokens:
+        text = t.text.strip()
+        if not text:
+            continue  # a non-breaking space the tokenizer kept
+        if words and (glue or t.tag == "HYPH" or text in {"'s", "’s", "'", "n't"} or text.startswith("'")):
+            words[-1] += text
+        else:
+            words.append(text)
+        glue = t.tag == "HYPH"
+    return " ".join(words)
+
+
+def present_tense(verb: Token, *, plural: bool = False) -> str:
+    """ "apologised" -> "apologises" ("apologise" after a plural subject), "went" -> "goes"."""
+    base = lemma(verb)
+    if base == "be":
+        return "are" if plural else "is"
+    if plural:
+        return base
+    if base == "have":
+        return "has"
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def participants(parse: Parse, trigger: Token, mention: Callable[[Token], Mention | None]) -> tuple[Mention, ...]:
+    found = []
+    for dep in (*_SUBJECTS, *_OBJECTS, "dative"):
+        for k in parse.children(trigger.i, dep):
+            m = mention(k)
+            if m is not None and all(m.name != f.name for f in found):
+                found.append(m)
+    for prep in parse.children(trigger.i, "prep", "agent"):
+        obj = parse.child(prep.i, "pobj")
+        m = mention(obj) if obj is not None and obj.ent >= 0 else None
+        if m is not None and all(m.name != f.name for f in found):
+            found.append(m)
+    return tuple(found)
+
+
+def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
+    """What a speech verb reports, in short: "Kremlin will inform", "citizens leave Russia"."""
+    parts = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_SUBJECTS)]
+    parts += [k.text for k in parse.children(clause.i, "aux", "neg") if k.lower not in {"to", "that"}]
+    parts.append(clause.text)
+    parts += [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS)]
+    return " ".join(p for p in parts if p)
+
+
+def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
+    """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
+    words = [k.text for k in parse.children(trigger.i, "prt")]
+    words += [_join(_phrase_tokens(parse, obj, skip)) for obj in parse.children(trigger.i, *_OBJECTS, "dative")]
+    if lemma(trigger) in SPEECH_VERBS:
+        words += [_gist(parse, k, skip) for k in parse.children(trigger.i, "ccomp", "xcomp")[:1]]
+    for prep in parse.children(trigger.i, "prep", "agent")[:2]:
+        phrase = _phrase_tokens(parse, prep, skip, limit=5)
+        if len(phrase) > 1:
+            words.append(_join(phrase))
+    return words
+
+
+def _subject_of(parse: Parse, trigger: Token) -> Token | None:
+    """The clause's subject; for "the programme to run through June" the noun the clause hangs on,
+    for "urged citizens to leave" the object of the verb above."""
+    subject = next(iter(parse.children(trigger.i, *_SUBJECTS)), None)
+    if subject is not None:
+        return subject
+    head = parse.head(trigger)
+    if trigger.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
+        return head
+    return parse.child(head.i, "dobj") if trigger.dep in {"xcomp", "advcl"} else None
+
+
+def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = None) -> str | None:
+    """Who did what: "Netanyahu apologises to Turkey for raid"; None when the clause has no subject
+    (or the subject is the date: "Last weekend saw …") and for a lone event noun ("speech").
+
+    `who` names a pronoun subject ("he" -> the person it stands for)."""
+    if trigger.pos == "NOUN":
+        heading = _join(_phrase_tokens(parse, trigger, skip, limit=8))
+        return heading[:1].upper() + heading[1:] if len(heading.split()) >= 2 else None
+    subject = _subject_of(parse, trigger)
+    if subject is None or (subject.pos == "PRON" and who is None):
+        return None
+    named = who.name if subject.pos == "PRON" else _join(_phrase_tokens(parse, subject, skip, keep=_COORDINATION))
+    if not named:
+        return None
+    plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None
+    if subject.dep == "nsubjpass":
+        verb = ("are " if plural else "is ") + trigger.text
+    else:
+        verb = present_tense(trigger, plural=plural)
+    text = " ".join(w for w in (named, verb, *_predicate(parse, trigger, skip)) if w).strip()
+    return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
