@@ -196,16 +196,15 @@ def review_accept(
                 "value": proposal.date_value,
                 "explanation": proposal.date_explanation,
             }
-        if proposal.kind == ProposalKind.STATEMENT and changes.get("speaker", proposal.speaker) is None:
-            actor, created = _speaker_for(changes.get("speaker_name", proposal.speaker_name), proposal.speaker_kind)
-            changes["speaker"] = actor
-            if created:
-                undo["actor"] = actor.pk
-        proposal.undo = undo
         if changes:
             proposals.proposal_update(proposal=proposal, **changes)
-        else:
-            proposal.save(update_fields=["undo"])
+        written: dict = {"undo": undo}
+        if proposal.kind == ProposalKind.STATEMENT and proposal.speaker is None:
+            # Naming the speaker is accepting's work, not a correction: one UPDATE, without the edit's checks.
+            written["speaker"], created = _speaker_for(proposal.speaker_name, proposal.speaker_kind)
+            if created:
+                undo["actor"] = written["speaker"].pk
+        Proposal.objects.filter(pk=proposal_id).update(**written)
         return proposals.proposal_accept(proposal=proposal, user=user)
 
 
