@@ -178,7 +178,8 @@ def test_a_proposal_is_accepted_into_records_and_cannot_be_accepted_twice(editor
     record = Citation.objects.get(pk=body["citation"])
     assert (record.date_value, record.event.date_value) == ("2022-09-27", "2022-09-27")
     again = editor_client.post(f"/api/v1/proposals/{citation['id']}/accept")
-    assert again.status_code == 400 and "state" in again.json()["errors"]
+    # Decided already: a conflict (409) whose message names the decision, not a bad request.
+    assert again.status_code == 409 and "Already accepted by editor" in again.json()["errors"]["state"][0]
     assert Event.objects.count() == 1
 
 
