@@ -33,7 +33,7 @@ def test_an_uploaded_page_is_imported_by_a_job_that_answers_202_and_can_be_polle
     assert (job["status"], job["progress"], job["proposals_created"]) == ("succeeded", 100, 3)
     assert job["source"]["publication"] == {"date": "2022-09-28", "time": "14:05:00", "timezone": "America/New_York"}
     polled = editor_client.get(f"/api/v1/jobs/{job['id']}").json()
-    assert polled["message"].startswith("imported embassy-urges-americans-to-leave-russia")
+    assert polled["message"].startswith("imported daily-example-2022-09-28-embassy-urges-americans-to-leave-russia")
     assert ImportJob.objects.get().created_by == editor
 
 
