@@ -32,7 +32,8 @@ from timeline.models import Source
 from web.review_forms import CorrectionsForm, DecisionForm, QueueFilterForm
 
 PERMISSION = "intake.change_proposal"
-TITLE = "Review desk"
+# The site's name in the header, as on the other pages; each review template names its own page.
+TITLE = "News timeline"
 
 
 def editors_only(view):

@@ -35,10 +35,12 @@
     const button = event.submitter;
     const data = new FormData(form);
     if (button && button.name) data.set(button.name, button.value);
-    if (form.method.toLowerCase() === "get") {
-      send(form.action + "?" + new URLSearchParams(data).toString(), { method: "GET" });
+    // getAttribute: a field named "action" shadows form.action.
+    const url = form.getAttribute("action") || window.location.pathname;
+    if ((form.getAttribute("method") || "get").toLowerCase() === "get") {
+      send(url + "?" + new URLSearchParams(data).toString(), { method: "GET" });
     } else {
-      send(form.action, { method: "POST", body: data });
+      send(url, { method: "POST", body: data });
     }
   });
 
