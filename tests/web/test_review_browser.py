@@ -233,3 +233,28 @@ def test_the_second_of_two_editors_deciding_one_proposal_is_told_the_first_ones_
     first.close()
     second.close()
     assert first_recorder.foreign == second_recorder.foreign == [], "requests left the server"
+
+
+def test_skip_next_and_previous_move_the_card_without_deciding(chromium, server):
+    source = imported_article()
+    context, recorder = logged_in(chromium, server, editor("walker"))
+    page = context.new_page()
+    page.goto(f"{server}/review/sources/{source.pk}")
+    order = [
+        str(pk) for pk in Proposal.objects.filter(source=source).order_by("char_start").values_list("pk", flat=True)
+    ]
+
+    def card_after(key: str, expected: str) -> None:
+        page.keyboard.press(key)
+        page.locator(f'#card[data-proposal="{expected}"]').wait_for()
+
+    card_after("j", order[1])
+    card_after("s", order[2])
+    card_after("k", order[1])
+    card_after("k", order[0])
+    card_after("k", order[-1])  # wraps round to the last
+
+    assert page.url.endswith(f"?p={order[-1]}")
+    assert set(Proposal.objects.values_list("state", flat=True)) == {"pending"}
+    context.close()
+    assert recorder.foreign == [], "requests left the server"
