@@ -105,3 +105,13 @@ def test_deciding_needs_the_change_proposal_permission(client: APIClient, user_c
 def test_undo_needs_the_change_proposal_permission(client, user_client, source):
     assert client.post("/api/v1/proposals/undo").status_code == 401
     assert user_client.post("/api/v1/proposals/undo").status_code == 403
+
+
+def test_an_edit_made_meanwhile_makes_a_decision_on_the_version_seen_before_it_a_409(editor_client, source):
+    said = Proposal.objects.get(kind="statement")
+    editor_client.patch(f"/api/v1/proposals/{said.pk}", {"mode": "direct"}, format="json")
+
+    response = editor_client.post(url(said, "accept"), {"version": said.version}, format="json")
+
+    assert response.status_code == 409 and "changed by another editor" in response.json()["errors"]["state"][0]
+    assert Statement.objects.count() == 0
