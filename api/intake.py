@@ -3,7 +3,8 @@
 POST /api/v1/sources/import          a URL, an uploaded page (multipart) or a text -> 202 and a job
 GET  /api/v1/jobs/{id}               poll it; POST /api/v1/jobs/{id}/retry runs a failed one again
 GET  /api/v1/proposals               filter by source, state, kind
-POST /api/v1/proposals/{id}/accept   and /reject; PATCH edits a pending one
+POST /api/v1/proposals/{id}/accept   and /reject (api/review.py, with corrections), POST /api/v1/proposals/undo;
+                                     PATCH edits a pending one
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api import examples
+from api import examples, review
 from api.date_serializers import date_field, known_timezones
 from api.parsers import BoundedJSONParser
 from api.permissions import ReadAndWriteWithModelPermission, ReadAnyoneWriteWithModelPermission
@@ -421,6 +422,14 @@ class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
         return proposals.proposal_update(proposal=instance, **validated_data)
 
 
+DECIDED = OpenApiExample(
+    "The proposal after the decision",
+    value={**PROPOSAL_RESPONSE, "state": "accepted", "reviewed_by": "editor", "reviewed_at": "2026-12-01T16:05:00Z"},
+    response_only=True,
+    status_codes=["200"],
+)
+
+
 class ReviewPermission(ReadAndWriteWithModelPermission):
     # Accepting or rejecting changes a proposal: it needs change_proposal, not add_proposal.
     perms_map = {**ReadAndWriteWithModelPermission.perms_map, "POST": ["%(app_label)s.change_%(model_name)s"]}
@@ -438,8 +447,18 @@ class ReviewPermission(ReadAndWriteWithModelPermission):
         description="Offsets, mode, speaker, event, event title or date expression. Needs change_proposal.",
         responses={200: ProposalSerializer, **ERRORS},
     ),
+    # The decisions live in api/review.py (the review desk's own services); their answer is the proposal.
+    accept=extend_schema(
+        responses={200: ProposalSerializer, **ERRORS, 409: review.CONFLICT}, examples=[review.ACCEPT_EXAMPLE, DECIDED]
+    ),
+    reject=extend_schema(
+        responses={200: ProposalSerializer, **ERRORS, 409: review.CONFLICT}, examples=[review.REJECT_EXAMPLE, DECIDED]
+    ),
+    undo=extend_schema(
+        responses={200: ProposalSerializer, **ERRORS, 409: review.CONFLICT}, examples=[review.UNDO_EXAMPLE, DECIDED]
+    ),
 )
-class ProposalViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+class ProposalViewSet(review.ReviewActionsMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Proposed statements and event citations, awaiting review; accepted ones point at their records."""
 
     queryset = Proposal.objects.all()
@@ -450,28 +469,3 @@ class ProposalViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self) -> QuerySet[Proposal]:
         return Proposal.objects.select_related("source", "speaker", "event", "reviewed_by").defer("source__text")
-
-    @extend_schema(
-        summary="Accept a proposal",
-        description=(
-            "Creates its statement (and speaker) or its citation (on its event, or a new one), resolves their "
-            "dates, and records who accepted. Needs change_proposal."
-        ),
-        request=None,
-        responses={200: ProposalSerializer, **ERRORS},
-    )
-    @action(detail=True, methods=["post"])
-    def accept(self, request, pk=None) -> Response:
-        proposal = proposals.proposal_accept(proposal=self.get_object(), user=request.user)
-        return Response(self.get_serializer(proposal).data)
-
-    @extend_schema(
-        summary="Reject a proposal",
-        description="It stays rejected: reading the article again never proposes it again.",
-        request=None,
-        responses={200: ProposalSerializer, **ERRORS},
-    )
-    @action(detail=True, methods=["post"])
-    def reject(self, request, pk=None) -> Response:
-        proposal = proposals.proposal_reject(proposal=self.get_object(), user=request.user)
-        return Response(self.get_serializer(proposal).data)

@@ -90,6 +90,17 @@ class Proposal(DatedModel):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     statement = models.ForeignKey(Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     citation = models.ForeignKey(Citation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Two editors at once: every decision, edit and undo bumps it, and a decision names the version it saw.
+    version = models.PositiveIntegerField(default=0)
+    undo = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What accepting changed besides its record, for undo: {speaker_id, actor} (the speaker before, "
+        "an actor it created).",
+    )
+    engine_date = models.JSONField(
+        default=dict, blank=True, help_text="The engine's reading ({text, value, explanation}) an editor replaced."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProposalQuerySet.as_manager()
@@ -115,6 +126,8 @@ class Proposal(DatedModel):
             *DatedModel.Meta.indexes,
             # The review queue: a source's pending proposals, or all of one state and kind.
             models.Index(fields=["state", "kind", "source"], name="%(app_label)s_%(class)s_queue"),
+            # Undo: an editor's last decision.
+            models.Index(fields=["reviewed_by", "-reviewed_at"], name="%(app_label)s_%(class)s_last_decision"),
         ]
 
     def __str__(self) -> str:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from web import views
+from web import review, views
 
 app_name = "web"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("", views.timeline, name="timeline"),
     path("sources/<int:pk>", views.source, name="source"),
     path("timelinejs", views.timelinejs, name="timelinejs"),
+    path("review/", review.queue, name="review"),
+    path("review/sources/<int:pk>", review.source, name="review-source"),
 ]

@@ -403,6 +403,16 @@ def article_read(*, data: ArticleInput, progress: Progress = _no_progress) -> Ar
     return article
 
 
+HEADLINE_WORDS = 6
+
+
+def article_slug(*, publisher: str, published: dt.date, headline: str) -> str:
+    """Publisher, date and at most six words of the headline: short, readable, and rarely taken twice."""
+    words = slugify(headline).split("-")[:HEADLINE_WORDS]
+    parts = [slugify(publisher)[:40].strip("-"), published.isoformat(), "-".join(w for w in words if w)]
+    return "-".join(part for part in parts if part)[: SLUG_MAX - 8].strip("-")
+
+
 def _unique_slug(base: str, taken: set[str]) -> str:
     base = (slugify(base)[: SLUG_MAX - 8].strip("-")) or "article"
     slug, n = base, 2
@@ -427,7 +437,9 @@ def source_from_article(*, article: Article, slug: str = "") -> Source:
         if Source.objects.filter(slug=given).exists():
             raise ArticleImportError(f"slug: {given!r} is taken by another source")
     else:
-        base = slugify(fields["headline"])[: SLUG_MAX - 8] or "article"
+        base = article_slug(
+            publisher=fields["publisher"], published=fields["published_date"], headline=fields["headline"]
+        )
         given = _unique_slug(base, set(Source.objects.filter(slug__startswith=base).values_list("slug", flat=True)))
     source = Source(slug=given, **fields)
     try:

@@ -447,5 +447,6 @@ def proposal_update(*, proposal: Proposal, **changes) -> Proposal:
     if "event" in changes and proposal.event is not None:
         proposal.same_event_as = None
     proposal.full_clean(exclude=["source", "speaker", "event", "same_event_as", "reviewed_by"])
+    proposal.version += 1  # a decision made on what the editor saw before this edit is refused (services/review.py)
     proposal.save()
     return proposal

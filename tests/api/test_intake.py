@@ -33,7 +33,7 @@ def test_an_uploaded_page_is_imported_by_a_job_that_answers_202_and_can_be_polle
     assert (job["status"], job["progress"], job["proposals_created"]) == ("succeeded", 100, 3)
     assert job["source"]["publication"] == {"date": "2022-09-28", "time": "14:05:00", "timezone": "America/New_York"}
     polled = editor_client.get(f"/api/v1/jobs/{job['id']}").json()
-    assert polled["message"].startswith("imported embassy-urges-americans-to-leave-russia")
+    assert polled["message"].startswith("imported daily-example-2022-09-28-embassy-urges-americans-to-leave-russia")
     assert ImportJob.objects.get().created_by == editor
 
 
@@ -178,7 +178,8 @@ def test_a_proposal_is_accepted_into_records_and_cannot_be_accepted_twice(editor
     record = Citation.objects.get(pk=body["citation"])
     assert (record.date_value, record.event.date_value) == ("2022-09-27", "2022-09-27")
     again = editor_client.post(f"/api/v1/proposals/{citation['id']}/accept")
-    assert again.status_code == 400 and "state" in again.json()["errors"]
+    # Decided already: a conflict (409) whose message names the decision, not a bad request.
+    assert again.status_code == 409 and "Already accepted by editor" in again.json()["errors"]["state"][0]
     assert Event.objects.count() == 1
 
 

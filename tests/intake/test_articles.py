@@ -94,13 +94,15 @@ def test_importing_a_page_stores_the_source_and_its_proposals_and_importing_it_a
 
     source = Source.objects.get()
     assert result.source == source
-    assert source.slug == "embassy-urges-americans-to-leave-russia"
+    assert source.slug == "daily-example-2022-09-28-embassy-urges-americans-to-leave-russia"
     kinds = sorted(Proposal.objects.values_list("kind", flat=True))
     assert kinds == ["citation", "statement", "statement"]
     for proposal in Proposal.objects.all():
         assert source.text[proposal.char_start : proposal.char_end] == proposal.text
     before = counts()
-    with pytest.raises(ArticleImportError, match="text: already imported as source 'embassy-urges"):
+    with pytest.raises(
+        ArticleImportError, match="text: already imported as source 'daily-example-2022-09-28-embassy-urges"
+    ):
         article_import(data=data)
     assert counts() == before
 
