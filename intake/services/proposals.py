@@ -163,88 +163,108 @@ def _event_fields(found: extraction.ProposedCitation, source: Source) -> dict:
     return fields
 
 
+class _Fresh:
+    """What a source already has proposed: a proposal is stored once per kind and offsets, and only
+    where its words are the source text at those offsets."""
+
+    def __init__(self, source: Source, report: ProposeReport) -> None:
+        self.text = source.text
+        self.report = report
+        self.seen = set(Proposal.objects.filter(source=source).values_list("kind", "char_start", "char_end"))
+
+    def __call__(self, kind: str, start: int, end: int, words: str) -> bool:
+        if (kind, start, end) in self.seen:
+            self.report.already += 1
+            return False
+        if not (0 <= start < end <= len(self.text)) or self.text[start:end] != words:
+            self.report.misplaced += 1
+            return False
+        self.seen.add((kind, start, end))
+        return True
+
+
 def proposals_propose(*, source: Source) -> ProposeReport:
     """Read `source` and store what it proposes that was never proposed before. Idempotent."""
     report = ProposeReport()
-    text = source.text
-    result = extraction.extract(text, reference_for(source), known_actors=known_actors())
-    seen = set(Proposal.objects.filter(source=source).values_list("kind", "char_start", "char_end"))
-    actor_ids = set(Actor.objects.values_list("pk", flat=True))
-
-    def fresh(kind: str, start: int, end: int, words: str) -> bool:
-        if (kind, start, end) in seen:
-            report.already += 1
-            return False
-        if not (0 <= start < end <= len(text)) or text[start:end] != words:
-            report.misplaced += 1
-            return False
-        seen.add((kind, start, end))
-        return True
-
+    result = extraction.extract(source.text, reference_for(source), known_actors=known_actors())
+    fresh = _Fresh(source, report)
     with transaction.atomic():
-        for found in result.statements:
-            if not fresh(ProposalKind.STATEMENT, found.char_start, found.char_end, found.text):
-                continue
-            speaker = found.speaker
-            proposal = Proposal(
-                source=source,
-                kind=ProposalKind.STATEMENT,
-                char_start=found.char_start,
-                char_end=found.char_end,
-                text=found.text,
-                rule=found.rule[:64],
-                confidence=found.confidence,
-                mode=found.mode,
-                speaker_name=speaker.name[:200],
-                speaker_kind=speaker.kind if speaker.kind in ActorKind.values else "",
-                speaker_id=speaker.actor_id if speaker.actor_id in actor_ids else None,
-                actors=[_mention(speaker)],
-                **_date_fields(found.timex, source),
-            )
-            proposal.save()
-            report.created += 1
-
-        candidates = {c.key: c for c in event_candidates()} if result.citations else {}
-        # The proposed new events this run may add to, by head proposal id, with their members.
-        groups: dict[int, tuple[Proposal, list[Proposal]]] = {}
-        for found in result.citations:
-            if not fresh(ProposalKind.CITATION, found.char_start, found.char_end, found.sentence):
-                continue
-            match = extraction.match_event(found, list(candidates.values()))
-            speaker_names = {m.name for m in found.speakers}
-            proposal = Proposal(
-                source=source,
-                kind=ProposalKind.CITATION,
-                char_start=found.char_start,
-                char_end=found.char_end,
-                text=found.sentence,
-                rule=found.rule[:64],
-                confidence=found.confidence,
-                event_title=found.title[:300],
-                actors=_event_actors(found, speaker_names),
-                keywords=sorted(found.keywords),
-                **_date_fields(found.timex, source),
-                **_event_fields(found, source),
-            )
-            if match is not None:
-                kind, _, key = match.key.partition(":")
-                proposal.match_score = match.score
-                proposal.match_reasons = list(match.reasons)
-                if kind == "event":
-                    proposal.event_id = int(key)
-                elif kind == "proposal":
-                    proposal.same_event_as_id = int(key)
-            proposal.save()
-            report.created += 1
-            if match is None:
-                # A new event: later citations, in this article or the next, may join it.
-                groups[proposal.pk] = (proposal, [])
-                candidates[f"proposal:{proposal.pk}"] = _proposal_candidate(proposal, [])
-            elif proposal.same_event_as_id in groups:
-                head, members = groups[proposal.same_event_as_id]
-                members.append(proposal)
-                candidates[match.key] = _proposal_candidate(head, members)
+        _propose_statements(source, result.statements, fresh, report)
+        _propose_citations(source, result.citations, fresh, report)
     return report
+
+
+def _propose_statements(source: Source, statements, fresh: _Fresh, report: ProposeReport) -> None:
+    actor_ids = set(Actor.objects.values_list("pk", flat=True)) if statements else set()
+    for found in statements:
+        if not fresh(ProposalKind.STATEMENT, found.char_start, found.char_end, found.text):
+            continue
+        speaker = found.speaker
+        Proposal(
+            source=source,
+            kind=ProposalKind.STATEMENT,
+            char_start=found.char_start,
+            char_end=found.char_end,
+            text=found.text,
+            rule=found.rule[:64],
+            confidence=found.confidence,
+            mode=found.mode,
+            speaker_name=speaker.name[:200],
+            speaker_kind=speaker.kind if speaker.kind in ActorKind.values else "",
+            speaker_id=speaker.actor_id if speaker.actor_id in actor_ids else None,
+            actors=[_mention(speaker)],
+            **_date_fields(found.timex, source),
+        ).save()
+        report.created += 1
+
+
+def _propose_citations(source: Source, citations, fresh: _Fresh, report: ProposeReport) -> None:
+    candidates = {c.key: c for c in event_candidates()} if citations else {}
+    # The proposed new events this run may add to, by head proposal id, with their members.
+    groups: dict[int, tuple[Proposal, list[Proposal]]] = {}
+    for found in citations:
+        if not fresh(ProposalKind.CITATION, found.char_start, found.char_end, found.sentence):
+            continue
+        match = extraction.match_event(found, list(candidates.values()))
+        proposal = _citation_proposal(source, found, match)
+        proposal.save()
+        report.created += 1
+        if match is None:
+            # A new event: later citations, in this article or the next, may join it.
+            groups[proposal.pk] = (proposal, [])
+            candidates[f"proposal:{proposal.pk}"] = _proposal_candidate(proposal, [])
+        elif proposal.same_event_as_id in groups:
+            head, members = groups[proposal.same_event_as_id]
+            members.append(proposal)
+            candidates[match.key] = _proposal_candidate(head, members)
+
+
+def _citation_proposal(source: Source, found, match) -> Proposal:
+    """A citation proposal, on the existing event or proposed new event `match` names, or a new one."""
+    speaker_names = {m.name for m in found.speakers}
+    proposal = Proposal(
+        source=source,
+        kind=ProposalKind.CITATION,
+        char_start=found.char_start,
+        char_end=found.char_end,
+        text=found.sentence,
+        rule=found.rule[:64],
+        confidence=found.confidence,
+        event_title=found.title[:300],
+        actors=_event_actors(found, speaker_names),
+        keywords=sorted(found.keywords),
+        **_date_fields(found.timex, source),
+        **_event_fields(found, source),
+    )
+    if match is not None:
+        kind, _, key = match.key.partition(":")
+        proposal.match_score = match.score
+        proposal.match_reasons = list(match.reasons)
+        if kind == "event":
+            proposal.event_id = int(key)
+        elif kind == "proposal":
+            proposal.same_event_as_id = int(key)
+    return proposal
 
 
 # --- review ------------------------------------------------------------------------------------
