@@ -195,3 +195,9 @@ def test_a_dotted_id_is_a_json_404(client):
     for method in ("get", "delete"):
         response = getattr(client, method)("/api/v1/events/0.5")
         assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
+def test_a_deeply_nested_body_sent_to_the_import_is_a_400_not_a_recursion_error(editor_client):
+    response = editor_client.post("/api/v1/sources/import", "[" * 100_000, content_type="application/json")
+    assert response.status_code == 400 and "nested deeper" in response.json()["detail"]
+    assert not Source.objects.exists()
