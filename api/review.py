@@ -16,6 +16,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from api.serializers import ErrorSerializer
+from api.strict import StrictTypesMixin
 from intake.services import review
 from timeline.models import Source
 
@@ -30,7 +31,7 @@ def conflict(message: str) -> ValidationError:
 CONFLICT = OpenApiResponse(ErrorSerializer, description="Decided or changed by someone else meanwhile; nothing done.")
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(StrictTypesMixin, serializers.Serializer):
     version = serializers.IntegerField(
         min_value=0, required=False, help_text="The proposal's version you saw; a 409 if it has changed since."
     )
@@ -57,7 +58,7 @@ class AcceptSerializer(DecisionSerializer):
         return review.Corrections(**data)
 
 
-class UndoSerializer(serializers.Serializer):
+class UndoSerializer(StrictTypesMixin, serializers.Serializer):
     source = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.only("pk"), required=False, help_text="Undo your last decision in this source only."
     )

@@ -55,6 +55,11 @@ def test_accept_without_a_body_accepts_as_proposed(editor_client, source):
         ({"words": "nowhere in it"}, "words"),
         ({"date_text": "the blue moon of never"}, "date_text"),
         ({"speaker_name": "x" * 10_000}, "speaker_name"),
+        # JSON of the wrong type is refused, not coerced ("event_title": 0 was stored as "0")
+        ({"event_title": 0}, "event_title"),
+        ({"words": ["should"]}, "words"),
+        ({"version": "0"}, "version"),
+        ({"speaker_id": 1.0}, "speaker_id"),
     ],
 )
 def test_a_bad_correction_is_a_400_naming_the_field_and_writes_nothing(editor_client, source, body, field):
