@@ -268,6 +268,8 @@ SPECTACULAR_SETTINGS = {
         {"name": "proposals", "description": "Drafts read from imported articles, to accept or reject."},
     ],
     # Two different choice sets share the field name "kind"; name each one.
+    # The enum hook is drf-spectacular's default; ours adds the server's own 414 to every operation.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema_hooks.server_limits"],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "timeline.models.ActorKind",
         "TimelineKindEnum": "api.serializers.TIMELINE_KINDS",
