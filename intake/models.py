@@ -75,6 +75,11 @@ class Proposal(DatedModel):
     match_score = models.FloatField(null=True, blank=True)
     match_reasons = models.JSONField(default=list, blank=True)
     actors = models.JSONField(default=list, blank=True, help_text="Named actors: [{name, kind, actor_id}].")
+    # The known actors among `actors` (by name or alias when the article was read), as rows an actor's
+    # timeline can join: JSON containment is not something SQLite can index or even ask.
+    linked_actors = models.ManyToManyField(
+        Actor, blank=True, related_name="+", help_text="The known actors it names (speaker, participants)."
+    )
     keywords = models.JSONField(default=list, blank=True, help_text="Content words used to match events.")
     trigger = models.CharField(max_length=100, blank=True, help_text="The event's word: a verb or an event noun.")
     trigger_start = models.PositiveIntegerField(null=True, blank=True, help_text="Offset of the trigger.")

@@ -171,6 +171,7 @@ class _Fresh:
         self.text = source.text
         self.report = report
         self.seen = set(Proposal.objects.filter(source=source).values_list("kind", "char_start", "char_end"))
+        self.created: list[Proposal] = []
 
     def __call__(self, kind: str, start: int, end: int, words: str) -> bool:
         if (kind, start, end) in self.seen:
@@ -191,7 +192,18 @@ def proposals_propose(*, source: Source) -> ProposeReport:
     with transaction.atomic():
         _propose_statements(source, result.statements, fresh, report)
         _propose_citations(source, result.citations, fresh, report)
+        proposals_link_actors(proposals=fresh.created)
     return report
+
+
+def proposals_link_actors(*, proposals: list[Proposal]) -> None:
+    """Link each proposal to the known actors it names (its speaker, and the `actors` with an id), so an
+    actor's timeline finds them. One query for the actors that exist, one insert."""
+    wanted = {p.pk: {p.speaker_id} | {a.get("actor_id") for a in p.actors if isinstance(a, dict)} for p in proposals}
+    known = set(Actor.objects.filter(pk__in=set().union(*wanted.values()) - {None}).values_list("pk", flat=True))
+    through = Proposal.linked_actors.through
+    links = [through(proposal_id=pk, actor_id=i) for pk, ids in wanted.items() for i in sorted(ids & known)]
+    through.objects.bulk_create(links, ignore_conflicts=True)
 
 
 def _propose_statements(source: Source, statements, fresh: _Fresh, report: ProposeReport) -> None:
@@ -200,7 +212,7 @@ def _propose_statements(source: Source, statements, fresh: _Fresh, report: Propo
         if not fresh(ProposalKind.STATEMENT, found.char_start, found.char_end, found.text):
             continue
         speaker = found.speaker
-        Proposal(
+        proposal = Proposal(
             source=source,
             kind=ProposalKind.STATEMENT,
             char_start=found.char_start,
@@ -214,7 +226,9 @@ def _propose_statements(source: Source, statements, fresh: _Fresh, report: Propo
             speaker_id=speaker.actor_id if speaker.actor_id in actor_ids else None,
             actors=[_mention(speaker)],
             **_date_fields(found.timex, source),
-        ).save()
+        )
+        proposal.save()
+        fresh.created.append(proposal)
         report.created += 1
 
 
@@ -228,6 +242,7 @@ def _propose_citations(source: Source, citations, fresh: _Fresh, report: Propose
         match = extraction.match_event(found, list(candidates.values()))
         proposal = _citation_proposal(source, found, match)
         proposal.save()
+        fresh.created.append(proposal)
         report.created += 1
         if match is None:
             # A new event: later citations, in this article or the next, may join it.

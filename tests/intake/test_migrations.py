@@ -248,3 +248,40 @@ def test_grants_on_both_labels_are_merged_when_the_intake_content_types_already_
     assert ContentType.objects.filter(model="proposal").count() == 1
     Permission = apps.get_model("auth", "Permission")
     assert Permission.objects.filter(content_type__model="proposal", codename="change_proposal").count() == 1
+
+
+@pytest.fixture
+def before_links():
+    apps = migrate([("intake", "0004_review_desk")])
+    try:
+        yield apps
+    finally:
+        migrate(latest())
+
+
+def test_existing_proposals_are_linked_to_the_known_actors_they_name_and_the_links_go_back(before_links):
+    Source = before_links.get_model("timeline", "Source")
+    Actor = before_links.get_model("timeline", "Actor")
+    Proposal = before_links.get_model("intake", "Proposal")
+    embassy = Actor.objects.create(name="U.S. Embassy", kind="government_body")
+    kremlin = Actor.objects.create(name="Kremlin", kind="government_body")
+    source = Source.objects.create(
+        slug="alert", headline="Alert", publisher="Embassy", text="Leave now, the embassy said.", checksum="y",
+        published_date=dt.date(2022, 9, 28),
+    )  # fmt: skip
+    said = Proposal.objects.create(
+        source=source, kind="statement", char_start=0, char_end=9, text="Leave now", speaker=embassy,
+        actors=[{"name": "U.S. Embassy", "actor_id": embassy.pk}],
+    )  # fmt: skip
+    cited = Proposal.objects.create(
+        source=source, kind="citation", char_start=0, char_end=28, text=source.text,
+        actors=[{"name": "Kremlin", "actor_id": kremlin.pk}, {"name": "gone", "actor_id": 999_999}, {"name": "x"}],
+    )  # fmt: skip
+
+    apps = migrate(latest())
+    Linked = apps.get_model("intake", "Proposal").linked_actors.through
+    links = set(Linked.objects.values_list("proposal_id", "actor_id"))
+    assert links == {(said.pk, embassy.pk), (cited.pk, kremlin.pk)}
+
+    migrate([("intake", "0004_review_desk")])
+    assert Proposal.objects.count() == 2

@@ -174,3 +174,14 @@ def test_editing_offsets_takes_the_words_found_there_and_a_new_date_expression_i
     proposal_update(proposal=proposal, date_text="Monday")
     proposal_accept(proposal=proposal)
     assert Citation.objects.get().date_value == "2022-09-26"
+
+
+def test_a_proposal_is_linked_to_the_known_actors_it_names_so_their_timelines_find_it():
+    embassy = ActorFactory(name=SPEAKER, kind="government_body")
+    proposals_propose(source=article(SAID, ALERT_TUESDAY))
+
+    statement = Proposal.objects.get(kind="statement")
+    assert list(statement.linked_actors.all()) == [embassy]
+    # Reading again links nothing twice.
+    proposals_propose(source=statement.source)
+    assert statement.linked_actors.count() == 1
