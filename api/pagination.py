@@ -6,6 +6,7 @@ import base64
 import binascii
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import astuple
 
 from django.db.models import QuerySet
 from rest_framework import pagination
@@ -96,6 +97,7 @@ class TimelineCursorPagination(pagination.BasePagination):
     page_size_query_param = "page_size"
     page_size = 50
     max_page_size = 200
+    kind_ranks = frozenset(KIND_RANK.values())  # what a cursor's row may be: an event or a statement
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
@@ -113,7 +115,7 @@ class TimelineCursorPagination(pagination.BasePagination):
             return None
         try:
             direction, day, rank, kind, pk = base64.urlsafe_b64decode(raw.encode("ascii")).decode("ascii").split("|")
-            if direction not in ("a", "b") or int(kind) not in KIND_RANK.values():
+            if direction not in ("a", "b") or int(kind) not in self.kind_ranks:
                 raise ValueError(direction)
             return direction, TimelinePosition(dt.date.fromisoformat(day), int(rank), int(kind), int(pk))
         except (ValueError, UnicodeError, binascii.Error):
@@ -224,3 +226,34 @@ class TimelineCursorPagination(pagination.BasePagination):
                 "schema": {"type": "integer", "minimum": 1},
             },
         ]
+
+
+class MixedCursorPagination(TimelineCursorPagination):
+    """The timeline's cursor pages with a third stream merged in (an actor's pending proposals), whose
+    entries sort after the rows of their date and precision: a cursor may name one of them too."""
+
+    extra_rank = 2
+    kind_ranks = frozenset({*KIND_RANK.values(), extra_rank})
+
+    def paginate_mixed(self, events, statements, request: Request, extra: Callable[..., list]) -> list:
+        """One page of rows and `extra(after=, before=, limit=)` items (dated model instances) merged in
+        timeline order: rows as `.values()` dicts, items as they are."""
+        self.request = request
+        limit = self.get_page_size(request)
+        direction, position = self.decode_cursor(request) or ("a", None)
+        after, before = (position, None) if direction == "a" else (None, position)
+        rows, rows_more = timeline_rows(events=events, statements=statements, after=after, before=before, limit=limit)
+        keyed = [(TimelinePosition(*row_sort_key(row)), row) for row in rows]
+        keyed += [
+            (TimelinePosition(item.date_start, item.date_precision_rank, self.extra_rank, item.pk), item)
+            for item in extra(after=after, before=before, limit=limit + 1)
+        ]
+        keyed.sort(key=lambda pair: (iso(pair[0].date_start), *astuple(pair[0])[1:]))
+        has_more = rows_more or len(keyed) > limit
+        page = keyed[-limit:] if direction == "b" else keyed[:limit]
+        if direction == "a":
+            self.has_next, self.has_previous = has_more, position is not None
+        else:
+            self.has_next, self.has_previous = True, has_more
+        self.entries = [key for key, _item in page]
+        return [item for _key, item in page]

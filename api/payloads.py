@@ -265,3 +265,46 @@ def statement_list_payloads(page: QuerySet[Statement], request: Request) -> list
     statements joined to their speakers, sources and events."""
     briefs, url = SourceBriefs(), DetailURLs(request, "api:statement-detail")
     return [statement_payload(row, briefs, url) for row in statement_list_rows(page)]
+
+
+def proposal_entries(proposals: list) -> list[dict]:
+    """Pending proposals (intake.selectors.actor_pending_proposals) as timeline entries of kind
+    "proposal": what the reader found and no editor has decided yet, in the timeline's shape."""
+    entries = []
+    for proposal in proposals:
+        source = proposal.source
+        brief = {
+            "id": source.pk,
+            "slug": source.slug,
+            "headline": source.headline,
+            "publisher": source.publisher,
+            "url": source.url,
+            "publication": {
+                "date": iso(source.published_date),
+                "time": iso(source.published_time),
+                "timezone": source.timezone,
+            },
+        }
+        if proposal.kind == "statement":
+            speaker = proposal.speaker.name if proposal.speaker else proposal.speaker_name
+            title = statement_title(speaker, proposal.text)
+        else:
+            title = proposal.event_title or proposal.text
+        entries.append(
+            {
+                "kind": "proposal",
+                "id": proposal.pk,
+                "unique_id": f"proposal-{proposal.pk}",
+                "title": title,
+                "text": proposal.text,
+                "date": {key: iso(getattr(proposal, name)) for key, name in DATE_KEYS},
+                "category": "",
+                "actors": [{"id": a.pk, "name": a.name, "kind": a.kind} for a in proposal.linked_actors.all()],
+                "sources": [brief],
+                "citations": [],
+                "sources_disagree": False,
+                "date_readings": [],
+                "event_id": proposal.event_id,
+            }
+        )
+    return entries

@@ -358,7 +358,8 @@ class StatementSerializer(StrictTypesMixin, serializers.ModelSerializer):
 # --- The timeline -----------------------------------------------------------------------------
 
 
-TIMELINE_KINDS = [("event", "event"), ("statement", "statement")]
+# "proposal": a pending proposal, only on an actor's timeline with ?proposals=include.
+TIMELINE_KINDS = [("event", "event"), ("statement", "statement"), ("proposal", "proposal")]
 
 
 class TimelineEntrySerializer(serializers.Serializer):

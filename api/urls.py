@@ -24,6 +24,11 @@ router.register("proposals", intake.ProposalViewSet, basename="proposal")
 urlpatterns = [
     # Before the router, whose sources/{id} would take "import" for an id.
     path("api/v1/sources/import", intake.SourceImportView.as_view(), name="source-import"),
+    path(
+        "api/v1/actors/<int:pk>/timeline",
+        views.ActorTimelineViewSet.as_view({"get": "list"}),
+        name="actor-timeline",
+    ),
     path("api/v1/", include(router.urls)),
     path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
     path("api/v1/auth/token", tokens.ObtainTokenView.as_view(), name="auth-token"),

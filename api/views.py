@@ -20,7 +20,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import renderers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 
 from api import date_serializers, examples, payloads, serializers, story_serializers
 from api.history import HistoryMixin
-from api.pagination import TimelineCursorPagination
+from api.pagination import MixedCursorPagination, TimelineCursorPagination
 from api.permissions import ChangeWithModelPermission
 from api.renderers import (
     CSVRenderer,
@@ -38,6 +38,7 @@ from api.renderers import (
     StreamedExport,
     TimelineJSRenderer,
 )
+from intake import selectors as intake_selectors
 from timeline import filters, paging, selectors
 from timeline.filters import MAX_ID, InvalidFilters
 from timeline.models import Actor, Event, Source, Statement, Story
@@ -301,40 +302,41 @@ An export holds up to {EXPORT_MAX_ROWS} rows from the cursor position; past that
 header continues it."""
 
 
+TIMELINE_FORMAT = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "timelinejs", "csv", "ics"],
+    description="Response format (an alternative to the Accept header).",
+)
+TIMELINE_RESPONSES = {
+    (200, "application/json"): serializers.TimelineEntrySerializer(many=True),
+    (200, TimelineJSRenderer.media_type): OpenApiResponse(
+        OpenApiTypes.OBJECT, description="TimelineJS 3 JSON: {title, events: [slide, ...]}."
+    ),
+    (200, CSVRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="CSV with a header row."),
+    (200, ICalendarRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="iCalendar (RFC 5545)."),
+    **READ_ERRORS,
+}
+TIMELINE_EXAMPLES = [
+    OpenApiExample("An event the sources date differently", value=examples.TIMELINE_ENTRY, response_only=True),
+    OpenApiExample(
+        "TimelineJS 3",
+        value=examples.TIMELINEJS,
+        response_only=True,
+        media_type=TimelineJSRenderer.media_type,
+    ),
+    OpenApiExample("CSV", value=examples.CSV, response_only=True, media_type=CSVRenderer.media_type),
+    OpenApiExample("iCalendar", value=examples.ICS, response_only=True, media_type=ICalendarRenderer.media_type),
+]
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="The timeline",
         description=TIMELINE_DESCRIPTION,
-        parameters=[
-            OpenApiParameter(
-                "format",
-                str,
-                enum=["json", "timelinejs", "csv", "ics"],
-                description="Response format (an alternative to the Accept header).",
-            )
-        ],
-        responses={
-            (200, "application/json"): serializers.TimelineEntrySerializer(many=True),
-            (200, TimelineJSRenderer.media_type): OpenApiResponse(
-                OpenApiTypes.OBJECT, description="TimelineJS 3 JSON: {title, events: [slide, ...]}."
-            ),
-            (200, CSVRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="CSV with a header row."),
-            (200, ICalendarRenderer.media_type): OpenApiResponse(OpenApiTypes.STR, description="iCalendar (RFC 5545)."),
-            **READ_ERRORS,
-        },
-        examples=[
-            OpenApiExample("An event the sources date differently", value=examples.TIMELINE_ENTRY, response_only=True),
-            OpenApiExample(
-                "TimelineJS 3",
-                value=examples.TIMELINEJS,
-                response_only=True,
-                media_type=TimelineJSRenderer.media_type,
-            ),
-            OpenApiExample("CSV", value=examples.CSV, response_only=True, media_type=CSVRenderer.media_type),
-            OpenApiExample(
-                "iCalendar", value=examples.ICS, response_only=True, media_type=ICalendarRenderer.media_type
-            ),
-        ],
+        parameters=[TIMELINE_FORMAT],
+        responses=TIMELINE_RESPONSES,
+        examples=TIMELINE_EXAMPLES,
     )
 )
 class TimelineViewSet(viewsets.GenericViewSet):
@@ -346,11 +348,14 @@ class TimelineViewSet(viewsets.GenericViewSet):
     renderer_classes = [FastJSONRenderer, renderers.BrowsableAPIRenderer, *EXPORT_FORMATS.values()]
 
     def list(self, request) -> Response | StreamedExport:
+        return self.timeline(request, request.query_params)
+
+    def timeline(self, request, filters) -> Response | StreamedExport:
         # The filtersets build the querysets (every filter applies); rows are then read with .values()
         # and the payloads built from them (api.payloads), the same JSON as TimelineEntrySerializer.
         with unusable_filters_as_400():
-            events = selectors.timeline_events(filters=request.query_params)
-            statements = selectors.timeline_statements(filters=request.query_params)
+            events = selectors.timeline_events(filters=filters)
+            statements = selectors.timeline_statements(filters=filters)
         paginator: TimelineCursorPagination = self.paginator
         renderer = request.accepted_renderer
         if not isinstance(renderer, ExportRenderer):
@@ -380,6 +385,58 @@ class TimelineViewSet(viewsets.GenericViewSet):
             self.request.accepted_renderer = FastJSONRenderer()
             self.request.accepted_media_type = FastJSONRenderer.media_type
         return super().handle_exception(exc)
+
+
+PROPOSALS_PARAMETER = OpenApiParameter(
+    "proposals",
+    str,
+    enum=["include", "exclude"],
+    description="`include` adds the actor's pending proposals (what the reader found and no editor has "
+    'decided yet) among the page\'s rows, as entries of kind "proposal"; JSON pages only, exports hold '
+    "accepted records. Default `exclude`.",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="One actor's timeline",
+        description="The timeline (`/api/v1/timeline`) of one actor: the events it takes part in and the "
+        "statements it makes, with the same filters, cursor pages and exports.\n\n"
+        "With `?proposals=include`, the actor's pending proposals are placed among the rows in timeline "
+        "order, each marked by its kind, `proposal` (paging forward shows each one once).",
+        parameters=[
+            OpenApiParameter("id", int, OpenApiParameter.PATH, description="The actor's id."),
+            TIMELINE_FORMAT,
+            PROPOSALS_PARAMETER,
+        ],
+        responses={**TIMELINE_RESPONSES, 404: ERRORS[404]},
+        examples=TIMELINE_EXAMPLES,
+    )
+)
+class ActorTimelineViewSet(TimelineViewSet):
+    """/api/v1/actors/{id}/timeline: the timeline with the actor filter fixed to one actor."""
+
+    pagination_class = MixedCursorPagination
+
+    def list(self, request, pk: int) -> Response | StreamedExport:
+        if not Actor.objects.filter(pk=pk).exists():
+            raise NotFound()
+        choice = request.query_params.get("proposals", "exclude")
+        if choice not in ("include", "exclude"):
+            raise ValidationError({"proposals": ['"include" or "exclude".']})
+        filters = request.query_params.copy()
+        filters.setlist("actor", [str(pk)])
+        if choice == "exclude" or isinstance(request.accepted_renderer, ExportRenderer):
+            return self.timeline(request, filters)
+        with unusable_filters_as_400():
+            events = selectors.timeline_events(filters=filters)
+            statements = selectors.timeline_statements(filters=filters)
+        pending = functools.partial(intake_selectors.actor_pending_proposals, actor_id=pk)
+        page = self.paginator.paginate_mixed(events, statements, request, pending)
+        rows = iter(payloads.timeline_entries([item for item in page if isinstance(item, dict)]))
+        proposed = iter(payloads.proposal_entries([item for item in page if not isinstance(item, dict)]))
+        entries = [next(rows) if isinstance(item, dict) else next(proposed) for item in page]
+        return self.paginator.get_paginated_response(entries)
 
 
 # --- Dates ------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.db.models import Count, Q, QuerySet
 
 from intake.models import Proposal, ProposalKind, ProposalState
 from timeline.models import Event, Source
+from timeline.paging import RowCompare, TimelinePosition
 
 QUEUE_LIMIT = 200
 CANDIDATES = 5
@@ -148,3 +149,37 @@ def next_pending(*, source: Source, after: int) -> int | None:
 def pending_proposals(source: Source) -> QuerySet[Proposal]:
     """What the reader proposed from `source` and no editor has reviewed yet, in text order."""
     return Proposal.objects.pending().filter(source=source).order_by("char_start", "id")
+
+
+# Pending proposals sort after the events and statements of the same date and precision (their kind
+# ranks are 0 and 1, timeline.paging.KIND_RANK).
+PROPOSAL_RANK = 2
+
+
+def _proposal_keyset(position: TimelinePosition, *, reverse: bool) -> RowCompare:
+    """Proposals strictly after (or, reversed, before) a position in timeline order."""
+    strictly = "<" if reverse else ">"
+    d, r = position.date_start, position.precision_rank
+    if position.kind_rank == PROPOSAL_RANK:
+        return RowCompare(("date_start", "date_precision_rank", "id"), strictly, (d, r, position.id))
+    # A row of an earlier kind: proposals of its date and precision come after it.
+    return RowCompare(("date_start", "date_precision_rank"), strictly if reverse else ">=", (d, r))
+
+
+def actor_pending_proposals(
+    *, actor_id: int, after: TimelinePosition | None = None, before: TimelinePosition | None = None, limit: int
+) -> list[Proposal]:
+    """Up to `limit` dated pending proposals naming the actor (as speaker, or among the actors they link)
+    from a position in timeline order (just before `before`, nearest first, when given). One query,
+    and one for their actors."""
+    linked = Proposal.linked_actors.through.objects.filter(actor_id=actor_id).values("proposal_id")
+    proposals = Proposal.objects.pending().filter(Q(speaker_id=actor_id) | Q(pk__in=linked), date_start__isnull=False)
+    position = before or after
+    if position is not None:
+        proposals = proposals.filter(_proposal_keyset(position, reverse=before is not None))
+    order = ("date_start", "date_precision_rank", "pk")
+    if before is not None:
+        order = tuple(f"-{name}" for name in order)
+    return list(
+        proposals.select_related("source", "speaker").prefetch_related("linked_actors").order_by(*order)[:limit]
+    )

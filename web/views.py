@@ -16,7 +16,7 @@ from django.urls import reverse
 from intake import selectors as intake_selectors
 from timeline import paging, readings, selectors
 from timeline.filters import InvalidFilters
-from timeline.models import Citation, Event, Source, Statement
+from timeline.models import Actor, Citation, Event, Source, Statement
 from timeline.paging import KIND_RANK, TimelineEntry, TimelinePosition
 from timeline.services.annotation import source_dates
 from web import presentation
@@ -26,6 +26,7 @@ from web.forms import FILTER_KEYS, TimelineFilterForm
 TIMELINE_TITLE = "News timeline"
 PAGE_SIZE = 50
 UNDATED_LIMIT = 50
+PENDING_LIMIT = 20
 TIMELINEJS_SCRIPT = "vendor/timelinejs/js/timeline.js"
 
 
@@ -128,9 +129,21 @@ def filter_query(params: QueryDict) -> str:
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
+    return _timeline_page(request)
+
+
+def actor(request: HttpRequest, pk: int) -> HttpResponse:
+    """One actor's timeline: the timeline page with the actor fixed, and what awaits review about it."""
+    person = get_object_or_404(Actor, pk=pk)
+    return _timeline_page(request, actor=person)
+
+
+def _timeline_page(request: HttpRequest, *, actor: Actor | None = None) -> HttpResponse:
     # The form sends every field, empty or not; an empty one is no filter (the API would call it invalid).
     query = filter_query(request.GET)
-    params = QueryDict(query)
+    params = QueryDict(query, mutable=True)
+    if actor is not None:
+        params.setlist("actor", [str(actor.pk)])
     form = TimelineFilterForm(params)
     events, event_errors = _filtered(selectors.timeline_events, params)
     statements, statement_errors = _filtered(selectors.timeline_statements, params)
@@ -142,7 +155,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
         errors["after"] = ["Not a position on the timeline; start from the first page."]
 
     context = {
-        "title": page_title(params),
+        "title": actor.name if actor else page_title(params),
+        "actor": actor,
+        "page_url": reverse("web:actor", args=[actor.pk]) if actor else reverse("web:timeline"),
+        "api_url": reverse("api:actor-timeline", args=[actor.pk]) if actor else reverse("api:timeline-list"),
         "form": form,
         "errors": errors,
         "query": query,
@@ -158,14 +174,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
     context["entries"] = [entry_view(entry) for entry in entries]
     first_page = after is None and before is None
-    if entries:
-        first, last = entries[0], entries[-1]
-        if (before is None and has_more) or before is not None:
-            context["next_url"] = _page_url(query, "after", last)
-        if (before is not None and has_more) or after is not None:
-            context["previous_url"] = _page_url(query, "before", first)
-    elif not first_page:
-        context["previous_url"] = f"?{query}" if query else "?"
+    context |= _pager(query, entries, has_more=has_more, after=after, before=before)
 
     # Undated entries have no place in the order: they get their own group, on the first page.
     if first_page and not (params.get("start") or params.get("end")):
@@ -173,6 +182,9 @@ def timeline(request: HttpRequest) -> HttpResponse:
         context["undated"] = [entry_view(entry) for entry in undated[:UNDATED_LIMIT]]
         context["undated_more"] = len(undated) > UNDATED_LIMIT
 
+    if actor is not None and first_page:
+        pending = intake_selectors.actor_pending_proposals(actor_id=actor.pk, limit=PENDING_LIMIT + 1)
+        context["pending"], context["pending_more"] = pending[:PENDING_LIMIT], len(pending) > PENDING_LIMIT
     context["chart"] = presentation.chart_of(selectors.month_counts(events, statements))
     # A bar narrows the current filters to its own month or year.
     without_dates = params.copy()
@@ -180,6 +192,19 @@ def timeline(request: HttpRequest) -> HttpResponse:
         without_dates.pop(key, None)
     context["chart_query"] = without_dates.urlencode()
     return render(request, "web/timeline.html", context)
+
+
+def _pager(query: str, entries: list[TimelineEntry], *, has_more: bool, after, before) -> dict:
+    """The next and previous links of a page of entries."""
+    links = {}
+    if entries:
+        if (before is None and has_more) or before is not None:
+            links["next_url"] = _page_url(query, "after", entries[-1])
+        if (before is not None and has_more) or after is not None:
+            links["previous_url"] = _page_url(query, "before", entries[0])
+    elif after is not None or before is not None:
+        links["previous_url"] = f"?{query}" if query else "?"
+    return links
 
 
 def _filtered(select, params: QueryDict) -> tuple:

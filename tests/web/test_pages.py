@@ -310,3 +310,66 @@ def test_the_source_page_marks_proposals_awaiting_review_and_not_reviewed_ones(c
     assert f'id="proposal-{pending.pk}"' in page
     assert f'id="proposal-{rejected.pk}"' not in page
     assert "1 proposal from the article reader awaiting" in page
+
+
+# --- An actor's page ----------------------------------------------------------------------------
+
+
+def test_an_actors_page_shows_its_events_and_statements_and_what_awaits_review(client):
+    abe, zed = ActorFactory(name="Abe Lincoln", aliases=["Lincoln"]), ActorFactory(name="Zed")
+    for day, who in ((dt.date(2022, 9, 1), abe), (dt.date(2022, 9, 2), zed)):
+        event = EventFactory(title=f"{who.name} acts", **resolved_dates(day))
+        event.actors.set([who])
+    said = StatementFactory(speaker=abe, **resolved_dates(dt.date(2022, 9, 3)))
+    article = SourceFactory(text="Lincoln said the war was over.")
+    Proposal.objects.create(
+        source=article,
+        kind=ProposalKind.STATEMENT,
+        char_start=0,
+        char_end=len(article.text),
+        text=article.text,
+        speaker=abe,
+        speaker_name="Lincoln",
+        **resolved_dates(dt.date(2022, 9, 4)),
+    )
+
+    response = client.get(f"/actors/{abe.pk}")
+
+    assert response.status_code == 200
+    page = text_of(response)
+    assert entry_ids(response) == [f"event-{Event.objects.get(title='Abe Lincoln acts').pk}", f"statement-{said.pk}"]
+    assert "also called Lincoln" in page and "Zed acts" not in page
+    assert "Awaiting review" in page and "Lincoln said the war was over." in page
+    # Its filters and exports stay on the actor's timeline.
+    html = response.content.decode()
+    assert f'action="/actors/{abe.pk}"' in html and f"/api/v1/actors/{abe.pk}/timeline?" in html
+
+
+def test_every_actor_name_on_the_timeline_links_to_the_actors_page(client):
+    abe = ActorFactory(name="Abe")
+    event = EventFactory(title="Abe acts", **resolved_dates(dt.date(2022, 9, 1)))
+    event.actors.set([abe])
+    StatementFactory(speaker=abe, **resolved_dates(dt.date(2022, 9, 2)))
+
+    html = client.get("/").content.decode()
+
+    assert html.count(f'href="/actors/{abe.pk}"') == 2
+
+
+def test_an_unknown_actor_is_a_404(client, db):
+    assert client.get("/actors/999999").status_code == 404
+
+
+def test_an_actors_page_runs_the_same_queries_at_10_and_100_entries(client):
+    counts = []
+    for rows in (10, 100):
+        Statement.objects.all().delete()
+        Event.objects.all().delete()
+        build(rows)
+        shared = Statement.objects.exclude(date_start=None).first().speaker
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/actors/{shared.pk}")
+        assert response.status_code == 200
+        assert len(entry_ids(response)) == min(2 * rows, views.PAGE_SIZE)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
