@@ -6,3 +6,6 @@ class IntakeConfig(AppConfig):
 
     name = "intake"
     verbose_name = "Intake"
+
+    def ready(self) -> None:
+        from intake import receivers  # noqa: F401 (connects the receivers)

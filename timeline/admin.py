@@ -10,14 +10,19 @@ from collections.abc import Sequence
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.urls import reverse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement, Story, text_checksum
 from timeline.services import stories
+from timeline.services.actors import actor_duplicates, actors_merge
 from timeline.services.dating import date_apply_editor_change, date_resolve_after_edit
 from timeline.services.provenance import passage_locate
 
@@ -289,9 +294,50 @@ class ActorAdmin(SimpleHistoryAdmin):
     list_filter = ("kind",)
     search_fields = ("name", "aliases", "description")
     ordering = ("name",)
+    change_list_template = "admin/timeline/actor/change_list.html"
+
+    def get_urls(self):
+        duplicates = path(
+            "duplicates/", self.admin_site.admin_view(self.duplicates_view), name="timeline_actor_duplicates"
+        )
+        return [duplicates, *super().get_urls()]
+
+    def duplicates_view(self, request: HttpRequest) -> HttpResponse:
+        """Likely duplicates, each pair with a button that merges one into the other: never merged
+        without an editor's word. A merge needs the change and delete permissions on actors."""
+        may_merge = self.has_change_permission(request) and self.has_delete_permission(request)
+        if request.method == "POST":
+            if not may_merge:
+                raise PermissionDenied
+            keep, merged = (self._posted_actor(request, key) for key in ("keep", "merge"))
+            name = merged.name
+            try:
+                actors_merge(keep=keep, duplicates=[merged], user=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), level=messages.ERROR)
+            else:
+                self.message_user(request, f"“{name}” merged into “{keep.name}”, which now has it as an alias.")
+            return redirect("admin:timeline_actor_duplicates")
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Likely duplicate actors",
+            "pairs": actor_duplicates(),
+            "may_merge": may_merge,
+        }
+        return TemplateResponse(request, "admin/timeline/actor/duplicates.html", context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements"))
+
+    @staticmethod
+    def _posted_actor(request: HttpRequest, key: str) -> Actor:
+        raw = request.POST.get(key, "")
+        if not raw.isdigit() or len(raw) > 18:
+            raise Http404(f"No actor {key}.")
+        return get_object_or_404(Actor, pk=int(raw))
 
     @admin.display(description="aliases")
     def alias_list(self, obj) -> str:
