@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from intake.models import Proposal, ProposalKind, ProposalState
-from intake.services.proposals import EVENT_SLUG_MAX, _check_offsets
+from intake.services.proposals import EVENT_SLUG_MAX, _check_offsets, participant_names
 from timeline.models import Actor, ActorKind, Citation, Event, Source, Statement
 from timeline.services import stories
 from timeline.services.dating import dates_resolve
@@ -50,6 +50,28 @@ class _Actors:
         if self.new:
             created = Actor.objects.bulk_create(self.new.values())
             Actor.history.bulk_history_create(created, default_user=user)
+            for key, actor in self.new.items():
+                self.by_name[key] = actor.pk
+            self.new = {}
+
+    def participants(self, rows: list[Proposal]) -> None:
+        """The named participants of the events accepted that are no actor yet become actors; each
+        proposal that introduced one notes it, for undo."""
+        for proposal in rows:
+            made = []
+            for name, kind in participant_names(proposal.actors):
+                key = name.casefold()
+                if key not in self.by_name and key not in self.new:
+                    made.append(key)
+                    self.speaker(name, kind)
+            if made:
+                proposal.undo = {**proposal.undo, "actors": made}
+
+    def resolve_undo(self, rows: list[Proposal]) -> None:
+        """The names noted by `participants` as the ids the actors were given."""
+        for proposal in rows:
+            if proposal.undo.get("actors") and isinstance(proposal.undo["actors"][0], str):
+                proposal.undo["actors"] = [self.by_name[key] for key in proposal.undo["actors"]]
 
     def ids(self, mentions: list[dict]) -> set[int]:
         found = {m["actor_id"] for m in mentions if m.get("actor_id")}
@@ -193,7 +215,9 @@ def proposals_accept_above(*, source: Source, min_confidence: float, user=None) 
         citing = [p for p in rows if p.kind == ProposalKind.CITATION]
         actors = _Actors()
         statements = _statements(said, source, actors)
+        actors.participants(citing)
         actors.save_new(reviewer)
+        actors.resolve_undo(citing)
         _save_statements(said, statements, reviewer)
         events = _events_for(citing, reviewer)
         citations = _citations(citing, source, events)

@@ -352,14 +352,61 @@ def _event_for(proposal: Proposal, *, user) -> Event:
     return event
 
 
-def _link_actors(event: Event, proposal: Proposal) -> None:
+# Lower-case words a proper name may hold ("Bank of England", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset(
+    {"of", "the", "for", "and", "in", "on", "de", "del", "la", "le", "van", "von", "der", "al", "bin", "da"}
+)
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether a mention names someone ("Recep Tayyip Erdogan", "the Bank of England") rather than
+    describing them ("Israel's prime minister", "officials"): every word capitalised but particles,
+    the first one included once a leading "the" is set aside."""
+    words = name.split()
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    if not words or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_PARTICLES for w in words)
+
+
+def participant_names(mentions: Iterable[dict]) -> list[tuple[str, str]]:
+    """The named participants of an event (subject and objects) that are no known actor yet, as
+    (name, kind): the actors accepting it creates."""
+    return [
+        (m["name"].strip()[:200], m["kind"])
+        for m in mentions
+        if isinstance(m, dict)
+        and m.get("participant")
+        and not m.get("actor_id")
+        and m.get("kind") in ActorKind.values
+        and is_proper_name(m.get("name", ""))
+    ]
+
+
+def _link_actors(event: Event, proposal: Proposal) -> list[int]:
+    """Link the event to the actors the proposal names, creating its named participants that are no
+    actor yet. The ids of the actors created (undo removes them)."""
     ids = {m.get("actor_id") for m in proposal.actors if m.get("actor_id")}
     names = {m.get("name", "").casefold() for m in proposal.actors if not m.get("actor_id") and m.get("name")}
-    if names:
-        ids |= {pk for pk, name in Actor.objects.values_list("pk", "name") if name.casefold() in names}
+    by_name: dict[str, int] = {}
+    for pk, name, aliases in Actor.objects.values_list("pk", "name", "aliases") if names else ():
+        for known in (name, *(aliases or ())):
+            by_name.setdefault(known.casefold(), pk)
+    ids |= {by_name[name] for name in names if name in by_name}
+    created = []
+    for name, kind in participant_names(proposal.actors):
+        if name.casefold() not in by_name:
+            actor = Actor(name=name, kind=kind)
+            actor.full_clean()
+            actor.save()
+            by_name[name.casefold()] = actor.pk
+            created.append(actor.pk)
+            ids.add(actor.pk)
     existing = set(Actor.objects.filter(pk__in=ids).values_list("pk", flat=True))
     if existing:
         event.actors.add(*existing)
+    return created
 
 
 def _accept(proposal: Proposal, *, user) -> None:
@@ -396,7 +443,9 @@ def _accept(proposal: Proposal, *, user) -> None:
         )
         record.full_clean(validate_constraints=False)
         record.save()
-        _link_actors(event, proposal)
+        created = _link_actors(event, proposal)
+        if created:
+            proposal.undo = {**proposal.undo, "actors": created}
         proposal.citation = record
     proposal.state = ProposalState.ACCEPTED
     proposal.reviewed_by = user if getattr(user, "pk", None) else None

@@ -234,6 +234,11 @@ def _remove_citation(proposal: Proposal) -> None:
         record_delete(record=event)
     else:
         event_date_derive(event=event)
+        event.actors.remove(*proposal.undo.get("actors", ()))
+    # The participants accepting made into actors go too, unless something else names them since.
+    for actor in Actor.objects.filter(pk__in=proposal.undo.get("actors", ())):
+        if not actor.events.exists() and not actor.statements.exists():
+            record_delete(record=actor)
 
 
 def _remove_statement(proposal: Proposal) -> None:
