@@ -12,6 +12,7 @@ rejected proposals are final: accepting twice is refused, and nothing here edits
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -82,16 +83,22 @@ def known_actors() -> list[extraction.KnownActor]:
     return known
 
 
-def event_candidates() -> list[extraction.EventCandidate]:
-    """Accepted events and pending proposed new events, which a new citation may join. Four queries."""
+def event_candidates(
+    *, window: tuple[dt.date, dt.date] | None = None, pending: bool = True
+) -> list[extraction.EventCandidate]:
+    """Accepted events (those dated within `window` when given, read through the date index) and, with
+    `pending`, pending proposed new events: what a new citation may join. Four queries."""
     keywords: dict[int, set[str]] = defaultdict(set)
     speakers: dict[int, set[str]] = defaultdict(set)
-    for event_id, words, actors in Proposal.objects.filter(
-        kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__isnull=False
-    ).values_list("citation__event_id", "keywords", "actors"):
+    accepted = Proposal.objects.filter(kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__isnull=False)
+    events = Event.objects.all()
+    if window is not None:
+        events = events.filter(date_start__lte=window[1], date_end__gte=window[0])
+        accepted = accepted.filter(citation__event__in=events)
+    for event_id, words, actors in accepted.values_list("citation__event_id", "keywords", "actors"):
         keywords[event_id].update(words or ())
         speakers[event_id].update(a.get("name", "") for a in actors or () if a.get("speaker"))
-    events = Event.objects.only("pk", "title", "date_start", "date_end").prefetch_related(
+    events = events.only("pk", "title", "date_start", "date_end").prefetch_related(
         Prefetch("citations", queryset=Citation.objects.only("event_id", "sentence").order_by("pk")),
         Prefetch("actors", queryset=Actor.objects.only("name")),
     )
@@ -108,8 +115,9 @@ def event_candidates() -> list[extraction.EventCandidate]:
         )
         for event in events
     ]
-    pending = Proposal.objects.pending().filter(kind=ProposalKind.CITATION, event__isnull=True, same_event_as=None)
-    candidates += [_proposal_candidate(p) for p in pending.prefetch_related("grouped")]
+    if pending:
+        heads = Proposal.objects.pending().filter(kind=ProposalKind.CITATION, event__isnull=True, same_event_as=None)
+        candidates += [_proposal_candidate(p) for p in heads.prefetch_related("grouped")]
     return candidates
 
 

@@ -19,6 +19,8 @@ from .actors import Coreference
 from .citations import read_citations
 from .guard import UnreadableText, check_readable
 from .matching import match_event as _match_event
+from .matching import score_candidate
+from .matching import weights_of as matching_weights
 from .nlp import Parse, parse, parse_many
 from .statements import read_statements
 from .text import split_article
@@ -46,6 +48,8 @@ __all__ = [
     "extract",
     "extract_many",
     "match_event",
+    "matching_weights",
+    "score_candidate",
 ]
 
 

@@ -86,7 +86,7 @@ def date_agreement(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date]
     return -1.0, "dates disagree"
 
 
-def _weights(candidates: Sequence[EventCandidate]) -> dict[str, float]:
+def weights_of(candidates: Sequence[EventCandidate]) -> dict[str, float]:
     """Inverse event frequency: a word most events share ("russia" in a story about Russia) says little."""
     df: dict[str, int] = {}
     for candidate in candidates:
@@ -175,7 +175,7 @@ def score_candidate(
 
 
 def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:
-    weights = _weights(candidates)
+    weights = weights_of(candidates)
     best = None
     for candidate in candidates:
         match = score_candidate(citation, candidate, weights)

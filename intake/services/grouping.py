@@ -1,0 +1,282 @@
+"""Grouping that ignores import order: the reader's proposed events re-formed as if every article had
+come at once.
+
+The reader matches each new citation against the events and proposed events already there, so what
+it proposes depends on which article came first: the February articles imported before the September
+ones would split the September alert in two. After each import, `proposals_regroup` takes the pending
+citation proposals that an editor has not touched, whose dates lie near the new article's (a date
+window read through the date index, never the whole table), and matches them again in one canonical
+order: by publication (date, time, then the text's checksum and the offset), against the accepted
+events of that window and the groups formed so far. The same articles give the same groups whatever
+the order they came in. Accepted records and an editor's edits are never regrouped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+
+from intake.models import Proposal, ProposalKind
+from intake.services.proposals import CANDIDATE_SENTENCES, event_candidates
+from timeline import extraction
+from timeline.models import Source
+from timeline.temporal import Timex
+from timeline.temporal.types import TimexType
+
+# Proposals dated this near the new article's dates are regrouped with it: wider than any agreement
+# the matcher allows (intervals overlapping, or two days apart), so a group never straddles the edge.
+WINDOW = dt.timedelta(days=31)
+# The window grows until it holds every proposal dated near one it holds (so that the groups depend on
+# the proposals, not on which article came last), up to this many proposals, the nearest kept.
+MAX_POOL = 400
+# Passes that move each proposal to the group that fits it best once all groups are formed.
+REFINE_PASSES = 3
+# Rounds of widening the pool by the dates of what it took in.
+MAX_STEPS = 20
+
+
+def _canonical(p: Proposal) -> tuple:
+    source = p.source
+    return (source.published_date, source.published_time or dt.time(0), source.checksum, p.char_start, p.pk)
+
+
+def as_citation(p: Proposal) -> extraction.ProposedCitation:
+    """A stored citation proposal as the matcher reads a fresh one."""
+    timex = None
+    if p.date_start is not None and p.date_end is not None:
+        timex = Timex(
+            start=p.char_start,
+            end=p.char_end,
+            text=p.date_text,
+            type=TimexType.DATE,
+            value=p.date_value,
+            start_date=p.date_start,
+            end_date=p.date_end,
+        )
+    mentions = [m for m in p.actors if isinstance(m, dict) and m.get("name")]
+
+    def mention(m: dict) -> extraction.Mention:
+        return extraction.Mention(name=m["name"], char_start=0, char_end=0, kind=m.get("kind", ""))
+
+    return extraction.ProposedCitation(
+        char_start=p.char_start,
+        char_end=p.char_end,
+        sentence=p.text,
+        timex=timex,
+        title=p.event_title,
+        actors=tuple(mention(m) for m in mentions),
+        keywords=frozenset(p.keywords or ()),
+        speakers=tuple(mention(m) for m in mentions if m.get("speaker")),
+        participants=tuple(mention(m) for m in mentions if m.get("participant")),
+    )
+
+
+@dataclass
+class _Group:
+    head: Proposal
+    members: list[Proposal] = field(default_factory=list)
+
+    def candidate(self) -> extraction.EventCandidate:
+        return self.candidate_keyed(f"proposal:{self.head.pk}")
+
+    def candidate_keyed(self, key: str) -> extraction.EventCandidate:
+        everyone = [self.head, *self.members]
+        names = {a.get("name", "") for m in everyone for a in m.actors if isinstance(a, dict)}
+        speakers = {a.get("name", "") for m in everyone for a in m.actors if isinstance(a, dict) and a.get("speaker")}
+        return extraction.EventCandidate(
+            key=key,
+            title=self.head.event_title,
+            date_start=self.head.date_start,
+            date_end=self.head.date_end,
+            actor_names=tuple(sorted(names - {""})),
+            keywords=frozenset().union(*(frozenset(m.keywords or ()) for m in everyone)),
+            sentences=tuple(m.text for m in everyone[:CANDIDATE_SENTENCES]),
+            speaker_names=tuple(sorted(speakers - {""})),
+        )
+
+
+def _reach(p: Proposal) -> tuple[dt.date, dt.date]:
+    """The days a proposal may share a happening within: its dates (an undated one: its publication day,
+    as it happened "on or before" it), widened by the window."""
+    start = p.date_start or p.source.published_date
+    end = p.date_end or start
+    return start - WINDOW, end + WINDOW
+
+
+def _merged(spans: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    out: list[tuple[dt.date, dt.date]] = []
+    for low, high in sorted(spans):
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def _within(spans: list[tuple[dt.date, dt.date]]) -> Q:
+    """Proposals whose reach (_reach) meets one of the spans: the test _components applies, as a query
+    on the date index."""
+    near = Q(pk__in=[])
+    for low, high in spans:
+        low, high = low - WINDOW, high + WINDOW
+        near |= Q(date_start__lte=high, date_end__gte=low) | Q(
+            date_start__isnull=True, source__published_date__range=(low, high)
+        )
+    return near
+
+
+def _pool(source: Source) -> tuple[list[Proposal], list[tuple[dt.date, dt.date]]]:
+    """The pending citation proposals no editor has touched that the source's are linked to, directly or
+    through others, by dates within the window of each other: whole connected groups of dates, so that
+    whichever article of them came last, the same proposals are regrouped (MAX_POOL at most, the
+    nearest to the source's first). In canonical order, with the spans of days they cover."""
+    untouched = Proposal.objects.pending().filter(kind=ProposalKind.CITATION, version=0).select_related("source")
+    rows = {p.pk: p for p in untouched.filter(source=source)}
+    spans = _merged(
+        [_reach(p) for p in rows.values()] or [(source.published_date - WINDOW, source.published_date + WINDOW)]
+    )
+    for _ in range(MAX_STEPS):
+        found = {p.pk: p for p in untouched.filter(_within(spans)).order_by("date_start", "pk")[: MAX_POOL + 1]}
+        grown = _merged(spans + [_reach(p) for p in found.values()])
+        if found.keys() <= rows.keys() and grown == spans:
+            break
+        rows |= found
+        spans = grown
+        if len(rows) > MAX_POOL:
+            break
+    if len(rows) > MAX_POOL:
+        # Too many to regroup at once: the source's own and the nearest to them.
+        days = [p.date_start or p.source.published_date for p in rows.values() if p.source_id == source.pk]
+        middle = min(days or [source.published_date])
+
+        def distance(p: Proposal) -> tuple:
+            return (p.source_id != source.pk, abs(((p.date_start or p.source.published_date) - middle).days), p.pk)
+
+        rows = {p.pk: p for p in sorted(rows.values(), key=distance)[:MAX_POOL]}
+    return sorted(rows.values(), key=_canonical), spans
+
+
+class _Groups:
+    """Group labels, their members (indexes into the pool) and their candidates, kept as members move."""
+
+    def __init__(self, pool: list[Proposal]) -> None:
+        self.pool = pool
+        self.label: dict[int, str | int] = {}
+        self.members: dict[int, list[int]] = {}
+        self._candidates: dict[int, extraction.EventCandidate] = {}
+        self._fresh = itertools.count(len(pool))
+
+    def candidate(self, name: int, without: int | None = None) -> extraction.EventCandidate | None:
+        members = [i for i in self.members.get(name, ()) if i != without]
+        if not members:
+            return None
+        if without is not None and without in self.members[name]:
+            return _Group(self.pool[members[0]], [self.pool[i] for i in members[1:]]).candidate_keyed(f"g:{name}")
+        if name not in self._candidates:
+            self._candidates[name] = _Group(self.pool[members[0]], [self.pool[i] for i in members[1:]]).candidate_keyed(
+                f"g:{name}"
+            )
+        return self._candidates[name]
+
+    def candidates_for(self, i: int) -> list[extraction.EventCandidate]:
+        """Every group as it would stand without proposal i."""
+        found = (self.candidate(name, without=i) for name in sorted(self.members))
+        return [c for c in found if c is not None]
+
+    def move(self, i: int, where: str | int | None) -> bool:
+        """Put i at `where` (an event key, a group label, or None: a group of its own). Whether it moved."""
+        current = self.label.get(i)
+        if where is None:
+            alone = isinstance(current, int) and self.members.get(current) == [i]
+            where = current if alone else (i if current is None else next(self._fresh))
+        if current == where:
+            return False
+        if isinstance(current, int):
+            self.members[current].remove(i)
+            self._candidates.pop(current, None)
+            if not self.members[current]:
+                del self.members[current]
+        self.label[i] = where
+        if isinstance(where, int):
+            self.members.setdefault(where, []).append(i)
+            self.members[where].sort()
+            self._candidates.pop(where, None)
+        return True
+
+
+def _assign(pool: list[Proposal], accepted: list) -> tuple[_Groups, dict[int, object]]:
+    """Where each proposal goes: an accepted event or a group, with the match that put it there. A greedy
+    pass in canonical order, then passes that take each proposal out and put it where it now fits best
+    among the groups the whole pool formed (not only those before it), until nothing moves."""
+    citations = [as_citation(p) for p in pool]
+    groups = _Groups(pool)
+    found: dict[int, object] = {}
+    for _ in range(1 + REFINE_PASSES):
+        moved = False
+        for i in range(len(pool)):
+            match = extraction.match_event(citations[i], accepted + groups.candidates_for(i))
+            where = None if match is None else match.key
+            if where is not None and where.startswith("g:"):
+                where = int(where[2:])
+            moved |= groups.move(i, where)
+            found[i] = match
+        if not moved:
+            break
+    return groups, found
+
+
+def _components(pool: list[Proposal]) -> list[list[Proposal]]:
+    """The pool split where no proposal's dates come within the window of another's: each part is grouped
+    on its own, so that its groups do not depend on what else was regrouped with it."""
+    parts: dict[tuple, list[Proposal]] = {}
+    spans = _merged([_reach(p) for p in pool])
+    for proposal in pool:  # in canonical order, kept within each part
+        low, high = _reach(proposal)
+        span = next(s for s in spans if s[0] <= low and high <= s[1])
+        parts.setdefault(span, []).append(proposal)
+    return [parts[span] for span in sorted(parts)]
+
+
+def _placed(part: list[Proposal], accepted: list) -> dict[int, tuple]:
+    """Each proposal's (event id, head id, score, reasons) once the part is grouped."""
+    groups, found = _assign(part, accepted)
+    new: dict[int, tuple] = {}
+    for i, where in groups.label.items():
+        if isinstance(where, str):
+            new[part[i].pk] = (int(where.partition(":")[2]), None, found[i].score, list(found[i].reasons))
+    for members in groups.members.values():
+        head = part[members[0]]
+        new[head.pk] = (None, None, None, [])
+        for i in members[1:]:
+            match = found[i]
+            reasons = list(match.reasons) if match else ["reported like the others of its group"]
+            new[part[i].pk] = (None, head.pk, match.score if match else None, reasons)
+    return new
+
+
+def proposals_regroup(*, source: Source) -> int:
+    """Re-form the groups of the pending proposals that may share a happening with `source`'s; the number
+    of proposals whose grouping changed. The same proposals give the same groups whatever the order they
+    came in; a second run changes nothing."""
+    with transaction.atomic():
+        pool, spans = _pool(source)
+        if not pool:
+            return 0
+        accepted = event_candidates(window=(spans[0][0], spans[-1][1]), pending=False)
+        new: dict[int, tuple] = {}
+        for part in _components(pool):
+            new |= _placed(part, accepted)
+        changed = []
+        for proposal in pool:
+            old = (proposal.event_id, proposal.same_event_as_id, proposal.match_score, proposal.match_reasons)
+            if new[proposal.pk] != old:
+                proposal.event_id, proposal.same_event_as_id, proposal.match_score, proposal.match_reasons = new[
+                    proposal.pk
+                ]
+                changed.append(proposal)
+        Proposal.objects.bulk_update(changed, ["event", "same_event_as", "match_score", "match_reasons"])
+    return len(changed)
