@@ -1,0 +1,155 @@
+"""The SemEval-2015 TimeLine task (Track A) run through the import: articles in, entity timelines out, scored.
+
+The corpus's articles are imported, in publication order, into a throw-away SQLite database that is
+migrated for the run and deleted after it (seed_evaluation.throwaway_database): the configured
+database is never opened for writing. Every proposal is accepted (confidence 0 and up), as an editor
+accepting everything would, so that the events, their grouping across articles and their dates are
+the ones the application would show. Then each target entity's timeline is built from those events
+(intake.timelines.build), written in the task's format, and scored when the corpus has gold timelines.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intake.timelines import build
+from intake.timelines.baseline import baseline_timelines
+from intake.timelines.corpus import Corpus, Document, entity_filename, read_corpus
+from intake.timelines.scorer import Scores, score
+from intake.timelines.timelines import Timeline, read_timeline, write_timeline
+
+PUBLISHER = "Wikinews"  # the task's corpora are Wikinews articles
+# The engine's precisions, as much of the date as the task's YYYY-MM-DD can say.
+DATE_PARTS = {"time": 10, "day": 10, "week": 7, "weekend": 10, "month": 7, "quarter": 4, "season": 4, "year": 4}
+
+
+@dataclass
+class TimelineEvaluation:
+    timelines: list[Timeline]
+    scores: Scores | None = None  # None when the corpus has no gold timelines
+    unscored: list[str] = field(default_factory=list)  # entities with no gold timeline
+
+
+def _slug(document: Document) -> str:
+    return f"wikinews-{document.doc_id}"
+
+
+def _event_date(start, end, precision: str) -> str:
+    """The known part of an event's date: a week inside one month is that month, as the gold writes it."""
+    if start is None or precision not in DATE_PARTS:
+        return ""
+    width = DATE_PARTS[precision]
+    if precision in ("week", "weekend") and end is not None and (start.year, start.month) != (end.year, end.month):
+        width = 4
+    if precision == "weekend" and start != end:
+        width = 7 if (start.year, start.month) == (end.year, end.month) else 4
+    return start.isoformat()[:width]
+
+
+def _import(documents: list[Document], progress: Callable[[str], None]) -> None:
+    from intake.services.articles import ArticleInput, article_import
+    from intake.services.bulk_accept import proposals_accept_above
+
+    sources = []
+    for document in documents:
+        data = ArticleInput(
+            content=document.text,
+            filename=f"{document.doc_id}.txt",
+            published=document.created.isoformat(),
+            publisher=PUBLISHER,
+            headline=document.headline,
+            slug=_slug(document),
+        )
+        result = article_import(data=data)
+        sources.append(result.source)
+        progress(f"{document.name}: {result.proposals} proposals")
+    for source in sources:
+        proposals_accept_above(source=source, min_confidence=0.0)
+
+
+def found_events(documents: list[Document]) -> list[build.FoundEvent]:
+    """The accepted events with their citations' triggers, sentences and actors. Three queries."""
+    from intake.models import Proposal, ProposalKind, ProposalState
+    from timeline.models import Event
+
+    doc_ids = {_slug(d): d.doc_id for d in documents}
+    names: dict[int, list[str]] = defaultdict(list)
+    for event_id, name, aliases in Event.actors.through.objects.values_list(
+        "event_id", "actor__name", "actor__aliases"
+    ):
+        names[event_id] += [name, *(aliases or ())]
+    mentions: dict[int, list[build.FoundMention]] = defaultdict(list)
+    rows = Proposal.objects.filter(
+        kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__isnull=False
+    ).values_list("citation__event_id", "source__slug", "trigger_start", "text", "actors")
+    for event_id, slug, trigger_start, text, actors in rows.order_by("source__published_date", "pk"):
+        said = tuple(a.get("name", "") for a in actors or () if a.get("name"))
+        mentions[event_id].append(
+            build.FoundMention(
+                doc_id=doc_ids[slug],
+                trigger_start=trigger_start if trigger_start is not None else -1,
+                sentence=text,
+                names=said + tuple(names.get(event_id, ())),
+            )
+        )
+    events = Event.objects.filter(pk__in=mentions).values_list("pk", "date_start", "date_end", "date_precision")
+    return [
+        build.FoundEvent(
+            key=pk,
+            date=_event_date(start, end, precision),
+            start=start if _event_date(start, end, precision) else None,
+            mentions=tuple(m for m in mentions[pk] if m.trigger_start >= 0),
+        )
+        for pk, start, end, precision in events.order_by("pk")
+    ]
+
+
+def system_timelines(*, corpus: Corpus, match: str, progress: Callable[[str], None]) -> list[Timeline]:
+    from intake.services.seed_evaluation import throwaway_database
+
+    with throwaway_database():
+        _import(corpus.documents, progress)
+        events = found_events(corpus.documents)
+    documents = {d.doc_id: d for d in corpus.documents}
+    return [build.entity_timeline(entity=e, events=events, documents=documents, match=match) for e in corpus.entities]
+
+
+def gold_timelines(folder: Path) -> dict[str, Timeline]:
+    """The gold timelines by entity name (any case), as their first lines name them."""
+    return {t.entity.casefold(): t for t in (read_timeline(p) for p in sorted(folder.glob("*.txt")))}
+
+
+def timelines_evaluate(
+    *,
+    folder: Path,
+    output: Path | None = None,
+    match: str = "both",
+    baseline: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> TimelineEvaluation:
+    """Build every target entity's timeline from the corpus in `folder`, write them under `output`, score them.
+
+    Raises corpus.CorpusError or timelines.TimelineError on a folder or file not in the task's layout,
+    ArticleImportError on an article the import refuses.
+    """
+    say = progress or (lambda message: None)
+    corpus = read_corpus(folder)
+    if baseline:
+        timelines = baseline_timelines(entities=corpus.entities, documents=corpus.documents)
+    else:
+        timelines = system_timelines(corpus=corpus, match=match, progress=say)
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+        for timeline in timelines:
+            write_timeline(output / entity_filename(timeline.entity), timeline)
+    evaluation = TimelineEvaluation(timelines=timelines)
+    if corpus.gold is None:
+        return evaluation
+    gold = gold_timelines(corpus.gold)
+    pairs = [(t, gold[t.entity.casefold()]) for t in timelines if t.entity.casefold() in gold]
+    evaluation.unscored = [t.entity for t in timelines if t.entity.casefold() not in gold]
+    evaluation.scores = score(pairs)
+    return evaluation

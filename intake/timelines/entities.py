@@ -1,0 +1,56 @@
+"""Whether a name or a sentence names a target entity: "Steve Jobs" is named by "Jobs", "iTunes store"
+by "iTunes Music Store", "Beatles Apple Corps" by "Apple Corps".
+
+A name is read as its words (letters and digits, any case). The entity's variants are its full name,
+its last two or more words ("Apple Corps"), and for a two-word name of capitalised words (a person) its
+last word ("Jobs"). A variant is found when its words appear in order with at most one other word
+between two of them ("iTunes Music Store"). Plain Python.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[0-9A-Za-z]+")
+GAP = 1  # other words allowed between two words of a variant
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+@dataclass(frozen=True)
+class EntityName:
+    name: str
+    variants: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, name: str) -> EntityName:
+        raw = WORD.findall(name)
+        lowered = tuple(w.lower() for w in raw)
+        variants = {lowered}
+        variants |= {lowered[i:] for i in range(1, len(lowered) - 1)}
+        if len(raw) == 2 and all(w[:1].isupper() for w in raw) and raw[1].isalpha():
+            variants.add(lowered[1:])
+        return cls(name=name, variants=tuple(sorted(variants, key=len, reverse=True)))
+
+    def found_in(self, text: str) -> bool:
+        found = words(text)
+        return any(_in_order(variant, found) for variant in self.variants)
+
+
+def _in_order(variant: tuple[str, ...], found: list[str]) -> bool:
+    for start, word in enumerate(found):
+        if word != variant[0]:
+            continue
+        position, ok = start, True
+        for wanted in variant[1:]:
+            window = found[position + 1 : position + 2 + GAP]
+            if wanted not in window:
+                ok = False
+                break
+            position = position + 1 + window.index(wanted)
+        if ok:
+            return True
+    return False
