@@ -3,8 +3,8 @@ by "iTunes Music Store", "Beatles Apple Corps" by "Apple Corps".
 
 A name is read as its words (letters and digits, any case). The entity's variants are its full name,
 its last two or more words ("Apple Corps"), and for a two-word name of capitalised words (a person) its
-last word ("Jobs"). A variant is found when its words appear in order with at most one other word
-between two of them ("iTunes Music Store"). Plain Python.
+last word, capitalised as written ("Jobs", never "jobs"). A variant is found when its words appear in
+order with at most one other word between two of them ("iTunes Music Store"). Plain Python.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def words(text: str) -> list[str]:
 class EntityName:
     name: str
     variants: tuple[tuple[str, ...], ...]
+    surname: str = ""  # a person's last word, found only with its capital
 
     @classmethod
     def of(cls, name: str) -> EntityName:
@@ -31,12 +32,13 @@ class EntityName:
         lowered = tuple(w.lower() for w in raw)
         variants = {lowered}
         variants |= {lowered[i:] for i in range(1, len(lowered) - 1)}
-        if len(raw) == 2 and all(w[:1].isupper() for w in raw) and raw[1].isalpha():
-            variants.add(lowered[1:])
-        return cls(name=name, variants=tuple(sorted(variants, key=len, reverse=True)))
+        person = len(raw) == 2 and all(w[:1].isupper() for w in raw) and raw[1].isalpha()
+        return cls(name=name, variants=tuple(sorted(variants, key=len, reverse=True)), surname=raw[1] if person else "")
 
     def found_in(self, text: str) -> bool:
         found = words(text)
+        if self.surname and self.surname in WORD.findall(text):
+            return True
         return any(_in_order(variant, found) for variant in self.variants)
 
 

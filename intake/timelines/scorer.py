@@ -200,8 +200,9 @@ def _mentions(timeline: Timeline) -> dict[str, str]:
 
 
 def _sentence(mention: str) -> str:
-    doc, sentence, _ = mention.split("-", 2)
-    return f"{doc}-{sentence}"
+    # The word may hold hyphens itself ("16900-2-pre-orders"); a malformed mention is its own sentence.
+    parts = mention.split("-", 2)
+    return "-".join(parts[:2]) if len(parts) == 3 else mention
 
 
 @dataclass

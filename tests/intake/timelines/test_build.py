@@ -1,0 +1,72 @@
+"""An entity's timeline from found events: which take part, one line per event, ordered by date."""
+
+import datetime as dt
+
+import pytest
+
+from intake.timelines.build import FoundEvent, FoundMention, entity_timeline
+from intake.timelines.corpus import read_cat
+from tests.intake.timelines.helpers import cat_xml
+
+ONE = ["Acme news", "May 2 , 2006", "Acme launched the Zephyr .", "Acme said sales grew ."]
+TWO = ["More news", "May 9 , 2006", "Zephyr launch praised .", "Rivals sued Acme ."]
+
+
+@pytest.fixture
+def documents(tmp_path):
+    found = {}
+    for doc_id, created, sentences in (("1", "2006-05-02", ONE), ("2", "2006-05-09", TWO)):
+        path = tmp_path / f"{doc_id}.xml"
+        path.write_text(cat_xml(doc_id, created, sentences), encoding="utf-8")
+        found[doc_id] = read_cat(path)
+    return found
+
+
+def _mention(documents, doc_id, word, names=()):
+    document = documents[doc_id]
+    start = document.text.index(word)
+    line = document.text[:start].count("\n")
+    return FoundMention(doc_id, start, document.text.splitlines()[line], tuple(names))
+
+
+def test_one_event_cited_by_two_articles_is_one_line_with_both_mentions(documents):
+    launch = FoundEvent(
+        1, "2006-05-01", dt.date(2006, 5, 1), (_mention(documents, "1", "launched"), _mention(documents, "2", "launch"))
+    )
+
+    timeline = entity_timeline(entity="Zephyr", events=[launch], documents=documents, match="words")
+
+    assert [(line.order, line.date, line.mentions) for line in timeline.lines] == [
+        (1, "2006-05-01", ("1-2-launched", "2-2-launch"))
+    ]
+
+
+def test_events_are_ordered_by_date_with_undated_ones_at_zero_and_one_position_per_date(documents):
+    events = [
+        FoundEvent(1, "2006-05", dt.date(2006, 5, 1), (_mention(documents, "1", "said"),)),
+        FoundEvent(2, "", None, (_mention(documents, "2", "sued"),)),
+        FoundEvent(3, "2006", dt.date(2006, 1, 1), (_mention(documents, "1", "launched"),)),
+        FoundEvent(4, "2006-05", dt.date(2006, 5, 1), (_mention(documents, "1", "grew"),)),
+    ]
+
+    timeline = entity_timeline(entity="Acme", events=events, documents=documents, match="words")
+
+    assert [(line.order, line.date, line.mentions) for line in timeline.lines] == [
+        (0, "XXXX-XX-XX", ("2-3-sued",)),
+        (1, "2006-XX-XX", ("1-2-launched",)),
+        (2, "2006-05-XX", ("1-3-grew",)),
+        (2, "2006-05-XX", ("1-3-said",)),
+    ]
+
+
+def test_actors_match_by_the_readers_names_and_words_by_the_sentence(documents):
+    named = FoundEvent(1, "", None, (_mention(documents, "2", "praised", names=("Zephyr",)),))
+    unnamed = FoundEvent(2, "", None, (_mention(documents, "1", "launched"),))  # "Zephyr" in its sentence only
+
+    by_actors = entity_timeline(entity="Zephyr", events=[named, unnamed], documents=documents, match="actors")
+    by_words = entity_timeline(entity="Zephyr", events=[named, unnamed], documents=documents, match="words")
+    both = entity_timeline(entity="Zephyr", events=[named, unnamed], documents=documents, match="both")
+
+    assert [line.mentions for line in by_actors.lines] == [("2-2-praised",)]
+    assert sorted(line.mentions for line in by_words.lines) == [("1-2-launched",), ("2-2-praised",)]
+    assert len(both.lines) == 2
