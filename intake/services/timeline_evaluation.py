@@ -5,7 +5,8 @@ migrated for the run and deleted after it (seed_evaluation.throwaway_database): 
 database is never opened for writing. Every proposal is accepted (confidence 0 and up), as an editor
 accepting everything would, so that the events, their grouping across articles and their dates are
 the ones the application would show. Then each target entity's timeline is built from those events
-(intake.timelines.build), written in the task's format, and scored when the corpus has gold timelines.
+and from the past-tense verbs that govern the entity's mentions (intake.timelines.build, .verbs),
+written in the task's format, and scored when the corpus has gold timelines.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from intake.timelines import build
+from intake.timelines import verbs as governing
 from intake.timelines.baseline import baseline_timelines
 from intake.timelines.corpus import Corpus, Document, entity_filename, read_corpus
 from intake.timelines.scorer import Scores, score
@@ -107,14 +109,30 @@ def found_events(documents: list[Document]) -> list[build.FoundEvent]:
     ]
 
 
-def system_timelines(*, corpus: Corpus, match: str, progress: Callable[[str], None]) -> list[Timeline]:
+def system_timelines(
+    *, corpus: Corpus, match: str, progress: Callable[[str], None], verbs: bool = True
+) -> list[Timeline]:
     from intake.services.seed_evaluation import throwaway_database
 
     with throwaway_database():
         _import(corpus.documents, progress)
         events = found_events(corpus.documents)
     documents = {d.doc_id: d for d in corpus.documents}
-    return [build.entity_timeline(entity=e, events=events, documents=documents, match=match) for e in corpus.entities]
+    days = build.article_days(events, documents)
+    parses = governing.parse_documents(corpus.documents) if verbs else []
+    return [
+        build.entity_timeline(
+            entity=entity,
+            events=events,
+            documents=documents,
+            match=match,
+            days=days,
+            governed=governing.governing_verbs(entity=entity, documents=corpus.documents, parses=parses)
+            if verbs
+            else (),
+        )
+        for entity in corpus.entities
+    ]
 
 
 def gold_timelines(folder: Path) -> dict[str, Timeline]:
@@ -126,8 +144,9 @@ def timelines_evaluate(
     *,
     folder: Path,
     output: Path | None = None,
-    match: str = "both",
+    match: str = "actors",
     baseline: bool = False,
+    verbs: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> TimelineEvaluation:
     """Build every target entity's timeline from the corpus in `folder`, write them under `output`, score them.
@@ -140,7 +159,7 @@ def timelines_evaluate(
     if baseline:
         timelines = baseline_timelines(entities=corpus.entities, documents=corpus.documents)
     else:
-        timelines = system_timelines(corpus=corpus, match=match, progress=say)
+        timelines = system_timelines(corpus=corpus, match=match, progress=say, verbs=verbs)
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
         for timeline in timelines:

@@ -6,7 +6,11 @@ Plain Python: the service (intake.services.timeline_evaluation) hands over the a
 An event is on the entity's timeline when one of its actors (named actor, participant or speaker)
 names the entity ("actors"), when one of its sentences does ("words"), or either ("both"). Each event is
 one line, all its mentions on it: the import's grouping across articles is the task's coreference.
-Dated events are ordered by their date's start, one position per date; undated ones go to position 0.
+To them are added the past-tense verbs governing the entity's mentions (intake.timelines.verbs), one
+line each, dated by their article's day: the day of the article's first event the reader dated to a
+day in the ten days up to publication (Wikinews reports Monday's keynote on Tuesday), else the
+publication day. Dated lines are ordered by their date's start, one position per date (events of one
+day are simultaneous); undated ones go to position 0.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from intake.timelines.corpus import Document
 from intake.timelines.entities import EntityName
 from intake.timelines.timelines import Line, Timeline, task_date
 
-MATCHES = ("both", "actors", "words")
+MATCHES = ("actors", "both", "words")
+ARTICLE_DAY_WINDOW = dt.timedelta(days=10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +59,47 @@ def _mentions(event: FoundEvent, documents: dict[str, Document]) -> tuple[str, .
     return tuple(found)
 
 
+def article_days(events: Sequence[FoundEvent], documents: dict[str, Document]) -> dict[str, dt.date]:
+    """Each article's day: its earliest-placed event dated to a day shortly before publication, else publication."""
+    days: dict[str, tuple[int, dt.date]] = {}
+    for event in events:
+        if event.start is None or len(event.date) != len("YYYY-MM-DD"):
+            continue
+        for m in event.mentions:
+            document = documents.get(m.doc_id)
+            token = document.token_at(m.trigger_start) if document is not None else None
+            if token is None or not dt.timedelta(0) <= document.created - event.start <= ARTICLE_DAY_WINDOW:
+                continue
+            if m.doc_id not in days or token.sentence < days[m.doc_id][0]:
+                days[m.doc_id] = (token.sentence, event.start)
+    return {doc_id: days[doc_id][1] if doc_id in days else d.created for doc_id, d in documents.items()}
+
+
+def _start(date: str) -> dt.date:
+    return dt.date.fromisoformat((date + "-01-01")[:10] if len(date) == 4 else (date + "-01")[:10])
+
+
 def entity_timeline(
-    *, entity: str, events: Sequence[FoundEvent], documents: dict[str, Document], match: str = "both"
+    *,
+    entity: str,
+    events: Sequence[FoundEvent],
+    documents: dict[str, Document],
+    match: str = "actors",
+    governed: Sequence[str] = (),
+    days: dict[str, dt.date] | None = None,
 ) -> Timeline:
+    """`governed`: verb mentions (DOCID-SENTENCE-WORD) the entity takes part in, dated by `days` (article days)."""
     name = EntityName.of(entity)
     chosen = [(e, _mentions(e, documents)) for e in events if takes_part(e, name, match)]
-    chosen = [(e, mentions) for e, mentions in chosen if mentions]
-    dated = sorted({(e.start, e.date) for e, _ in chosen if e.date and e.start})
-    position = {key: n for n, key in enumerate(dated, start=1)}
-    lines = [
-        Line(
-            order=position.get((e.start, e.date), 0) if e.date and e.start else 0,
-            date=task_date(e.date),
-            mentions=mentions,
-        )
-        for e, mentions in chosen
-    ]
+    dated: list[tuple[str, tuple[str, ...]]] = [(e.date, mentions) for e, mentions in chosen if mentions]
+    taken = {m for _, mentions in dated for m in mentions}
+    days = days if days is not None else article_days(events, documents)
+    for mention in governed:
+        doc_id = mention.split("-", 1)[0]
+        if mention not in taken and doc_id in days:
+            taken.add(mention)
+            dated.append((days[doc_id].isoformat(), (mention,)))
+    order = sorted({d for d, _ in dated if d}, key=lambda d: (_start(d), len(d)))  # "2006" before "2006-01-01"
+    position = {date: n for n, date in enumerate(order, start=1)}
+    lines = [Line(order=position.get(date, 0), date=task_date(date), mentions=mentions) for date, mentions in dated]
     return Timeline(entity=entity, lines=sorted(lines, key=lambda line: (line.order, line.mentions)))

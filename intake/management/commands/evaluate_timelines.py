@@ -1,6 +1,6 @@
 """Build and score entity timelines on a SemEval-2015 Task 4 "TimeLine" corpus (Track A: raw text).
 
-    python manage.py evaluate_timelines DIR [--output OUT] [--match both|actors|words] [--baseline]
+    python manage.py evaluate_timelines DIR [--output OUT] [--match both|actors|words] [--no-verbs] [--baseline]
 
 DIR holds corpus_CAT/ (the trial) or corpus_trackA_CAT/ (the test corpora), list_target_entities*.txt
 and, for scoring, TimeLines_Gold_Standard/. The articles are imported into a throw-away database and
@@ -30,25 +30,34 @@ class Command(BaseCommand):
         parser.add_argument("folder", help="The corpus folder (corpus_CAT/ or corpus_trackA_CAT/ inside).")
         parser.add_argument("--output", help="Write one timeline file per entity here.")
         parser.add_argument(
-            "--match", choices=MATCHES, default="both", help="How an event involves the entity (default both)."
+            "--match",
+            choices=MATCHES,
+            default="actors",
+            help="How an event involves the entity (default actors, the best on the trial).",
         )
         parser.add_argument("--baseline", action="store_true", help="Run the first-past-tense-verb baseline.")
+        parser.add_argument(
+            "--no-verbs",
+            action="store_true",
+            help="Only the reader's accepted events, without the past-tense verbs governing the entity.",
+        )
 
-    def handle(self, *args, folder: str, output: str | None, match: str, baseline: bool, verbosity: int, **options):
+    def handle(self, *args, folder: str, output: str | None, match: str, baseline: bool, no_verbs: bool, **options):
         started = time.monotonic()
-        say = (lambda message: self.stderr.write(message)) if verbosity >= 2 else None
+        say = (lambda message: self.stderr.write(message)) if options["verbosity"] >= 2 else None
         try:
             evaluation = timelines_evaluate(
                 folder=Path(folder),
                 output=Path(output) if output else None,
                 match=match,
                 baseline=baseline,
+                verbs=not no_verbs,
                 progress=say,
             )
         except (CorpusError, TimelineError, ArticleImportError) as exc:
             raise CommandError(str(exc)) from None
         lines = sum(len(t.lines) for t in evaluation.timelines)
-        what = "baseline" if baseline else f"system (match: {match})"
+        what = "baseline" if baseline else f"system (match: {match}{', no verbs' if no_verbs else ''})"
         self.stdout.write(
             f"{what}: {len(evaluation.timelines)} timelines, {lines} lines, {time.monotonic() - started:.1f}s"
         )

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from intake.timelines.build import FoundEvent, FoundMention, entity_timeline
+from intake.timelines.build import FoundEvent, FoundMention, article_days, entity_timeline
 from intake.timelines.corpus import read_cat
 from tests.intake.timelines.helpers import cat_xml
 
@@ -70,3 +70,30 @@ def test_actors_match_by_the_readers_names_and_words_by_the_sentence(documents):
     assert [line.mentions for line in by_actors.lines] == [("2-2-praised",)]
     assert sorted(line.mentions for line in by_words.lines) == [("1-2-launched",), ("2-2-praised",)]
     assert len(both.lines) == 2
+
+
+def test_an_articles_day_is_its_first_event_dated_shortly_before_publication(documents):
+    early = FoundEvent(1, "2006-04-30", dt.date(2006, 4, 30), (_mention(documents, "1", "launched"),))
+    long_ago = FoundEvent(2, "1999-01-01", dt.date(1999, 1, 1), (_mention(documents, "2", "praised"),))
+
+    days = article_days([early, long_ago], documents)
+
+    assert days == {"1": dt.date(2006, 4, 30), "2": dt.date(2006, 5, 9)}  # else the publication day
+
+
+def test_governing_verbs_join_the_reader_events_dated_by_their_articles_day(documents):
+    launch = FoundEvent(1, "2006-04-30", dt.date(2006, 4, 30), (_mention(documents, "1", "launched"),))
+
+    timeline = entity_timeline(
+        entity="Acme",
+        events=[launch],
+        documents=documents,
+        match="words",
+        governed=["1-2-launched", "1-3-said", "2-3-sued"],
+    )
+
+    assert [(line.order, line.date, line.mentions) for line in timeline.lines] == [
+        (1, "2006-04-30", ("1-2-launched",)),  # the reader's, not repeated
+        (1, "2006-04-30", ("1-3-said",)),
+        (2, "2006-05-09", ("2-3-sued",)),
+    ]

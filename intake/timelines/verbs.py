@@ -1,0 +1,73 @@
+"""The past-tense verbs that govern an entity's mention: the events the reader's one-per-sentence
+citations leave out ("Jobs founded NeXT, bought Pixar and returned to Apple").
+
+In each sentence naming the entity, every past-tense verb (Penn tag VBD) on the dependency path from
+the entity's word up to the sentence's root is an event the entity takes part in, directly or as
+the content of a report ("Apple said the iPod sold ..."). For a person, "he"/"she" as a subject or a
+possessive counts as a mention too in an article that has named them already: news articles name a
+person once and then say "he". Plain Python; the parse is the reader's (timeline.extraction.nlp).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from intake.timelines.corpus import Document
+from intake.timelines.entities import EntityName
+from timeline.extraction.nlp import Parse, parse_many
+
+PAST = frozenset({"VBD"})
+PRONOUNS = frozenset({"he", "she", "his", "her"})
+PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
+MAX_DEPTH = 40  # a dependency path is never longer than this; guards a malformed parse
+
+
+def parse_documents(documents: Sequence[Document]) -> list[Parse]:
+    return parse_many([d.text for d in documents])
+
+
+def _names(token, entity: EntityName) -> bool:
+    if entity.surname and token.text.lower() == entity.surname.lower():
+        return token.text == entity.surname
+    return token.lower in {variant[-1] for variant in entity.variants}
+
+
+def _path_verbs(parsed: Parse, start: int) -> list[int]:
+    found, index = [], start
+    for _ in range(MAX_DEPTH):
+        token = parsed.tokens[index]
+        if index != start and token.tag in PAST:
+            found.append(index)
+        if token.head == index:
+            break
+        index = token.head
+    return found
+
+
+def governing_verbs(*, entity: str, documents: Sequence[Document], parses: Sequence[Parse]) -> list[str]:
+    """The mentions (DOCID-SENTENCE-WORD) of the past-tense verbs governing `entity`, in text order."""
+    name = EntityName.of(entity)
+    found: list[str] = []
+    for document, parsed in zip(documents, parses, strict=True):
+        by_sentence: dict[int, list[int]] = {}
+        for token in parsed.tokens:
+            cat = document.token_at(token.start)
+            if cat is not None:
+                by_sentence.setdefault(cat.sentence, []).append(token.i)
+        named_before = name.found_in(document.headline)
+        for sentence in sorted(by_sentence):
+            indices = by_sentence[sentence]
+            words = parsed.text[parsed.tokens[indices[0]].start : parsed.tokens[indices[-1]].end]
+            named = name.found_in(words)
+            heads = [i for i in indices if named and _names(parsed.tokens[i], name)]
+            if name.surname and named_before:
+                heads += [
+                    i for i in indices if parsed.tokens[i].lower in PRONOUNS and parsed.tokens[i].dep in PRONOUN_ROLES
+                ]
+            named_before = named_before or named
+            for head in heads:
+                for verb in _path_verbs(parsed, head):
+                    cat = document.token_at(parsed.tokens[verb].start)
+                    if cat is not None and document.mention(cat) not in found:
+                        found.append(document.mention(cat))
+    return found

@@ -1,0 +1,37 @@
+"""The past-tense verbs governing an entity's mention, and "he" for a person the article has named."""
+
+import pytest
+
+from intake.timelines.corpus import read_cat
+from intake.timelines.verbs import governing_verbs, parse_documents
+from tests.intake.timelines.helpers import cat_xml
+from timeline.extraction import nlp
+
+pytestmark = pytest.mark.skipif(not nlp.is_available(), reason="the spaCy model is not installed")
+
+SENTENCES = [
+    "Jobs profile",
+    "May 2 , 2006",
+    "Steve Jobs founded NeXT in 1985 .",
+    "He returned to Apple in 1996 .",
+    "Apple cut 5,000 jobs and sales fell .",
+]
+
+
+@pytest.fixture
+def documents(tmp_path):
+    path = tmp_path / "5.xml"
+    path.write_text(cat_xml("5", "2006-05-02", SENTENCES), encoding="utf-8")
+    return [read_cat(path)]
+
+
+def test_the_verbs_governing_a_person_and_the_he_that_follows_are_found_and_others_not(documents):
+    found = governing_verbs(entity="Steve Jobs", documents=documents, parses=parse_documents(documents))
+
+    assert found == ["5-2-founded", "5-3-returned"]  # "cut" and "fell" are Apple's and the sales'
+
+
+def test_he_is_not_read_as_a_person_the_article_has_not_named(documents):
+    found = governing_verbs(entity="Tim Cook", documents=documents, parses=parse_documents(documents))
+
+    assert found == []
