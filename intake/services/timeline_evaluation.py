@@ -19,13 +19,12 @@ from pathlib import Path
 from intake.timelines import build
 from intake.timelines import verbs as governing
 from intake.timelines.baseline import baseline_timelines
+from intake.timelines.build import known_date
 from intake.timelines.corpus import Corpus, Document, entity_filename, read_corpus
 from intake.timelines.scorer import Scores, score
 from intake.timelines.timelines import Timeline, read_timeline, write_timeline
 
 PUBLISHER = "Wikinews"  # the task's corpora are Wikinews articles
-# The engine's precisions, as much of the date as the task's YYYY-MM-DD can say.
-DATE_PARTS = {"time": 10, "day": 10, "week": 7, "weekend": 10, "month": 7, "quarter": 4, "season": 4, "year": 4}
 
 
 @dataclass
@@ -37,18 +36,6 @@ class TimelineEvaluation:
 
 def _slug(document: Document) -> str:
     return f"wikinews-{document.doc_id}"
-
-
-def _event_date(start, end, precision: str) -> str:
-    """The known part of an event's date: a week inside one month is that month, as the gold writes it."""
-    if start is None or precision not in DATE_PARTS:
-        return ""
-    width = DATE_PARTS[precision]
-    if precision in ("week", "weekend") and end is not None and (start.year, start.month) != (end.year, end.month):
-        width = 4
-    if precision == "weekend" and start != end:
-        width = 7 if (start.year, start.month) == (end.year, end.month) else 4
-    return start.isoformat()[:width]
 
 
 def _import(documents: list[Document], progress: Callable[[str], None]) -> None:
@@ -101,8 +88,8 @@ def found_events(documents: list[Document]) -> list[build.FoundEvent]:
     return [
         build.FoundEvent(
             key=pk,
-            date=_event_date(start, end, precision),
-            start=start if _event_date(start, end, precision) else None,
+            date=known_date(start, end, precision),
+            start=start if known_date(start, end, precision) else None,
             mentions=tuple(m for m in mentions[pk] if m.trigger_start >= 0),
         )
         for pk, start, end, precision in events.order_by("pk")

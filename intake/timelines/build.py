@@ -25,6 +25,18 @@ from intake.timelines.timelines import Line, Timeline, task_date
 
 MATCHES = ("actors", "both", "words")
 ARTICLE_DAY_WINDOW = dt.timedelta(days=10)
+# The engine's precisions, as much of the date as the task's YYYY-MM-DD can say.
+DATE_PARTS = {"time": 10, "day": 10, "week": 7, "weekend": 10, "month": 7, "quarter": 4, "season": 4, "year": 4}
+
+
+def known_date(start: dt.date | None, end: dt.date | None, precision: str) -> str:
+    """The known part of a date ("2006-03"): a week inside one month is that month, as the gold writes it."""
+    if start is None or precision not in DATE_PARTS:
+        return ""
+    width = DATE_PARTS[precision]
+    if precision in ("week", "weekend") and end is not None and end != start:
+        width = 7 if (start.year, start.month) == (end.year, end.month) else 4
+    return start.isoformat()[:width]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +97,20 @@ def entity_timeline(
     events: Sequence[FoundEvent],
     documents: dict[str, Document],
     match: str = "actors",
-    governed: Sequence[str] = (),
+    governed: Sequence[tuple[str, str]] = (),
     days: dict[str, dt.date] | None = None,
 ) -> Timeline:
-    """`governed`: verb mentions (DOCID-SENTENCE-WORD) the entity takes part in, dated by `days` (article days)."""
+    """`governed`: (verb mention, its own date or "") the entity takes part in; undated ones take the article's day."""
     name = EntityName.of(entity)
     chosen = [(e, _mentions(e, documents)) for e in events if takes_part(e, name, match)]
     dated: list[tuple[str, tuple[str, ...]]] = [(e.date, mentions) for e, mentions in chosen if mentions]
     taken = {m for _, mentions in dated for m in mentions}
     days = days if days is not None else article_days(events, documents)
-    for mention in governed:
+    for mention, date in governed:
         doc_id = mention.split("-", 1)[0]
         if mention not in taken and doc_id in days:
             taken.add(mention)
-            dated.append((days[doc_id].isoformat(), (mention,)))
+            dated.append((date or days[doc_id].isoformat(), (mention,)))
     order = sorted({d for d, _ in dated if d}, key=lambda d: (_start(d), len(d)))  # "2006" before "2006-01-01"
     position = {date: n for n, date in enumerate(order, start=1)}
     lines = [Line(order=position.get(date, 0), date=task_date(date), mentions=mentions) for date, mentions in dated]

@@ -5,15 +5,19 @@ In each sentence naming the entity, every past-tense verb (Penn tag VBD) on the 
 the entity's word up to the sentence's root is an event the entity takes part in, directly or as
 the content of a report ("Apple said the iPod sold ..."). For a person, "he"/"she" as a subject or a
 possessive counts as a mention too in an article that has named them already: news articles name a
-person once and then say "he". Plain Python; the parse is the reader's (timeline.extraction.nlp).
+person once and then say "he". A verb that a date expression depends on ("founded NeXT in 1985")
+takes that date, read by the project's date engine against the publication date; the others are
+left for the caller to date. Plain Python; the parse is the reader's (timeline.extraction.nlp).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from intake.timelines.build import known_date
 from intake.timelines.corpus import Document
 from intake.timelines.entities import EntityName
+from timeline import temporal
 from timeline.extraction.nlp import Parse, parse_many
 
 PAST = frozenset({"VBD"})
@@ -24,6 +28,30 @@ MAX_DEPTH = 40  # a dependency path is never longer than this; guards a malforme
 
 def parse_documents(documents: Sequence[Document]) -> list[Parse]:
     return parse_many([d.text for d in documents])
+
+
+VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "VBG", "VB"})
+
+
+def verb_dates(document: Document, parsed: Parse) -> dict[int, str]:
+    """Token index of a verb -> the known part of the date expression that depends on it (the first one)."""
+    dates: dict[int, str] = {}
+    starts = {token.start: token.i for token in parsed.tokens}
+    reference = temporal.build_reference(document.created)
+    for timex in temporal.annotate(document.text, reference):
+        date = known_date(timex.start_date, timex.end_date, str(timex.precision or ""))
+        index = starts.get(timex.start)
+        if not date or index is None:
+            continue
+        for _ in range(MAX_DEPTH):
+            token = parsed.tokens[index]
+            if token.tag in VERB_TAGS:
+                dates.setdefault(index, date)
+                break
+            if token.head == index:
+                break
+            index = token.head
+    return dates
 
 
 def _names(token, entity: EntityName) -> bool:
@@ -44,11 +72,12 @@ def _path_verbs(parsed: Parse, start: int) -> list[int]:
     return found
 
 
-def governing_verbs(*, entity: str, documents: Sequence[Document], parses: Sequence[Parse]) -> list[str]:
-    """The mentions (DOCID-SENTENCE-WORD) of the past-tense verbs governing `entity`, in text order."""
+def governing_verbs(*, entity: str, documents: Sequence[Document], parses: Sequence[Parse]) -> list[tuple[str, str]]:
+    """The past-tense verbs governing `entity`, in text order: (DOCID-SENTENCE-WORD, its date or "")."""
     name = EntityName.of(entity)
-    found: list[str] = []
+    found: dict[str, str] = {}
     for document, parsed in zip(documents, parses, strict=True):
+        dates = verb_dates(document, parsed)
         by_sentence: dict[int, list[int]] = {}
         for token in parsed.tokens:
             cat = document.token_at(token.start)
@@ -68,6 +97,6 @@ def governing_verbs(*, entity: str, documents: Sequence[Document], parses: Seque
             for head in heads:
                 for verb in _path_verbs(parsed, head):
                     cat = document.token_at(parsed.tokens[verb].start)
-                    if cat is not None and document.mention(cat) not in found:
-                        found.append(document.mention(cat))
-    return found
+                    if cat is not None:
+                        found.setdefault(document.mention(cat), dates.get(verb, ""))
+    return list(found.items())

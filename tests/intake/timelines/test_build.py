@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from intake.timelines.build import FoundEvent, FoundMention, article_days, entity_timeline
+from intake.timelines.build import FoundEvent, FoundMention, article_days, entity_timeline, known_date
 from intake.timelines.corpus import read_cat
 from tests.intake.timelines.helpers import cat_xml
 
@@ -81,7 +81,14 @@ def test_an_articles_day_is_its_first_event_dated_shortly_before_publication(doc
     assert days == {"1": dt.date(2006, 4, 30), "2": dt.date(2006, 5, 9)}  # else the publication day
 
 
-def test_governing_verbs_join_the_reader_events_dated_by_their_articles_day(documents):
+def test_a_week_inside_one_month_is_that_month_and_a_decade_is_not_a_date():
+    assert known_date(dt.date(2006, 3, 27), dt.date(2006, 4, 2), "week") == "2006"
+    assert known_date(dt.date(2006, 3, 20), dt.date(2006, 3, 26), "week") == "2006-03"
+    assert known_date(dt.date(2006, 3, 28), dt.date(2006, 3, 28), "day") == "2006-03-28"
+    assert known_date(dt.date(1980, 1, 1), dt.date(1989, 12, 31), "decade") == ""
+
+
+def test_governing_verbs_join_the_reader_events_dated_by_their_own_date_or_their_articles_day(documents):
     launch = FoundEvent(1, "2006-04-30", dt.date(2006, 4, 30), (_mention(documents, "1", "launched"),))
 
     timeline = entity_timeline(
@@ -89,11 +96,12 @@ def test_governing_verbs_join_the_reader_events_dated_by_their_articles_day(docu
         events=[launch],
         documents=documents,
         match="words",
-        governed=["1-2-launched", "1-3-said", "2-3-sued"],
+        governed=[("1-2-launched", ""), ("1-3-said", ""), ("2-3-sued", ""), ("2-2-praised", "2005")],
     )
 
     assert [(line.order, line.date, line.mentions) for line in timeline.lines] == [
-        (1, "2006-04-30", ("1-2-launched",)),  # the reader's, not repeated
-        (1, "2006-04-30", ("1-3-said",)),
-        (2, "2006-05-09", ("2-3-sued",)),
+        (1, "2005-XX-XX", ("2-2-praised",)),  # a verb with its own date keeps it
+        (2, "2006-04-30", ("1-2-launched",)),  # the reader's, not repeated
+        (2, "2006-04-30", ("1-3-said",)),
+        (3, "2006-05-09", ("2-3-sued",)),
     ]

@@ -28,7 +28,8 @@ def documents(tmp_path):
 def test_the_verbs_governing_a_person_and_the_he_that_follows_are_found_and_others_not(documents):
     found = governing_verbs(entity="Steve Jobs", documents=documents, parses=parse_documents(documents))
 
-    assert found == ["5-2-founded", "5-3-returned"]  # "cut" and "fell" are Apple's and the sales'
+    # "cut" and "fell" are Apple's and the sales'; each verb takes the year that depends on it.
+    assert found == [("5-2-founded", "1985"), ("5-3-returned", "1996")]
 
 
 def test_he_is_not_read_as_a_person_the_article_has_not_named(documents):
