@@ -33,16 +33,25 @@ class EntityName:
         variants = {lowered}
         variants |= {lowered[i:] for i in range(1, len(lowered) - 1)}
         person = len(raw) == 2 and all(w[:1].isupper() for w in raw) and raw[1].isalpha()
+        if len(lowered) == 2 and not person:
+            variants.add(lowered[::-1])  # "the 3G iPhone" names the iPhone 3G
         return cls(name=name, variants=tuple(sorted(variants, key=len, reverse=True)), surname=raw[1] if person else "")
 
+    def heads(self, text: str) -> list[tuple[int, int]]:
+        """Where the entity is named in `text`: the offsets of each naming's last word ("Jobs", "Corps")."""
+        found = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+        spans = {(start, end) for word, start, end in found if self.surname and text[start:end] == self.surname}
+        for variant in self.variants:
+            spans |= {(found[last][1], found[last][2]) for last in _in_order(variant, [w for w, _, _ in found])}
+        return sorted(spans)
+
     def found_in(self, text: str) -> bool:
-        found = words(text)
-        if self.surname and self.surname in WORD.findall(text):
-            return True
-        return any(_in_order(variant, found) for variant in self.variants)
+        return bool(self.heads(text))
 
 
-def _in_order(variant: tuple[str, ...], found: list[str]) -> bool:
+def _in_order(variant: tuple[str, ...], found: list[str]) -> list[int]:
+    """The index of the last word of each place `variant` is found in `found`."""
+    lasts = []
     for start, word in enumerate(found):
         if word != variant[0]:
             continue
@@ -54,5 +63,5 @@ def _in_order(variant: tuple[str, ...], found: list[str]) -> bool:
                 break
             position = position + 1 + window.index(wanted)
         if ok:
-            return True
-    return False
+            lasts.append(position)
+    return lasts

@@ -54,12 +54,6 @@ def verb_dates(document: Document, parsed: Parse) -> dict[int, str]:
     return dates
 
 
-def _names(token, entity: EntityName) -> bool:
-    if entity.surname and token.text.lower() == entity.surname.lower():
-        return token.text == entity.surname
-    return token.lower in {variant[-1] for variant in entity.variants}
-
-
 def _path_verbs(parsed: Parse, start: int) -> list[int]:
     found, index = [], start
     for _ in range(MAX_DEPTH):
@@ -86,9 +80,11 @@ def governing_verbs(*, entity: str, documents: Sequence[Document], parses: Seque
         named_before = name.found_in(document.headline)
         for sentence in sorted(by_sentence):
             indices = by_sentence[sentence]
-            words = parsed.text[parsed.tokens[indices[0]].start : parsed.tokens[indices[-1]].end]
-            named = name.found_in(words)
-            heads = [i for i in indices if named and _names(parsed.tokens[i], name)]
+            offset = parsed.tokens[indices[0]].start
+            spans = name.heads(parsed.text[offset : parsed.tokens[indices[-1]].end])
+            named = bool(spans)
+            # Every token of the naming's last word: spaCy reads "3G" as "3" and "G".
+            heads = [i for i in indices if any(a <= parsed.tokens[i].start - offset < b for a, b in spans)]
             if name.surname and named_before:
                 heads += [
                     i for i in indices if parsed.tokens[i].lower in PRONOUNS and parsed.tokens[i].dep in PRONOUN_ROLES

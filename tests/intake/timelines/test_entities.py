@@ -23,7 +23,7 @@ def test_a_text_that_names_the_entity_is_found(entity, text):
     ("entity", "text"),
     [
         ("iPhone 4", "the iPhone 4G"),  # whole words only
-        ("iPhone 4", "4 iPhones"),
+        ("iPhone 4", "4 new iPhones"),
         ("iTunes store", "the store"),  # no single common word of a product's name
         ("Beatles Apple Corps", "Apple Computer"),
         ("Steve Jobs", "5,000 jobs were cut"),  # the surname only with its capital
@@ -31,3 +31,13 @@ def test_a_text_that_names_the_entity_is_found(entity, text):
 )
 def test_a_text_that_does_not_name_the_entity_is_not_found(entity, text):
     assert not EntityName.of(entity).found_in(text)
+
+
+def test_a_product_is_found_with_its_two_words_in_either_order():
+    assert EntityName.of("iPhone 3G").found_in("Apple launched the 3G iPhone")
+
+
+def test_the_heads_are_the_offsets_of_each_namings_last_word():
+    text = "Steve Jobs said Jobs would stay"
+
+    assert EntityName.of("Steve Jobs").heads(text) == [(6, 10), (16, 20)]
