@@ -32,17 +32,19 @@ class TimelineEvaluation:
     timelines: list[Timeline]
     scores: Scores | None = None  # None when the corpus has no gold timelines
     unscored: list[str] = field(default_factory=list)  # entities with no gold timeline
+    skipped: list[str] = field(default_factory=list)  # articles the import refused, with why
 
 
 def _slug(document: Document) -> str:
     return f"wikinews-{document.doc_id}"
 
 
-def _import(documents: list[Document], progress: Callable[[str], None]) -> None:
-    from intake.services.articles import ArticleInput, article_import
+def _import(documents: list[Document], progress: Callable[[str], None]) -> list[str]:
+    """Import and accept every article; one the import refuses (a duplicate text) is skipped, with why."""
+    from intake.services.articles import ArticleImportError, ArticleInput, article_import
     from intake.services.bulk_accept import proposals_accept_above
 
-    sources = []
+    sources, skipped = [], []
     for document in documents:
         data = ArticleInput(
             content=document.text,
@@ -52,11 +54,16 @@ def _import(documents: list[Document], progress: Callable[[str], None]) -> None:
             headline=document.headline,
             slug=_slug(document),
         )
-        result = article_import(data=data)
+        try:
+            result = article_import(data=data)
+        except ArticleImportError as exc:
+            skipped.append(f"{document.name}: {exc}")
+            continue
         sources.append(result.source)
         progress(f"{document.name}: {result.proposals} proposals")
     for source in sources:
         proposals_accept_above(source=source, min_confidence=0.0)
+    return skipped
 
 
 def found_events(documents: list[Document]) -> list[build.FoundEvent]:
@@ -98,16 +105,17 @@ def found_events(documents: list[Document]) -> list[build.FoundEvent]:
 
 def system_timelines(
     *, corpus: Corpus, match: str, progress: Callable[[str], None], verbs: bool = True
-) -> list[Timeline]:
+) -> tuple[list[Timeline], list[str]]:
+    """The entities' timelines, and the articles the import refused (their events are missing)."""
     from intake.services.seed_evaluation import throwaway_database
 
     with throwaway_database():
-        _import(corpus.documents, progress)
+        skipped = _import(corpus.documents, progress)
         events = found_events(corpus.documents)
     documents = {d.doc_id: d for d in corpus.documents}
     days = build.article_days(events, documents)
     parses = governing.parse_documents(corpus.documents) if verbs else []
-    return [
+    timelines = [
         build.entity_timeline(
             entity=entity,
             events=events,
@@ -120,6 +128,7 @@ def system_timelines(
         )
         for entity in corpus.entities
     ]
+    return timelines, skipped
 
 
 def gold_timelines(folder: Path) -> dict[str, Timeline]:
@@ -138,20 +147,21 @@ def timelines_evaluate(
 ) -> TimelineEvaluation:
     """Build every target entity's timeline from the corpus in `folder`, write them under `output`, score them.
 
-    Raises corpus.CorpusError or timelines.TimelineError on a folder or file not in the task's layout,
-    ArticleImportError on an article the import refuses.
+    Raises corpus.CorpusError or timelines.TimelineError on a folder or file not in the task's layout.
+    An article the import refuses is skipped and named in `skipped`.
     """
     say = progress or (lambda message: None)
     corpus = read_corpus(folder)
+    skipped: list[str] = []
     if baseline:
         timelines = baseline_timelines(entities=corpus.entities, documents=corpus.documents)
     else:
-        timelines = system_timelines(corpus=corpus, match=match, progress=say, verbs=verbs)
+        timelines, skipped = system_timelines(corpus=corpus, match=match, progress=say, verbs=verbs)
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
         for timeline in timelines:
             write_timeline(output / entity_filename(timeline.entity), timeline)
-    evaluation = TimelineEvaluation(timelines=timelines)
+    evaluation = TimelineEvaluation(timelines=timelines, skipped=skipped)
     if corpus.gold is None:
         return evaluation
     gold = gold_timelines(corpus.gold)

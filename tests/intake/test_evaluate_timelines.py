@@ -102,3 +102,13 @@ def test_on_the_trial_corpus_the_system_scores_every_gold_timeline(tmp_path):
     assert len(list(tmp_path.glob("*.txt"))) == 6
     awareness = float(lines[-1].rsplit("=", 1)[1])
     assert awareness > 0  # a floor that catches a broken pipeline, not a target
+
+
+def test_an_article_the_import_refuses_is_skipped_and_named_and_the_rest_go_on(tmp_path):
+    copy = {"103": ("2010-06-26", DOCUMENTS["102"][1])}  # the same text again: a duplicate
+    corpus = write_corpus(tmp_path / "corpus", {**DOCUMENTS, **copy}, ["Zephyr"], {"zephyr.txt": GOLD})
+
+    lines = _run(str(corpus), "--output", str(tmp_path / "out"))
+
+    assert "skipped 103-test: text: already imported as source 'wikinews-102'" in lines
+    assert lines[-1].startswith("awareness P=")

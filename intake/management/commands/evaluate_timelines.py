@@ -16,7 +16,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from intake.services.articles import ArticleImportError
 from intake.services.timeline_evaluation import timelines_evaluate
 from intake.timelines.build import MATCHES
 from intake.timelines.corpus import CorpusError
@@ -54,7 +53,7 @@ class Command(BaseCommand):
                 verbs=not no_verbs,
                 progress=say,
             )
-        except (CorpusError, TimelineError, ArticleImportError) as exc:
+        except (CorpusError, TimelineError) as exc:
             raise CommandError(str(exc)) from None
         lines = sum(len(t.lines) for t in evaluation.timelines)
         what = "baseline" if baseline else f"system (match: {match}{', no verbs' if no_verbs else ''})"
@@ -63,6 +62,8 @@ class Command(BaseCommand):
         )
         if output:
             self.stdout.write(f"written to {output}")
+        for reason in evaluation.skipped:
+            self.stdout.write(f"skipped {reason}")
         for entity in evaluation.unscored:
             self.stdout.write(f"no gold timeline for {entity!r}: not scored")
         if evaluation.scores is None:
