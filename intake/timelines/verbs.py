@@ -18,11 +18,13 @@ from intake.timelines.build import known_date
 from intake.timelines.corpus import Document
 from intake.timelines.entities import EntityName
 from timeline import temporal
-from timeline.extraction.nlp import Parse, parse_many
+from timeline.extraction.lexicon import SPEECH_VERBS
+from timeline.extraction.nlp import Parse, lemma, parse_many
 
 PAST = frozenset({"VBD"})
 PRONOUNS = frozenset({"he", "she", "his", "her"})
 PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MAX_DEPTH = 40  # a dependency path is never longer than this; guards a malformed parse
 
 
@@ -55,14 +57,18 @@ def verb_dates(document: Document, parsed: Parse) -> dict[int, str]:
 
 
 def _path_verbs(parsed: Parse, start: int) -> list[int]:
-    found, index = [], start
+    found, index, below = [], start, start
     for _ in range(MAX_DEPTH):
         token = parsed.tokens[index]
         if index != start and token.tag in PAST:
-            found.append(index)
+            # "Apple said the iPhone 4 ...": the saying is Apple's event, not the phone's; a speech verb
+            # is the entity's only when the entity (or its "he") is its subject.
+            speaker = parsed.tokens[below].dep in SUBJECTS and parsed.tokens[below].head == index
+            if lemma(token) not in SPEECH_VERBS or speaker:
+                found.append(index)
         if token.head == index:
             break
-        index = token.head
+        below, index = index, token.head
     return found
 
 

@@ -36,3 +36,14 @@ def test_he_is_not_read_as_a_person_the_article_has_not_named(documents):
     found = governing_verbs(entity="Tim Cook", documents=documents, parses=parse_documents(documents))
 
     assert found == []
+
+
+def test_a_speech_verb_is_the_entitys_only_when_the_entity_speaks(tmp_path):
+    sentences = ["News", "May 2 , 2006", "Apple said the Zephyr sold well .", "Steve Jobs said sales rose ."]
+    path = tmp_path / "6.xml"
+    path.write_text(cat_xml("6", "2006-05-02", sentences), encoding="utf-8")
+    documents = [read_cat(path)]
+    parses = parse_documents(documents)
+
+    assert governing_verbs(entity="Zephyr", documents=documents, parses=parses) == [("6-2-sold", "")]
+    assert governing_verbs(entity="Steve Jobs", documents=documents, parses=parses) == [("6-3-said", "")]
