@@ -22,6 +22,7 @@ from timeline.extraction.lexicon import SPEECH_VERBS
 from timeline.extraction.nlp import Parse, lemma, parse_many
 
 PAST = frozenset({"VBD"})
+VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "VBG", "VB"})  # the verbs a date expression may date
 PRONOUNS = frozenset({"he", "she", "his", "her"})
 PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "poss"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -30,9 +31,6 @@ MAX_DEPTH = 40  # a dependency path is never longer than this; guards a malforme
 
 def parse_documents(documents: Sequence[Document]) -> list[Parse]:
     return parse_many([d.text for d in documents])
-
-
-VERB_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP", "VBG", "VB"})
 
 
 def verb_dates(document: Document, parsed: Parse) -> dict[int, str]:

@@ -87,3 +87,16 @@ def test_a_folder_without_a_cat_folder_is_refused(tmp_path):
 def test_entity_files_are_named_as_the_gold_names_them():
     assert entity_filename("Beatles Apple Corps") == "beatles_apple_corps.txt"
     assert entity_filename("iPhone 4") == "iphone_4.txt"
+
+
+def test_a_creation_time_anchored_to_no_tokens_leaves_the_dateline_in_the_text(tmp_path):
+    path = tmp_path / "9-test.xml"
+    xml = cat_xml("9", "2006-03-28", SENTENCES)
+    start = xml.index("CREATION_TIME")
+    anchors = xml[xml.index(">", start) + 1 : xml.index("</TIMEX3>")]
+    path.write_text(xml.replace(anchors, ""), encoding="utf-8")
+
+    document = read_cat(path)
+
+    assert document.text.startswith("March 28, 2006\n")
+    assert document.created == dt.date(2006, 3, 28)
