@@ -25,22 +25,39 @@ class EntityName:
     name: str
     variants: tuple[tuple[str, ...], ...]
     surname: str = ""  # a person's last word, found only with its capital
+    acronym: str = ""  # an organisation's initials ("GM" for General Motors), found only in capitals
+
+    @property
+    def person(self) -> bool:
+        return bool(self.surname)
 
     @classmethod
-    def of(cls, name: str) -> EntityName:
+    def of(cls, name: str, *, person: bool | None = None) -> EntityName:
+        """`person`: whether the entity is a person (the corpus's named-entity labels say); unknown, a
+        name of two capitalised words is taken for one."""
         raw = WORD.findall(name)
         lowered = tuple(w.lower() for w in raw)
         variants = {lowered}
         variants |= {lowered[i:] for i in range(1, len(lowered) - 1)}
-        person = len(raw) == 2 and all(w[:1].isupper() for w in raw) and raw[1].isalpha()
+        capitalised = len(raw) >= 2 and all(w[:1].isupper() for w in raw)
+        if person is None:
+            person = len(raw) == 2 and capitalised and raw[1].isalpha()
+        person = person and len(raw) >= 2 and raw[-1].isalpha()
         if len(lowered) == 2 and not person:
             variants.add(lowered[::-1])  # "the 3G iPhone" names the iPhone 3G
-        return cls(name=name, variants=tuple(sorted(variants, key=len, reverse=True)), surname=raw[1] if person else "")
+        acronym = "".join(w[0] for w in raw) if capitalised and not person and all(w.isalpha() for w in raw) else ""
+        return cls(
+            name=name,
+            variants=tuple(sorted(variants, key=len, reverse=True)),
+            surname=raw[-1] if person else "",
+            acronym=acronym,
+        )
 
     def heads(self, text: str) -> list[tuple[int, int]]:
         """Where the entity is named in `text`: the offsets of each naming's last word ("Jobs", "Corps")."""
         found = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
-        spans = {(start, end) for word, start, end in found if self.surname and text[start:end] == self.surname}
+        exact = {self.surname, self.acronym} - {""}
+        spans = {(start, end) for word, start, end in found if text[start:end] in exact}
         for variant in self.variants:
             spans |= {(found[last][1], found[last][2]) for last in _in_order(variant, [w for w, _, _ in found])}
         return sorted(spans)

@@ -70,9 +70,23 @@ def _path_verbs(parsed: Parse, start: int) -> list[int]:
     return found
 
 
+def is_person(entity: str, documents: Sequence[Document], parses: Sequence[Parse]) -> bool | None:
+    """Whether the parser's named-entity labels on the entity's namings say PERSON more often than not;
+    None when it labels none of them. "General Motors" is two capitalised words too, and no "he"."""
+    name = EntityName.of(entity, person=False)
+    people = others = 0
+    for document, parsed in zip(documents, parses, strict=True):
+        for start, end in name.heads(document.text):
+            for found in parsed.entities:
+                if found.start < end and start < found.end:
+                    people += found.label == "PERSON"
+                    others += found.label != "PERSON"
+    return None if people + others == 0 else people > others
+
+
 def governing_verbs(*, entity: str, documents: Sequence[Document], parses: Sequence[Parse]) -> list[tuple[str, str]]:
     """The past-tense verbs governing `entity`, in text order: (DOCID-SENTENCE-WORD, its date or "")."""
-    name = EntityName.of(entity)
+    name = EntityName.of(entity, person=is_person(entity, documents, parses))
     found: dict[str, str] = {}
     for document, parsed in zip(documents, parses, strict=True):
         dates = verb_dates(document, parsed)
@@ -89,7 +103,7 @@ def governing_verbs(*, entity: str, documents: Sequence[Document], parses: Seque
             named = bool(spans)
             # Every token of the naming's last word: spaCy reads "3G" as "3" and "G".
             heads = [i for i in indices if any(a <= parsed.tokens[i].start - offset < b for a, b in spans)]
-            if name.surname and named_before:
+            if name.person and named_before:
                 heads += [
                     i for i in indices if parsed.tokens[i].lower in PRONOUNS and parsed.tokens[i].dep in PRONOUN_ROLES
                 ]

@@ -41,3 +41,11 @@ def test_the_heads_are_the_offsets_of_each_namings_last_word():
     text = "Steve Jobs said Jobs would stay"
 
     assert EntityName.of("Steve Jobs").heads(text) == [(6, 10), (16, 20)]
+
+
+def test_an_organisation_is_found_by_its_initials_in_capitals_only():
+    motors = EntityName.of("General Motors", person=False)
+
+    assert motors.found_in("GM cut 5,000 jobs")
+    assert not motors.found_in("gm cut 5,000 jobs")
+    assert not motors.found_in("Motors")  # a surname is a person's only

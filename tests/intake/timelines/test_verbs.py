@@ -3,7 +3,7 @@
 import pytest
 
 from intake.timelines.corpus import read_cat
-from intake.timelines.verbs import governing_verbs, parse_documents
+from intake.timelines.verbs import governing_verbs, is_person, parse_documents
 from tests.intake.timelines.helpers import cat_xml
 from timeline.extraction import nlp
 
@@ -47,3 +47,14 @@ def test_a_speech_verb_is_the_entitys_only_when_the_entity_speaks(tmp_path):
 
     assert governing_verbs(entity="Zephyr", documents=documents, parses=parses) == [("6-2-sold", "")]
     assert governing_verbs(entity="Steve Jobs", documents=documents, parses=parses) == [("6-3-said", "")]
+
+
+def test_an_organisation_with_a_two_word_name_gets_no_he(tmp_path):
+    sentences = ["News", "May 2 , 2006", "General Motors cut 5,000 jobs in Detroit .", "He resigned ."]
+    path = tmp_path / "7.xml"
+    path.write_text(cat_xml("7", "2006-05-02", sentences), encoding="utf-8")
+    documents = [read_cat(path)]
+    parses = parse_documents(documents)
+
+    assert is_person("General Motors", documents, parses) is False
+    assert governing_verbs(entity="General Motors", documents=documents, parses=parses) == [("7-2-cut", "")]
