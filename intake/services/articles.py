@@ -454,7 +454,6 @@ def article_import(
     *, data: ArticleInput, dry_run: bool = False, progress: Progress = _no_progress, propose: bool = True
 ) -> ImportResult:
     """Read, check and store one article, then propose what it says. All or nothing."""
-    from intake.services.grouping import proposals_regroup
     from intake.services.proposals import proposals_propose  # the reader is heavy; import it when used
     from timeline.extraction import UnreadableText
 
@@ -479,8 +478,6 @@ def article_import(
                 count = proposals_propose(source=source).created
             except UnreadableText as exc:  # rolls the source back too: nothing half-written
                 raise ArticleImportError(f"text: {exc}") from None
-            # The groups as if every article had come at once, whatever the order they came in.
-            proposals_regroup(source=source)
         if dry_run:
             transaction.set_rollback(True)
     progress(100, f"{'checked' if dry_run else 'imported'} {source.slug} with {count} proposals")

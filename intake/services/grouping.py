@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
-from intake.models import Proposal, ProposalKind
-from intake.services.proposals import CANDIDATE_SENTENCES, event_candidates
+from intake.models import Proposal, ProposalKind, ProposalState
 from timeline import extraction
-from timeline.models import Source
+from timeline.models import Actor, Citation, Event, Source
 from timeline.temporal import Timex
 from timeline.temporal.types import TimexType
 
@@ -33,6 +33,8 @@ WINDOW = dt.timedelta(days=31)
 # The window grows until it holds every proposal dated near one it holds (so that the groups depend on
 # the proposals, not on which article came last), up to this many proposals, the nearest kept.
 MAX_POOL = 400
+# A candidate event is described by this many of its citations' sentences.
+CANDIDATE_SENTENCES = 20
 # Passes that move each proposal to the group that fits it best once all groups are formed.
 REFINE_PASSES = 3
 # Rounds of widening the pool by the dates of what it took in.
@@ -73,6 +75,37 @@ def as_citation(p: Proposal) -> extraction.ProposedCitation:
         speakers=tuple(mention(m) for m in mentions if m.get("speaker")),
         participants=tuple(mention(m) for m in mentions if m.get("participant")),
     )
+
+
+def event_candidates(*, window: tuple[dt.date, dt.date]) -> list[extraction.EventCandidate]:
+    """Accepted events dated within `window` (read through the date index): what a proposal may be put
+    on. Four queries."""
+    keywords: dict[int, set[str]] = defaultdict(set)
+    speakers: dict[int, set[str]] = defaultdict(set)
+    events = Event.objects.filter(date_start__lte=window[1], date_end__gte=window[0])
+    accepted = Proposal.objects.filter(
+        kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__event__in=events
+    ).values_list("citation__event_id", "keywords", "actors")
+    for event_id, words, actors in accepted:
+        keywords[event_id].update(words or ())
+        speakers[event_id].update(a.get("name", "") for a in actors or () if a.get("speaker"))
+    events = events.only("pk", "title", "date_start", "date_end").prefetch_related(
+        Prefetch("citations", queryset=Citation.objects.only("event_id", "sentence").order_by("pk")),
+        Prefetch("actors", queryset=Actor.objects.only("name")),
+    )
+    return [
+        extraction.EventCandidate(
+            key=f"event:{event.pk}",
+            title=event.title,
+            date_start=event.date_start,
+            date_end=event.date_end,
+            actor_names=tuple(actor.name for actor in event.actors.all()),
+            keywords=frozenset(keywords.get(event.pk, ())),
+            sentences=tuple(c.sentence for c in event.citations.all()[:CANDIDATE_SENTENCES]),
+            speaker_names=tuple(sorted(speakers.get(event.pk, ()))),
+        )
+        for event in events
+    ]
 
 
 @dataclass
@@ -266,7 +299,7 @@ def proposals_regroup(*, source: Source) -> int:
         pool, spans = _pool(source)
         if not pool:
             return 0
-        accepted = event_candidates(window=(spans[0][0], spans[-1][1]), pending=False)
+        accepted = event_candidates(window=(spans[0][0], spans[-1][1]))
         new: dict[int, tuple] = {}
         for part in _components(pool):
             new |= _placed(part, accepted)

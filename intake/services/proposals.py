@@ -12,18 +12,16 @@ rejected proposals are final: accepting twice is refused, and nothing here edits
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
 from intake.models import Proposal, ProposalKind, ProposalState
+from intake.services.grouping import proposals_regroup
 from timeline import extraction
 from timeline.models import Actor, ActorKind, Citation, DateStatus, Event, Source, Statement
 from timeline.services import stories
@@ -81,59 +79,6 @@ def known_actors() -> list[extraction.KnownActor]:
             names.add(name.casefold())
             known.append(extraction.KnownActor(id=-index, name=name, kind=kind))
     return known
-
-
-def event_candidates(
-    *, window: tuple[dt.date, dt.date] | None = None, pending: bool = True
-) -> list[extraction.EventCandidate]:
-    """Accepted events (those dated within `window` when given, read through the date index) and, with
-    `pending`, pending proposed new events: what a new citation may join. Four queries."""
-    keywords: dict[int, set[str]] = defaultdict(set)
-    speakers: dict[int, set[str]] = defaultdict(set)
-    accepted = Proposal.objects.filter(kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__isnull=False)
-    events = Event.objects.all()
-    if window is not None:
-        events = events.filter(date_start__lte=window[1], date_end__gte=window[0])
-        accepted = accepted.filter(citation__event__in=events)
-    for event_id, words, actors in accepted.values_list("citation__event_id", "keywords", "actors"):
-        keywords[event_id].update(words or ())
-        speakers[event_id].update(a.get("name", "") for a in actors or () if a.get("speaker"))
-    events = events.only("pk", "title", "date_start", "date_end").prefetch_related(
-        Prefetch("citations", queryset=Citation.objects.only("event_id", "sentence").order_by("pk")),
-        Prefetch("actors", queryset=Actor.objects.only("name")),
-    )
-    candidates = [
-        extraction.EventCandidate(
-            key=f"event:{event.pk}",
-            title=event.title,
-            date_start=event.date_start,
-            date_end=event.date_end,
-            actor_names=tuple(actor.name for actor in event.actors.all()),
-            keywords=frozenset(keywords.get(event.pk, ())),
-            sentences=tuple(c.sentence for c in event.citations.all()[:CANDIDATE_SENTENCES]),
-            speaker_names=tuple(sorted(speakers.get(event.pk, ()))),
-        )
-        for event in events
-    ]
-    if pending:
-        heads = Proposal.objects.pending().filter(kind=ProposalKind.CITATION, event__isnull=True, same_event_as=None)
-        candidates += [_proposal_candidate(p) for p in heads.prefetch_related("grouped")]
-    return candidates
-
-
-def _proposal_candidate(proposal: Proposal, grouped: list[Proposal] | None = None) -> extraction.EventCandidate:
-    """A proposed new event, as its first citation and the citations grouped with it describe it."""
-    members = [proposal, *(grouped if grouped is not None else proposal.grouped.all())]
-    return extraction.EventCandidate(
-        key=f"proposal:{proposal.pk}",
-        title=proposal.event_title,
-        date_start=proposal.date_start,
-        date_end=proposal.date_end,
-        actor_names=tuple(sorted({a.get("name", "") for m in members for a in m.actors})),
-        keywords=frozenset().union(*(m.keywords for m in members)),
-        sentences=tuple(m.text for m in members[:CANDIDATE_SENTENCES]),
-        speaker_names=tuple(sorted({a.get("name", "") for m in members for a in m.actors if a.get("speaker")})),
-    )
 
 
 def _mention(mention: extraction.Mention, *, speaker: bool = False) -> dict:
@@ -201,6 +146,8 @@ def proposals_propose(*, source: Source) -> ProposeReport:
         _propose_statements(source, result.statements, fresh, report)
         _propose_citations(source, result.citations, fresh, report)
         proposals_link_actors(proposals=fresh.created)
+        # The events they report, with the proposals near them, as if every article had come at once.
+        proposals_regroup(source=source)
     return report
 
 
@@ -241,29 +188,19 @@ def _propose_statements(source: Source, statements, fresh: _Fresh, report: Propo
 
 
 def _propose_citations(source: Source, citations, fresh: _Fresh, report: ProposeReport) -> None:
-    candidates = {c.key: c for c in event_candidates()} if citations else {}
-    # The proposed new events this run may add to, by head proposal id, with their members.
-    groups: dict[int, tuple[Proposal, list[Proposal]]] = {}
-    for found in citations:
-        if not fresh(ProposalKind.CITATION, found.char_start, found.char_end, found.sentence):
-            continue
-        match = extraction.match_event(found, list(candidates.values()))
-        proposal = _citation_proposal(source, found, match)
-        proposal.save()
-        fresh.created.append(proposal)
-        report.created += 1
-        if match is None:
-            # A new event: later citations, in this article or the next, may join it.
-            groups[proposal.pk] = (proposal, [])
-            candidates[f"proposal:{proposal.pk}"] = _proposal_candidate(proposal, [])
-        elif proposal.same_event_as_id in groups:
-            head, members = groups[proposal.same_event_as_id]
-            members.append(proposal)
-            candidates[match.key] = _proposal_candidate(head, members)
+    # Which event each one reports is for proposals_regroup, once they are all stored: one INSERT.
+    made = [
+        _citation_proposal(source, found)
+        for found in citations
+        if fresh(ProposalKind.CITATION, found.char_start, found.char_end, found.sentence)
+    ]
+    Proposal.objects.bulk_create(made)
+    fresh.created += made
+    report.created += len(made)
 
 
-def _citation_proposal(source: Source, found, match) -> Proposal:
-    """A citation proposal, on the existing event or proposed new event `match` names, or a new one."""
+def _citation_proposal(source: Source, found) -> Proposal:
+    """A citation proposal, not yet on any event (proposals_regroup puts it on one)."""
     speaker_names = {m.name for m in found.speakers}
     proposal = Proposal(
         source=source,
@@ -279,14 +216,6 @@ def _citation_proposal(source: Source, found, match) -> Proposal:
         **_date_fields(found.timex, source),
         **_event_fields(found, source),
     )
-    if match is not None:
-        kind, _, key = match.key.partition(":")
-        proposal.match_score = match.score
-        proposal.match_reasons = list(match.reasons)
-        if kind == "event":
-            proposal.event_id = int(key)
-        elif kind == "proposal":
-            proposal.same_event_as_id = int(key)
     return proposal
 
 
