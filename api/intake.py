@@ -2,6 +2,8 @@
 
 POST /api/v1/sources/import          a URL, an uploaded page (multipart) or a text -> 202 and a job
 GET  /api/v1/jobs/{id}               poll it; POST /api/v1/jobs/{id}/retry runs a failed one again
+GET  /api/v1/feeds                   the feeds editors follow (create, update, delete too);
+POST /api/v1/feeds/{id}/poll         queues a poll now -> 202 and its job (progress done/total, failures)
 GET  /api/v1/proposals               filter by source, state, kind
 POST /api/v1/proposals/{id}/accept   and /reject (api/review.py, with corrections), POST /api/v1/proposals/undo;
                                      PATCH edits a pending one
@@ -18,12 +20,13 @@ from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_serializer,
     extend_schema_view,
 )
 from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -38,10 +41,10 @@ from api.serializers import (
     SourceBriefSerializer,
 )
 from api.strict import StrictTypesMixin
-from intake.models import ImportJob, JobStatus, Proposal, ProposalKind, ProposalState
-from intake.services import jobs, proposals
+from intake.models import Feed, ImportJob, JobStatus, Proposal, ProposalKind, ProposalState
+from intake.services import feeds, jobs, proposals
 from intake.services.articles import DATE_OPTION, OPTION_NAMES, ArticleInput
-from timeline.filters import IdsFilter
+from timeline.filters import MAX_ID, IdsFilter
 from timeline.models import Actor, Event, Source, Story
 
 ERRORS = {
@@ -76,6 +79,10 @@ JOB_RESPONSE = {
     "created_at": "2026-12-01T16:03:08Z",
     "started_at": "2026-12-01T16:03:08Z",
     "finished_at": "2026-12-01T16:03:10Z",
+    "feed": None,
+    "total": 0,
+    "done": 0,
+    "failures": [],
 }
 JOB_202 = OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True, status_codes=["202"])
 WEDNESDAY_ALERT = (
@@ -226,9 +233,16 @@ class ImportRequestSerializer(serializers.Serializer):
         return ArticleInput(url=data["url"], **options)
 
 
+class JobFailureSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text="The item's link (empty when it had none).")
+    title = serializers.CharField(help_text="The item's title in the feed.")
+    reason = serializers.CharField(help_text="Why it was not imported, one line naming the field at fault.")
+
+
 @extend_schema_serializer(examples=[OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True)])
 class ImportJobSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:job-detail", help_text="Poll here.")
+    failures = serializers.SerializerMethodField(help_text="A feed's poll: each item not imported, and why.")
     source = SourceBriefSerializer(read_only=True, allow_null=True, help_text="The imported source, once done.")
     url = serializers.CharField(read_only=True, help_text="The address fetched; empty for an uploaded file or text.")
 
@@ -250,8 +264,21 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "created_at",
             "started_at",
             "finished_at",
+            "feed",
+            "total",
+            "done",
+            "failures",
         ]
         read_only_fields = fields
+        extra_kwargs = {
+            "feed": {"help_text": "The feed this job polls; null for one article's import."},
+            "total": {"help_text": "A feed's poll: the new items it claimed (0 for one article)."},
+            "done": {"help_text": "A feed's poll: the items done so far, imported or not."},
+        }
+
+    @extend_schema_field(JobFailureSerializer(many=True))
+    def get_failures(self, job: ImportJob) -> list:
+        return job.failures
 
 
 def _error_field(job: ImportJob) -> str:
@@ -335,6 +362,135 @@ class ImportJobViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None) -> Response:
         job = jobs.import_job_retry(job=self.get_object())
+        return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+# --- Feeds -------------------------------------------------------------------------------------
+
+FEED_REQUEST = {"url": "https://www.example.org/world/rss.xml", "title": "Example world news", "interval_minutes": 30}
+FEED_RESPONSE = {
+    "id": 3,
+    "api_url": "https://timeline.example.org/api/v1/feeds/3",
+    **FEED_REQUEST,
+    "enabled": True,
+    "last_polled_at": "2026-12-01T16:00:00Z",
+    "last_error": "",
+    "created_at": "2026-11-30T09:12:00Z",
+}
+POLL_202 = OpenApiExample(
+    "A poll queued",
+    value={
+        **JOB_RESPONSE,
+        "id": 18,
+        "api_url": "https://timeline.example.org/api/v1/jobs/18",
+        "status": "queued",
+        "url": FEED_REQUEST["url"],
+        "options": {},
+        "progress": 0,
+        "message": "queued",
+        "source": None,
+        "proposals_created": 0,
+        "started_at": None,
+        "finished_at": None,
+        "feed": 3,
+        "total": 0,
+        "done": 0,
+        "failures": [],
+    },
+    response_only=True,
+    status_codes=["202"],
+)
+
+
+@extend_schema_serializer(examples=examples.pair("A feed", FEED_REQUEST, FEED_RESPONSE))
+class FeedSerializer(StrictTypesMixin, serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:feed-detail", help_text="This resource.")
+
+    class Meta:
+        model = Feed
+        fields = [
+            "id",
+            "api_url",
+            "url",
+            "title",
+            "interval_minutes",
+            "enabled",
+            "last_polled_at",
+            "last_error",
+            "created_at",
+        ]
+        read_only_fields = ["last_polled_at", "last_error", "created_at"]
+        # The model's check holds the minimum; a week is the most that still reads as "following" a feed.
+        extra_kwargs = {"interval_minutes": {"min_value": 1, "max_value": 7 * 24 * 60}}
+
+    def validate_url(self, value: str) -> str:
+        if not value.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http and https feeds can be polled.")
+        return value
+
+
+class FeedFilterSet(django_filters.FilterSet):
+    # A choice, not a BooleanFilter: that one takes "null" or "maybe" for "no filter" instead of a 400.
+    enabled = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_enabled",
+        help_text="Only the feeds being polled (true) or paused (false).",
+    )
+
+    def filter_enabled(self, queryset: QuerySet[Feed], name: str, value: str) -> QuerySet[Feed]:
+        return queryset.filter(enabled=value == "true")
+
+    class Meta:
+        model = Feed
+        fields = ["enabled"]
+
+
+class FeedPollPermission(ReadAndWriteWithModelPermission):
+    # A poll imports articles: it needs add_source, as an import does, besides change_feed.
+    perms_map = {**ReadAndWriteWithModelPermission.perms_map, "POST": ["intake.change_feed", "timeline.add_source"]}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List feeds", responses={200: FeedSerializer(many=True), **ERRORS}),
+    retrieve=extend_schema(summary="Get one feed", responses={200: FeedSerializer, **ERRORS}),
+    create=extend_schema(summary="Follow a feed (needs add_feed)", responses={201: FeedSerializer, **ERRORS}),
+    update=extend_schema(summary="Change a feed (needs change_feed)", responses={200: FeedSerializer, **ERRORS}),
+    partial_update=extend_schema(
+        summary="Change some of a feed's fields (needs change_feed)", responses={200: FeedSerializer, **ERRORS}
+    ),
+    destroy=extend_schema(
+        summary="Stop following a feed (needs delete_feed); its articles stay", responses={204: None, **ERRORS}
+    ),
+)
+class FeedViewSet(viewsets.ModelViewSet):
+    """RSS and Atom feeds that editors follow, each polled on its interval by `feeds_poll` (cron)."""
+
+    queryset = Feed.objects.all()
+    serializer_class = FeedSerializer
+    permission_classes = [ReadAndWriteWithModelPermission]
+    filterset_class = FeedFilterSet
+
+    def get_object(self) -> Feed:
+        # Ids are 64-bit integers: past that range the database would overflow, not miss.
+        raw = self.kwargs.get("pk", "")
+        if not raw.isdigit() or int(raw) > MAX_ID:
+            raise NotFound("Not found.")
+        return super().get_object()
+
+    @extend_schema(
+        summary="Poll a feed now",
+        description=(
+            "Queues a poll of the feed whatever its interval: a job that reads the feed and imports each item "
+            "not imported before. Poll the job at `/api/v1/jobs/{id}`: `done` of `total` items, and each "
+            "failed item with its reason in `failures`. Needs change_feed and add_source."
+        ),
+        request=None,
+        responses={202: ImportJobSerializer, **ERRORS},
+        examples=[POLL_202],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[FeedPollPermission])
+    def poll(self, request, pk=None) -> Response:
+        job = feeds.feed_poll_enqueue(feed=self.get_object(), user=request.user)
         return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
 
 

@@ -20,6 +20,7 @@ router.register("timeline", views.TimelineViewSet, basename="timeline")
 router.register("stories", views.StoryViewSet, basename="story")
 router.register("jobs", intake.ImportJobViewSet, basename="job")
 router.register("proposals", intake.ProposalViewSet, basename="proposal")
+router.register("feeds", intake.FeedViewSet, basename="feed")
 
 urlpatterns = [
     # Before the router, whose sources/{id} would take "import" for an id.
