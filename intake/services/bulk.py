@@ -79,8 +79,10 @@ def articles_import(
     *,
     items: list[BulkItem],
     on_item: Callable[[BulkItem, str, str], None] = lambda item, outcome, detail: None,
+    propose: bool = True,
 ) -> BulkOutcome:
-    """Import each item; `on_item(item, "imported" | "duplicate" | "failed", detail)` after each."""
+    """Import each item; `on_item(item, "imported" | "duplicate" | "failed", detail)` after each.
+    Without `propose` the articles are stored unread (bench/intake.py measures the intake alone)."""
     outcome = BulkOutcome()
     # URLs already stored are not fetched again: one query for all of them.
     urls = [item.data.url for item in items if item.data.url]
@@ -92,7 +94,7 @@ def articles_import(
             on_item(item, "duplicate", reason)
             continue
         try:
-            result = article_import(data=item.data)
+            result = article_import(data=item.data, propose=propose)
         except DuplicateArticle as exc:
             outcome.duplicates.append((item.label, str(exc)))
             on_item(item, "duplicate", str(exc))
