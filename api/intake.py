@@ -41,6 +41,7 @@ from api.serializers import (
     SourceBriefSerializer,
 )
 from api.strict import StrictTypesMixin
+from api.throttles import CostRateThrottle
 from intake.models import Feed, ImportJob, JobStatus, Proposal, ProposalKind, ProposalState
 from intake.services import feeds, jobs, proposals
 from intake.services.articles import DATE_OPTION, OPTION_NAMES, ArticleInput
@@ -476,6 +477,18 @@ class FeedViewSet(viewsets.ModelViewSet):
         if not raw.isdigit() or int(raw) > MAX_ID:
             raise NotFound("Not found.")
         return super().get_object()
+
+    def throttle_cost(self, request) -> int:
+        """A poll draws one import's cost (IMPORT_THROTTLE_COST): it fetches the feed, and imports only items
+        no poll imported before, so asking again at once fetches one document and imports nothing."""
+        return settings.IMPORT_THROTTLE_COST
+
+    def get_throttles(self) -> list:
+        throttles = super().get_throttles()
+        if self.action == "poll":
+            return throttles
+        # Reading and editing the list of feeds is not expensive work: only the poll draws on the budget.
+        return [throttle for throttle in throttles if not isinstance(throttle, CostRateThrottle)]
 
     @extend_schema(
         summary="Poll a feed now",

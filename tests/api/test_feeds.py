@@ -96,3 +96,16 @@ def test_listing_feeds_costs_the_same_queries_at_ten_feeds_and_at_a_hundred(edit
         counts.append(len(queries))
     # the token joined to its user, the user's permissions (own and groups'), the count, the page of feeds
     assert counts == [5, 5]
+
+
+def test_a_poll_draws_an_imports_cost_from_the_budget_and_editing_feeds_does_not(editor_client, monkeypatch, settings):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {**SimpleRateThrottle.THROTTLE_RATES, "cost": "50/hour"})
+    settings.IMPORT_THROTTLE_COST = 20
+    feed = Feed.objects.create(url="http://127.0.0.1:1/feed")  # nothing listens: each poll fails at once
+    edits = [editor_client.patch(f"{FEEDS}/{feed.pk}", {"title": f"t{n}"}, format="json").status_code for n in range(5)]
+    polls = [editor_client.post(f"{FEEDS}/{feed.pk}/poll").status_code for _ in range(3)]
+
+    assert edits == [200] * 5
+    assert polls == [202, 202, 429]
