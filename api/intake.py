@@ -1,6 +1,7 @@
 """The API of article import and review: import jobs, and the proposals an editor accepts or rejects.
 
 POST /api/v1/sources/import          a URL, an uploaded page (multipart) or a text -> 202 and a job
+POST /api/v1/sources/import-many     a list of URLs -> 202 and one job (done/total, failures)
 GET  /api/v1/jobs/{id}               poll it; POST /api/v1/jobs/{id}/retry runs a failed one again
 GET  /api/v1/feeds                   the feeds editors follow (create, update, delete too);
 POST /api/v1/feeds/{id}/poll         queues a poll now -> 202 and its job (progress done/total, failures)
@@ -81,6 +82,7 @@ JOB_RESPONSE = {
     "started_at": "2026-12-01T16:03:08Z",
     "finished_at": "2026-12-01T16:03:10Z",
     "feed": None,
+    "urls": [],
     "total": 0,
     "done": 0,
     "failures": [],
@@ -243,7 +245,8 @@ class JobFailureSerializer(serializers.Serializer):
 @extend_schema_serializer(examples=[OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True)])
 class ImportJobSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:job-detail", help_text="Poll here.")
-    failures = serializers.SerializerMethodField(help_text="A feed's poll: each item not imported, and why.")
+    failures = serializers.SerializerMethodField(help_text="Of many articles: each item not imported, and why.")
+    urls = serializers.SerializerMethodField(help_text="A list of URLs to import; empty for other imports.")
     source = SourceBriefSerializer(read_only=True, allow_null=True, help_text="The imported source, once done.")
     url = serializers.CharField(read_only=True, help_text="The address fetched; empty for an uploaded file or text.")
 
@@ -266,20 +269,24 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "started_at",
             "finished_at",
             "feed",
+            "urls",
             "total",
             "done",
             "failures",
         ]
         read_only_fields = fields
         extra_kwargs = {
-            "feed": {"help_text": "The feed this job polls; null for one article's import."},
-            "total": {"help_text": "A feed's poll: the new items it claimed (0 for one article)."},
-            "done": {"help_text": "A feed's poll: the items done so far, imported or not."},
+            "feed": {"help_text": "The feed this job polls; null for other imports."},
+            "total": {"help_text": "A feed's poll: the new items it claimed; a list of URLs: their number."},
+            "done": {"help_text": "Of a feed's poll or a list of URLs: the items done so far, imported or not."},
         }
 
     @extend_schema_field(JobFailureSerializer(many=True))
     def get_failures(self, job: ImportJob) -> list:
         return job.failures
+
+    def get_urls(self, job: ImportJob) -> list[str]:
+        return job.urls
 
 
 def _error_field(job: ImportJob) -> str:
@@ -324,6 +331,93 @@ class SourceImportView(APIView):
         job = jobs.import_job_create(data=serializer.to_input(), user=request.user)
         if job.status == JobStatus.FAILED:
             raise ValidationError({_error_field(job): [f"{job.error} (import job {job.pk})"]})
+        return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+IMPORT_MANY_REQUEST = {
+    "urls": [
+        "https://nypost.com/2022/09/28/americans-told-to-leave-russia/",
+        "https://www.bbc.com/news/world-europe-63057484",
+    ]
+}
+
+
+IMPORT_MANY_202 = OpenApiExample(
+    "Two pages, one imported",
+    value={
+        **JOB_RESPONSE,
+        "url": "",
+        "options": {},
+        "message": "imported 1 of 2 articles, 1 failed",
+        "urls": IMPORT_MANY_REQUEST["urls"],
+        "total": 2,
+        "done": 2,
+        "failures": [
+            {
+                "url": IMPORT_MANY_REQUEST["urls"][1],
+                "title": "",
+                "reason": f"url: {IMPORT_MANY_REQUEST['urls'][1]} answered HTTP 404",
+            }
+        ],
+    },
+    response_only=True,
+    status_codes=["202"],
+)
+
+
+IMPORT_MANY_EXAMPLE = OpenApiExample("Two news pages", value=IMPORT_MANY_REQUEST, request_only=True)
+
+
+@extend_schema_serializer(examples=[IMPORT_MANY_EXAMPLE])
+class ImportManyRequestSerializer(serializers.Serializer):
+    urls = serializers.ListField(
+        child=serializers.CharField(max_length=500),
+        min_length=1,
+        help_text="http(s) news pages to fetch (public addresses only); at most IMPORT_MANY_MAX_URLS (200).",
+    )
+
+    def validate_urls(self, value: list[str]) -> list[str]:
+        if len(value) > settings.IMPORT_MANY_MAX_URLS:
+            raise serializers.ValidationError(
+                f"At most {settings.IMPORT_MANY_MAX_URLS} URLs in one import (IMPORT_MANY_MAX_URLS), not {len(value)}."
+            )
+        urls = list(dict.fromkeys(url.strip() for url in value))  # each once, in the order given
+        wrong = [url for url in urls if not url.lower().startswith(("http://", "https://"))]
+        if wrong:
+            raise serializers.ValidationError(f"Only http and https URLs can be imported, not {wrong[0][:100]!r}.")
+        return urls
+
+
+class SourceImportManyView(APIView):
+    """Import many articles from their URLs in one job, each on its own: a bad one does not stop the others."""
+
+    parser_classes = [BoundedJSONParser]
+    permission_classes = [ReadAnyoneWriteWithModelPermission]
+    queryset = Source.objects.none()  # the permission check reads the model: importing needs add_source
+
+    def throttle_cost(self, request) -> int:
+        """Each URL costs an import (IMPORT_THROTTLE_COST); the throttle holds a call to the whole budget at most."""
+        urls = request.data.get("urls") if isinstance(request.data, dict) else None
+        return settings.IMPORT_THROTTLE_COST * max(1, len(urls) if isinstance(urls, list) else 1)
+
+    @extend_schema(
+        operation_id="sources_import_many",
+        tags=["sources"],
+        summary="Import many articles from their URLs, in one job",
+        description=(
+            "Queues one job that imports each URL as `POST /api/v1/sources/import` would, each in its own "
+            "transaction. Poll it at `/api/v1/jobs/{id}`: `done` of `total`, and each URL not imported with its "
+            "reason in `failures` (unreachable, not an HTML page, no article text, a private address, already "
+            "imported). The job fails only when none could be imported. Needs the add_source permission."
+        ),
+        request=ImportManyRequestSerializer,
+        responses={202: ImportJobSerializer, **ERRORS},
+        examples=[IMPORT_MANY_EXAMPLE, IMPORT_MANY_202],
+    )
+    def post(self, request) -> Response:
+        serializer = ImportManyRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job = jobs.import_job_create_many(urls=serializer.validated_data["urls"], user=request.user)
         return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -394,6 +488,7 @@ POLL_202 = OpenApiExample(
         "started_at": None,
         "finished_at": None,
         "feed": 3,
+        "urls": [],
         "total": 0,
         "done": 0,
         "failures": [],

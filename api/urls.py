@@ -25,6 +25,7 @@ router.register("feeds", intake.FeedViewSet, basename="feed")
 urlpatterns = [
     # Before the router, whose sources/{id} would take "import" for an id.
     path("api/v1/sources/import", intake.SourceImportView.as_view(), name="source-import"),
+    path("api/v1/sources/import-many", intake.SourceImportManyView.as_view(), name="source-import-many"),
     path("api/v1/", include(router.urls)),
     path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
     path("api/v1/auth/token", tokens.ObtainTokenView.as_view(), name="auth-token"),

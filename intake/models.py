@@ -183,9 +183,9 @@ class Feed(models.Model):
 
 
 class ImportJob(models.Model):
-    """One import of an article (from a URL, an uploaded page or a text) followed by its reading, or
-    one poll of a feed (`feed` set): its new items imported, `done` of `total`, each failure kept
-    with its reason in `failures`.
+    """One import of an article (from a URL, an uploaded page or a text) followed by its reading; or
+    many: one poll of a feed (`feed` set, its new items) or a list of URLs (`urls`), `done` of
+    `total`, each item not imported kept with its reason in `failures`.
 
     Everything the job needs is stored here, so that a worker on another machine can run it.
     """
@@ -210,9 +210,11 @@ class ImportJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
-    # A feed's poll: how many new items it claimed, how many are done, and why each failed one did.
+    # Many articles in one job, a feed's poll or a list of URLs: how many items, how many are done,
+    # and why each one not imported was not.
     feed = models.ForeignKey(Feed, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs")
-    total = models.PositiveIntegerField(default=0, help_text="Items to import (a feed's poll).")
+    urls = models.JSONField(default=list, blank=True, help_text="A bulk import's article URLs.")
+    total = models.PositiveIntegerField(default=0, help_text="Items to import (a feed's poll, a list of URLs).")
     done = models.PositiveIntegerField(default=0, help_text="Items done, imported or not.")
     failures = models.JSONField(default=list, blank=True, help_text="Items not imported: [{url, reason}].")
     # A poll of 200 items runs longer than any one import: it is taken for dead when it stops
@@ -231,6 +233,8 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         what = f"feed {self.feed_id}" if self.feed_id else (self.url or self.filename or "text")
+        if self.urls:
+            what = f"{len(self.urls)} URLs"
         return f"import {self.pk} of {what}: {self.status}"
 
 

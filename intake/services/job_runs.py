@@ -1,7 +1,8 @@
 """Running one import job (what the background task does): import, read, and record the outcome.
 
 Nothing of a failed run is written (the import is one transaction); the job keeps its one-line error.
-A feed's poll is a job too: it runs intake.services.feed_polls instead, with its own progress.
+A job of many articles runs with its own progress: a feed's poll (intake.services.feed_polls) or a
+list of URLs (intake.services.bulk_jobs).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from intake.models import ImportJob, JobStatus
 from intake.services.articles import OPTION_NAMES, ArticleImportError, ArticleInput, article_import
+from intake.services.bulk_jobs import bulk_job_run
 from intake.services.feed_polls import feed_poll_run
 
 logger = logging.getLogger(__name__)
@@ -52,9 +54,18 @@ def import_job_run(*, job_id: int) -> ImportJob:
         ImportJob.objects.filter(pk=job.pk).update(progress=percent, message=message[:300])
 
     now = timezone.now()
-    ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=now, progressed_at=now, error="")
+    many = bool(job.feed_id or job.urls)
+    # Only a job of many articles has progressed_at: it is dead when it stops progressing, not when it runs long.
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, started_at=now, progressed_at=now if many else None, error=""
+    )
     try:
-        outcome = feed_poll_run(job=job) if job.feed_id else _article_outcome(job, progress)
+        if job.feed_id:
+            outcome = feed_poll_run(job=job)
+        elif job.urls:
+            outcome = bulk_job_run(job=job)
+        else:
+            outcome = _article_outcome(job, progress)
     except Exception as exc:  # a bug must still end the job, with its reason, rather than leave it running
         logger.exception("import job %s failed", job.pk)
         outcome = {"status": JobStatus.FAILED, "error": f"{type(exc).__name__}: {exc}"[:1000], "message": "failed"}

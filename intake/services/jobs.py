@@ -33,6 +33,14 @@ def import_job_create(*, data: ArticleInput, user=None) -> ImportJob:
     return import_job_enqueue(job=job)
 
 
+def import_job_create_many(*, urls: list[str], user=None) -> ImportJob:
+    """Store a job that imports each of the URLs, and queue its run."""
+    job = ImportJob.objects.create(
+        urls=list(urls), created_by=user if getattr(user, "pk", None) else None, message="queued"
+    )
+    return import_job_enqueue(job=job)
+
+
 def import_job_enqueue(*, job: ImportJob) -> ImportJob:
     """Queue a stored job's run (its first or a retry)."""
     job.attempts += 1
@@ -51,9 +59,10 @@ def import_jobs_fail_stale() -> int:
     retry it. A run that ends after all still records its own outcome over this one."""
     limit = settings.IMPORT_JOB_DEADLINE
     since = timezone.now() - dt.timedelta(seconds=limit)
-    # A feed's poll imports many articles: it is dead when it has finished no item for that long.
+    # A job of many articles (a feed's poll, a list of URLs) keeps progressed_at: it is dead when it
+    # has finished no item for that long, however long it has run.
     stale = ImportJob.objects.filter(
-        Q(feed=None, started_at__lt=since) | Q(feed__isnull=False, progressed_at__lt=since), status=JobStatus.RUNNING
+        Q(progressed_at=None, started_at__lt=since) | Q(progressed_at__lt=since), status=JobStatus.RUNNING
     )
     return stale.update(
         status=JobStatus.FAILED,
