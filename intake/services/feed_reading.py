@@ -1,13 +1,15 @@
 """Reading an RSS or Atom feed from a URL: its title and its items' links, through feedparser.
 
 The feed is fetched like an article page (intake.services.fetching: public addresses only, a size
-limit, one deadline), then handed to feedparser as bytes, so feedparser never opens a URL itself.
+limit, one deadline), then handed to feedparser as a stream, so feedparser never opens a URL or a
+file itself.
 At most FEED_MAX_ITEMS items are read, the first ones (feeds list the newest first); the result
 says how many there were, so that the cap can be named to whoever asked.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -51,7 +53,9 @@ class ParsedFeed:
 
 def feed_parse(content: bytes, *, url: str, cap: int) -> ParsedFeed:
     """Parse a feed's bytes. Raises FeedError when they are not RSS or Atom."""
-    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
+    # A stream, never the bytes themselves: feedparser opens bytes that name a file as that file, so a
+    # server answering "/etc/some/feed.xml" would have us read our own disk.
+    parsed = feedparser.parse(io.BytesIO(content), sanitize_html=False, resolve_relative_uris=False)
     if not parsed.get("version"):
         reason = parsed.get("bozo_exception")
         detail = f" ({type(reason).__name__}: {str(reason).splitlines()[0][:200]})" if reason else ""

@@ -101,3 +101,27 @@ def test_a_feed_that_is_not_xml_is_one_line_and_nothing_is_written():
 def test_bad_arguments_are_one_line(args, message):
     with pytest.raises(CommandError, match=message):
         run(*args)
+
+
+def test_a_feed_whose_body_names_a_file_on_our_disk_is_not_read_from_there(tmp_path):
+    local = tmp_path / "local.xml"
+    local.write_bytes(rss([("urn:x", "http://127.0.0.1:1/x", "Local")]))
+    routes = {"/feed": (200, "application/xml", str(local).encode(), {})}
+    with serve(routes) as base, pytest.raises(CommandError, match=r"is not an RSS or Atom feed"):
+        run("--feed", f"{base}/feed")
+
+
+def test_an_atom_feed_gives_its_entries_links():
+    routes = article_routes([7])
+    with serve(routes) as base:
+        atom = (
+            "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>Wire</title>"
+            "<id>urn:wire</id><updated>2023-01-01T00:00:00Z</updated>"
+            f"<entry><title>Bridge 7</title><id>urn:example:7</id><link href='{base}/news/7'/>"
+            "<updated>2023-01-01T00:00:00Z</updated></entry></feed>"
+        )
+        routes["/atom"] = (200, "application/atom+xml", atom.encode(), {})
+        out, _ = run("--feed", f"{base}/atom")
+
+    assert "1 imported" in out
+    assert Source.objects.get().url == f"{base}/news/7"
