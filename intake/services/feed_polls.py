@@ -31,15 +31,15 @@ def _claim(*, job: ImportJob, entries: list[FeedEntry]) -> list[FeedItem]:
     return list(FeedItem.objects.filter(job=job, state=FeedItemState.CLAIMED).order_by("id"))
 
 
-def _import(item: FeedItem) -> tuple[str, dict]:
-    """Import one item: its new state, and the FeedItem fields to record."""
+def _import(item: FeedItem) -> tuple[str, dict, int]:
+    """Import one item: its new state, the FeedItem fields to record, and the proposals made."""
     try:
         result = article_import(data=ArticleInput(url=item.url))
     except DuplicateArticle as exc:
-        return FeedItemState.DUPLICATE, {"error": str(exc)}
+        return FeedItemState.DUPLICATE, {"error": str(exc)}, 0
     except ArticleImportError as exc:
-        return FeedItemState.FAILED, {"error": str(exc)}
-    return FeedItemState.IMPORTED, {"source": result.source, "error": ""}
+        return FeedItemState.FAILED, {"error": str(exc)}, 0
+    return FeedItemState.IMPORTED, {"source": result.source, "error": ""}, result.proposals
 
 
 def _summary(counts: dict[str, int], total: int, parsed: ParsedFeed) -> str:
@@ -74,9 +74,11 @@ def feed_poll_run(*, job: ImportJob) -> dict:
     )
     counts = dict.fromkeys(FeedItemState.values, 0)
     reasons = [reason for _, reason in parsed.skipped]  # why items failed (a duplicate is no failure)
+    proposals = 0
     for done, item in enumerate(claimed, start=1):
-        state, fields = _import(item)
+        state, fields, made = _import(item)
         counts[state] += 1
+        proposals += made
         FeedItem.objects.filter(pk=item.pk).update(state=state, **fields)
         if state != FeedItemState.IMPORTED:
             failures.append({"url": item.url, "title": item.title, "reason": fields["error"]})
@@ -95,4 +97,10 @@ def feed_poll_run(*, job: ImportJob) -> dict:
         Feed.objects.filter(pk=feed.pk).update(last_error=error)
         return {"status": JobStatus.FAILED, "error": error, "message": "failed", "progress": 100}
     Feed.objects.filter(pk=feed.pk).update(last_error="")
-    return {"status": JobStatus.SUCCEEDED, "message": summary, "progress": 100, "error": ""}
+    return {
+        "status": JobStatus.SUCCEEDED,
+        "message": summary,
+        "progress": 100,
+        "error": "",
+        "proposals_created": proposals,
+    }

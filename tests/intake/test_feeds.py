@@ -46,6 +46,7 @@ def test_a_poll_imports_each_item_and_a_second_poll_imports_only_what_is_new():
         third = poll(feed)
 
     assert (first.status, first.total, first.done, first.progress) == (JobStatus.SUCCEEDED, 3, 3, 100)
+    assert first.proposals_created == 9  # the fake reader: two "said" lines and one dated sentence an article
     assert first.message == "imported 3 of 3 new items"
     assert (second.total, second.done, second.message) == (2, 2, "imported 2 of 2 new items")
     assert (third.status, third.total, third.message) == (JobStatus.SUCCEEDED, 0, "imported 0 of 0 new items")
