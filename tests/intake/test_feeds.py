@@ -279,3 +279,25 @@ INLINE_EMPTY = {
     "items-MIN_NUM_FORMS": "0",
     "items-MAX_NUM_FORMS": "0",
 }
+
+
+@pytest.mark.django_db
+def test_a_poll_that_failed_because_the_feed_was_down_imports_its_items_when_retried():
+    from intake.services.jobs import import_job_retry
+
+    with serve({}) as base:
+        port = int(base.rsplit(":", 1)[1])
+    feed = Feed.objects.create(url=f"{base}/feed")
+    failed = poll(feed)
+    assert failed.status == JobStatus.FAILED
+    assert failed.error.startswith("feed: 127.0.0.1 is unreachable (")
+
+    routes = article_routes(range(2))
+    with serve(routes, port=port):
+        routes["/feed"] = feed_route(rss(feed_items(base, range(2))))
+        retried = import_job_retry(job=failed)
+
+    assert (retried.status, retried.attempts, retried.total, retried.done) == (JobStatus.SUCCEEDED, 2, 2, 2)
+    assert Source.objects.count() == 2
+    feed.refresh_from_db()
+    assert feed.last_error == ""
