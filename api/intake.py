@@ -1,7 +1,10 @@
 """The API of article import and review: import jobs, and the proposals an editor accepts or rejects.
 
 POST /api/v1/sources/import          a URL, an uploaded page (multipart) or a text -> 202 and a job
+POST /api/v1/sources/import-many     a list of URLs -> 202 and one job (done/total, failures)
 GET  /api/v1/jobs/{id}               poll it; POST /api/v1/jobs/{id}/retry runs a failed one again
+GET  /api/v1/feeds                   the feeds editors follow (create, update, delete too);
+POST /api/v1/feeds/{id}/poll         queues a poll now -> 202 and its job (progress done/total, failures)
 GET  /api/v1/proposals               filter by source, state, kind
 POST /api/v1/proposals/{id}/accept   and /reject (api/review.py, with corrections), POST /api/v1/proposals/undo;
                                      PATCH edits a pending one
@@ -18,12 +21,13 @@ from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     extend_schema_serializer,
     extend_schema_view,
 )
 from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -38,10 +42,11 @@ from api.serializers import (
     SourceBriefSerializer,
 )
 from api.strict import StrictTypesMixin
-from intake.models import ImportJob, JobStatus, Proposal, ProposalKind, ProposalState
-from intake.services import jobs, proposals
+from api.throttles import CostRateThrottle
+from intake.models import Feed, ImportJob, JobStatus, Proposal, ProposalKind, ProposalState
+from intake.services import feeds, jobs, proposals
 from intake.services.articles import DATE_OPTION, OPTION_NAMES, ArticleInput
-from timeline.filters import IdsFilter
+from timeline.filters import MAX_ID, IdsFilter
 from timeline.models import Actor, Event, Source, Story
 
 ERRORS = {
@@ -76,6 +81,11 @@ JOB_RESPONSE = {
     "created_at": "2026-12-01T16:03:08Z",
     "started_at": "2026-12-01T16:03:08Z",
     "finished_at": "2026-12-01T16:03:10Z",
+    "feed": None,
+    "urls": [],
+    "total": 0,
+    "done": 0,
+    "failures": [],
 }
 JOB_202 = OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True, status_codes=["202"])
 WEDNESDAY_ALERT = (
@@ -226,9 +236,17 @@ class ImportRequestSerializer(serializers.Serializer):
         return ArticleInput(url=data["url"], **options)
 
 
+class JobFailureSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text="The item's link (empty when it had none).")
+    title = serializers.CharField(help_text="The item's title in the feed.")
+    reason = serializers.CharField(help_text="Why it was not imported, one line naming the field at fault.")
+
+
 @extend_schema_serializer(examples=[OpenApiExample("A finished import", value=JOB_RESPONSE, response_only=True)])
 class ImportJobSerializer(serializers.ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:job-detail", help_text="Poll here.")
+    failures = serializers.SerializerMethodField(help_text="Of many articles: each item not imported, and why.")
+    urls = serializers.SerializerMethodField(help_text="A list of URLs to import; empty for other imports.")
     source = SourceBriefSerializer(read_only=True, allow_null=True, help_text="The imported source, once done.")
     url = serializers.CharField(read_only=True, help_text="The address fetched; empty for an uploaded file or text.")
 
@@ -250,8 +268,25 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "created_at",
             "started_at",
             "finished_at",
+            "feed",
+            "urls",
+            "total",
+            "done",
+            "failures",
         ]
         read_only_fields = fields
+        extra_kwargs = {
+            "feed": {"help_text": "The feed this job polls; null for other imports."},
+            "total": {"help_text": "A feed's poll: the new items it claimed; a list of URLs: their number."},
+            "done": {"help_text": "Of a feed's poll or a list of URLs: the items done so far, imported or not."},
+        }
+
+    @extend_schema_field(JobFailureSerializer(many=True))
+    def get_failures(self, job: ImportJob) -> list:
+        return job.failures
+
+    def get_urls(self, job: ImportJob) -> list[str]:
+        return job.urls
 
 
 def _error_field(job: ImportJob) -> str:
@@ -299,6 +334,93 @@ class SourceImportView(APIView):
         return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
 
 
+IMPORT_MANY_REQUEST = {
+    "urls": [
+        "https://nypost.com/2022/09/28/americans-told-to-leave-russia/",
+        "https://www.bbc.com/news/world-europe-63057484",
+    ]
+}
+
+
+IMPORT_MANY_202 = OpenApiExample(
+    "Two pages, one imported",
+    value={
+        **JOB_RESPONSE,
+        "url": "",
+        "options": {},
+        "message": "imported 1 of 2 articles, 1 failed",
+        "urls": IMPORT_MANY_REQUEST["urls"],
+        "total": 2,
+        "done": 2,
+        "failures": [
+            {
+                "url": IMPORT_MANY_REQUEST["urls"][1],
+                "title": "",
+                "reason": f"url: {IMPORT_MANY_REQUEST['urls'][1]} answered HTTP 404",
+            }
+        ],
+    },
+    response_only=True,
+    status_codes=["202"],
+)
+
+
+IMPORT_MANY_EXAMPLE = OpenApiExample("Two news pages", value=IMPORT_MANY_REQUEST, request_only=True)
+
+
+@extend_schema_serializer(examples=[IMPORT_MANY_EXAMPLE])
+class ImportManyRequestSerializer(serializers.Serializer):
+    urls = serializers.ListField(
+        child=serializers.CharField(max_length=500),
+        min_length=1,
+        help_text="http(s) news pages to fetch (public addresses only); at most IMPORT_MANY_MAX_URLS (200).",
+    )
+
+    def validate_urls(self, value: list[str]) -> list[str]:
+        if len(value) > settings.IMPORT_MANY_MAX_URLS:
+            raise serializers.ValidationError(
+                f"At most {settings.IMPORT_MANY_MAX_URLS} URLs in one import (IMPORT_MANY_MAX_URLS), not {len(value)}."
+            )
+        urls = list(dict.fromkeys(url.strip() for url in value))  # each once, in the order given
+        wrong = [url for url in urls if not url.lower().startswith(("http://", "https://"))]
+        if wrong:
+            raise serializers.ValidationError(f"Only http and https URLs can be imported, not {wrong[0][:100]!r}.")
+        return urls
+
+
+class SourceImportManyView(APIView):
+    """Import many articles from their URLs in one job, each on its own: a bad one does not stop the others."""
+
+    parser_classes = [BoundedJSONParser]
+    permission_classes = [ReadAnyoneWriteWithModelPermission]
+    queryset = Source.objects.none()  # the permission check reads the model: importing needs add_source
+
+    def throttle_cost(self, request) -> int:
+        """Each URL costs an import (IMPORT_THROTTLE_COST); the throttle holds a call to the whole budget at most."""
+        urls = request.data.get("urls") if isinstance(request.data, dict) else None
+        return settings.IMPORT_THROTTLE_COST * max(1, len(urls) if isinstance(urls, list) else 1)
+
+    @extend_schema(
+        operation_id="sources_import_many",
+        tags=["sources"],
+        summary="Import many articles from their URLs, in one job",
+        description=(
+            "Queues one job that imports each URL as `POST /api/v1/sources/import` would, each in its own "
+            "transaction. Poll it at `/api/v1/jobs/{id}`: `done` of `total`, and each URL not imported with its "
+            "reason in `failures` (unreachable, not an HTML page, no article text, a private address, already "
+            "imported). The job fails only when none could be imported. Needs the add_source permission."
+        ),
+        request=ImportManyRequestSerializer,
+        responses={202: ImportJobSerializer, **ERRORS},
+        examples=[IMPORT_MANY_EXAMPLE, IMPORT_MANY_202],
+    )
+    def post(self, request) -> Response:
+        serializer = ImportManyRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job = jobs.import_job_create_many(urls=serializer.validated_data["urls"], user=request.user)
+        return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
 class ImportJobPermission(ReadAndWriteWithModelPermission):
     # Retrying a job imports an article, as the first run did: it needs add_source.
     perms_map = {**ReadAndWriteWithModelPermission.perms_map, "POST": ["timeline.add_source"]}
@@ -335,6 +457,148 @@ class ImportJobViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None) -> Response:
         job = jobs.import_job_retry(job=self.get_object())
+        return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+# --- Feeds -------------------------------------------------------------------------------------
+
+FEED_REQUEST = {"url": "https://www.example.org/world/rss.xml", "title": "Example world news", "interval_minutes": 30}
+FEED_RESPONSE = {
+    "id": 3,
+    "api_url": "https://timeline.example.org/api/v1/feeds/3",
+    **FEED_REQUEST,
+    "enabled": True,
+    "last_polled_at": "2026-12-01T16:00:00Z",
+    "last_error": "",
+    "created_at": "2026-11-30T09:12:00Z",
+}
+POLL_202 = OpenApiExample(
+    "A poll queued",
+    value={
+        **JOB_RESPONSE,
+        "id": 18,
+        "api_url": "https://timeline.example.org/api/v1/jobs/18",
+        "status": "queued",
+        "url": FEED_REQUEST["url"],
+        "options": {},
+        "progress": 0,
+        "message": "queued",
+        "source": None,
+        "proposals_created": 0,
+        "started_at": None,
+        "finished_at": None,
+        "feed": 3,
+        "urls": [],
+        "total": 0,
+        "done": 0,
+        "failures": [],
+    },
+    response_only=True,
+    status_codes=["202"],
+)
+
+
+@extend_schema_serializer(examples=examples.pair("A feed", FEED_REQUEST, FEED_RESPONSE))
+class FeedSerializer(StrictTypesMixin, serializers.ModelSerializer):
+    api_url = serializers.HyperlinkedIdentityField(view_name="api:feed-detail", help_text="This resource.")
+
+    class Meta:
+        model = Feed
+        fields = [
+            "id",
+            "api_url",
+            "url",
+            "title",
+            "interval_minutes",
+            "enabled",
+            "last_polled_at",
+            "last_error",
+            "created_at",
+        ]
+        read_only_fields = ["last_polled_at", "last_error", "created_at"]
+        # The model's check holds the minimum; a week is the most that still reads as "following" a feed.
+        extra_kwargs = {"interval_minutes": {"min_value": 1, "max_value": 7 * 24 * 60}}
+
+    def validate_url(self, value: str) -> str:
+        if not value.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError("Only http and https feeds can be polled.")
+        return value
+
+
+class FeedFilterSet(django_filters.FilterSet):
+    # A choice, not a BooleanFilter: that one takes "null" or "maybe" for "no filter" instead of a 400.
+    enabled = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_enabled",
+        help_text="Only the feeds being polled (true) or paused (false).",
+    )
+
+    def filter_enabled(self, queryset: QuerySet[Feed], name: str, value: str) -> QuerySet[Feed]:
+        return queryset.filter(enabled=value == "true")
+
+    class Meta:
+        model = Feed
+        fields = ["enabled"]
+
+
+class FeedPollPermission(ReadAndWriteWithModelPermission):
+    # A poll imports articles: it needs add_source, as an import does, besides change_feed.
+    perms_map = {**ReadAndWriteWithModelPermission.perms_map, "POST": ["intake.change_feed", "timeline.add_source"]}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List feeds", responses={200: FeedSerializer(many=True), **ERRORS}),
+    retrieve=extend_schema(summary="Get one feed", responses={200: FeedSerializer, **ERRORS}),
+    create=extend_schema(summary="Follow a feed (needs add_feed)", responses={201: FeedSerializer, **ERRORS}),
+    update=extend_schema(summary="Change a feed (needs change_feed)", responses={200: FeedSerializer, **ERRORS}),
+    partial_update=extend_schema(
+        summary="Change some of a feed's fields (needs change_feed)", responses={200: FeedSerializer, **ERRORS}
+    ),
+    destroy=extend_schema(
+        summary="Stop following a feed (needs delete_feed); its articles stay", responses={204: None, **ERRORS}
+    ),
+)
+class FeedViewSet(viewsets.ModelViewSet):
+    """RSS and Atom feeds that editors follow, each polled on its interval by `feeds_poll` (cron)."""
+
+    queryset = Feed.objects.all()
+    serializer_class = FeedSerializer
+    permission_classes = [ReadAndWriteWithModelPermission]
+    filterset_class = FeedFilterSet
+
+    def get_object(self) -> Feed:
+        # Ids are 64-bit integers: past that range the database would overflow, not miss.
+        raw = self.kwargs.get("pk", "")
+        if not raw.isdigit() or int(raw) > MAX_ID:
+            raise NotFound("Not found.")
+        return super().get_object()
+
+    def throttle_cost(self, request) -> int:
+        """A poll draws one import's cost (IMPORT_THROTTLE_COST): it fetches the feed, and imports only items
+        no poll imported before, so asking again at once fetches one document and imports nothing."""
+        return settings.IMPORT_THROTTLE_COST
+
+    def get_throttles(self) -> list:
+        throttles = super().get_throttles()
+        if self.action == "poll":
+            return throttles
+        # Reading and editing the list of feeds is not expensive work: only the poll draws on the budget.
+        return [throttle for throttle in throttles if not isinstance(throttle, CostRateThrottle)]
+
+    @extend_schema(
+        summary="Poll a feed now",
+        description=(
+            "Queues a poll of the feed whatever its interval: a job that reads the feed and imports each item "
+            "not imported before. Poll the job at `/api/v1/jobs/{id}`: `done` of `total` items, and each "
+            "failed item with its reason in `failures`. Needs change_feed and add_source."
+        ),
+        request=None,
+        responses={202: ImportJobSerializer, **ERRORS},
+        examples=[POLL_202],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[FeedPollPermission])
+    def poll(self, request, pk=None) -> Response:
+        job = feeds.feed_poll_enqueue(feed=self.get_object(), user=request.user)
         return Response(ImportJobSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
 
 

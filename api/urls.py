@@ -20,6 +20,7 @@ router.register("timeline", views.TimelineViewSet, basename="timeline")
 router.register("stories", views.StoryViewSet, basename="story")
 router.register("jobs", intake.ImportJobViewSet, basename="job")
 router.register("proposals", intake.ProposalViewSet, basename="proposal")
+router.register("feeds", intake.FeedViewSet, basename="feed")
 
 urlpatterns = [
     # Before the router, whose sources/{id} would take "import" for an id.
@@ -29,6 +30,7 @@ urlpatterns = [
         views.ActorTimelineViewSet.as_view({"get": "list"}),
         name="actor-timeline",
     ),
+    path("api/v1/sources/import-many", intake.SourceImportManyView.as_view(), name="source-import-many"),
     path("api/v1/", include(router.urls)),
     path("api/v1/dates/annotate", views.AnnotateDatesView.as_view(), name="dates-annotate"),
     path("api/v1/auth/token", tokens.ObtainTokenView.as_view(), name="auth-token"),

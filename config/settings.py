@@ -290,6 +290,11 @@ IMPORT_JOB_DEADLINE = env_int("IMPORT_JOB_DEADLINE", 120)
 # What one import costs of a client's API_COST_THROTTLE_RATE budget (reading 20,000 characters costs as much).
 IMPORT_THROTTLE_COST = env_int("IMPORT_THROTTLE_COST", 20)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5_000_000)  # largest page or uploaded file
+# Items read from one feed at one poll (or one `import_articles --feed`): the first ones, the newest.
+# A feed of 10,000 items is cut there, and the job's message names the cap.
+FEED_MAX_ITEMS = env_int("FEED_MAX_ITEMS", 200)
+# URLs one POST /api/v1/sources/import-many may list (one job imports them all).
+IMPORT_MANY_MAX_URLS = env_int("IMPORT_MANY_MAX_URLS", 200)
 
 # Background jobs (django-tasks, the backport of Django 6's tasks framework). "immediate" runs a
 # job inline in the request, so `make run` needs nothing else; "database" queues it in the

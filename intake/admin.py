@@ -1,15 +1,16 @@
 """The review desk: proposals read from imported articles, shown in their article, accepted or rejected;
-and the import jobs that made them."""
+the import jobs that made them; and the feeds editors follow, with their items."""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.html import format_html
 
-from intake.models import ImportJob, Proposal, ProposalState
-from intake.services import proposals
+from intake.models import Feed, FeedItem, ImportJob, Proposal, ProposalState
+from intake.services import feeds, proposals
 from timeline.admin import date_layout
 from timeline.models import DatedModel
 
@@ -138,11 +139,41 @@ class ProposalAdmin(admin.ModelAdmin):
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
-    list_display = ("id", "status", "url", "filename", "progress", "message", "source", "created_at")
+    list_display = ("id", "status", "url", "filename", "feed", "progress", "message", "source", "created_at")
     list_filter = ("status",)
-    list_select_related = ("source",)
+    list_select_related = ("source", "feed")
     readonly_fields = [f.name for f in ImportJob._meta.fields]
     exclude = ("content",)
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+class FeedItemInline(admin.TabularInline):
+    model = FeedItem
+    fields = ("created_at", "state", "url", "title", "source", "error")
+    readonly_fields = fields
+    ordering = ("-created_at", "-id")
+    extra = 0
+    max_num = 0  # items come from polls
+    show_change_link = False
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source").defer("source__text")
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "url", "enabled", "interval_minutes", "last_polled_at", "last_error")
+    list_filter = ("enabled",)
+    search_fields = ("title", "url")
+    readonly_fields = ("last_polled_at", "last_error", "created_at")
+    inlines = (FeedItemInline,)
+    actions = ("poll_selected",)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # as the sources' admin
+
+    @admin.action(description="Poll the selected feeds now", permissions=["change"])
+    def poll_selected(self, request, queryset):
+        jobs = [feeds.feed_poll_enqueue(feed=feed, user=request.user) for feed in queryset]
+        self.message_user(request, f"{len(jobs)} polls queued (import jobs {', '.join(str(j.pk) for j in jobs)}).")

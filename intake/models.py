@@ -2,7 +2,9 @@
 
 A Proposal is what the article reader found in a source (a statement or an event citation), kept
 apart from the accepted records until an editor accepts it. An ImportJob is one run of "import
-this article and read it", queued through django-tasks, with its progress and outcome.
+this article and read it", or of "poll this feed and import its new items", queued through
+django-tasks, with its progress and outcome. A Feed is an RSS or Atom feed polled on its interval;
+a FeedItem records each of its items once claimed, so that no item is imported twice.
 
 The timeline app knows nothing of these: a proposal points at the timeline's records, never the
 other way round. (Until the intake app existed they were the timeline app's; the tables moved in
@@ -10,6 +12,8 @@ intake's first two migrations, rows and permissions kept.)
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.conf import settings
 from django.db import models
@@ -147,8 +151,46 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", "failed"
 
 
+class FeedQuerySet(models.QuerySet):
+    def enabled(self):
+        return self.filter(enabled=True)
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed that editors follow: polled every `interval_minutes` by `feeds_poll`
+    (run by cron), each poll an ImportJob that imports the items not seen before."""
+
+    url = models.URLField("feed URL", max_length=500, unique=True)
+    title = models.CharField(max_length=200, blank=True, help_text="The feed's own title if left empty.")
+    interval_minutes = models.PositiveIntegerField(default=60, help_text="Minutes between two polls.")
+    enabled = models.BooleanField(default=True, help_text="Polled on its interval.")
+    last_polled_at = models.DateTimeField(null=True, blank=True, help_text="When the last poll was queued.")
+    last_error = models.TextField(blank=True, help_text="Why the last poll failed; empty when it did not.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FeedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title", "url"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(interval_minutes__gte=1), name="%(app_label)s_%(class)s_interval_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+    def is_due(self, now) -> bool:
+        if not self.enabled:
+            return False
+        return self.last_polled_at is None or now - self.last_polled_at >= dt.timedelta(minutes=self.interval_minutes)
+
+
 class ImportJob(models.Model):
-    """One import of an article (from a URL, an uploaded page or a text) followed by its reading.
+    """One import of an article (from a URL, an uploaded page or a text) followed by its reading; or
+    many: one poll of a feed (`feed` set, its new items) or a list of URLs (`urls`), `done` of
+    `total`, each item not imported kept with its reason in `failures`.
 
     Everything the job needs is stored here, so that a worker on another machine can run it.
     """
@@ -173,6 +215,17 @@ class ImportJob(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
+    # Many articles in one job, a feed's poll or a list of URLs: how many items, how many are done,
+    # and why each one not imported was not.
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs")
+    urls = models.JSONField(default=list, blank=True, help_text="A bulk import's article URLs.")
+    total = models.PositiveIntegerField(default=0, help_text="Items to import (a feed's poll, a list of URLs).")
+    done = models.PositiveIntegerField(default=0, help_text="Items done, imported or not.")
+    failures = models.JSONField(default=list, blank=True, help_text="Items not imported: [{url, reason}].")
+    # A poll of 200 items runs longer than any one import: it is taken for dead when it stops
+    # progressing, not when it has run long (intake.services.jobs.import_jobs_fail_stale).
+    progressed_at = models.DateTimeField(null=True, blank=True, help_text="When the run last finished an item.")
+
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
@@ -180,8 +233,50 @@ class ImportJob(models.Model):
                 condition=Q(status__in=JobStatus.values), name="%(app_label)s_%(class)s_status_valid"
             ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="%(app_label)s_%(class)s_progress_percent"),
+            models.CheckConstraint(condition=Q(done__lte=F("total")), name="%(app_label)s_%(class)s_done_of_total"),
         ]
 
     def __str__(self) -> str:
-        what = self.url or self.filename or "text"
+        what = f"feed {self.feed_id}" if self.feed_id else (self.url or self.filename or "text")
+        if self.urls:
+            what = f"{len(self.urls)} URLs"
         return f"import {self.pk} of {what}: {self.status}"
+
+
+class FeedItemState(models.TextChoices):
+    CLAIMED = "claimed", "claimed"  # a poll took it and is importing it
+    IMPORTED = "imported", "imported"
+    DUPLICATE = "duplicate", "already imported"  # its article was stored before, from elsewhere
+    FAILED = "failed", "failed"
+
+
+class FeedItem(models.Model):
+    """A feed's item, recorded the first time a poll sees it: no later poll, on any worker, imports it
+    again. The unique (feed, key) row is the claim: a poll inserts its items ignoring conflicts, and
+    imports only the rows it inserted."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(max_length=500, help_text="The item's id in the feed (guid or Atom id), else its link.")
+    url = models.URLField(max_length=500)
+    title = models.CharField(max_length=300, blank=True)
+    state = models.CharField(max_length=10, choices=FeedItemState.choices, default=FeedItemState.CLAIMED)
+    job = models.ForeignKey(ImportJob, on_delete=models.SET_NULL, null=True, blank=True, related_name="feed_items")
+    source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    error = models.TextField(blank=True, help_text="Why it was not imported.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["feed", "-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "key"], name="%(app_label)s_%(class)s_once_per_feed"),
+            models.CheckConstraint(
+                condition=Q(state__in=FeedItemState.values), name="%(app_label)s_%(class)s_state_valid"
+            ),
+        ]
+        indexes = [
+            # A poll's own claims: what it inserted and has yet to import.
+            models.Index(fields=["job", "state"], name="%(app_label)s_%(class)s_job_claims"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.feed_id}:{self.key} [{self.state}]"

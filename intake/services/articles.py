@@ -72,6 +72,10 @@ class ArticleImportError(Exception):
     """Bad input. The message is one line that names the field or option at fault."""
 
 
+class DuplicateArticle(ArticleImportError):
+    """The article's URL or text is already a source: importing it again would add nothing."""
+
+
 @dataclass
 class ArticleInput:
     """What to import, and the publication facts the caller knows. Options win over the page's metadata."""
@@ -432,7 +436,7 @@ def source_from_article(*, article: Article, slug: str = "") -> Source:
     duplicate = Source.objects.filter(query).only("slug", "url", "checksum").first()
     if duplicate is not None:
         what = "url" if fields["url"] and duplicate.url == fields["url"] else "text"
-        raise ArticleImportError(f"{what}: already imported as source {duplicate.slug!r}")
+        raise DuplicateArticle(f"{what}: already imported as source {duplicate.slug!r}")
     if given:
         if Source.objects.filter(slug=given).exists():
             raise ArticleImportError(f"slug: {given!r} is taken by another source")

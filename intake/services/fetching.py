@@ -30,6 +30,8 @@ import urllib3
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# What RSS and Atom feeds are served as, the generic XML types included (many servers use them).
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
 USER_AGENT = "news-timeline article import (+https://github.com/)"
@@ -155,7 +157,9 @@ def _watched(connection_class: type, deadline: _Deadline) -> type:
     return type(f"Watched{connection_class.__name__}", (connection_class,), {"connect": connect})
 
 
-def _open(url: str, *, timeout: float, allow_private: bool, deadline: _Deadline) -> urllib3.BaseHTTPResponse:
+def _open(
+    url: str, *, timeout: float, allow_private: bool, deadline: _Deadline, accept: tuple[str, ...]
+) -> urllib3.BaseHTTPResponse:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"url: only http and https URLs can be fetched, not {parts.scheme or 'a relative URL'!r}")
@@ -186,7 +190,7 @@ def _open(url: str, *, timeout: float, allow_private: bool, deadline: _Deadline)
     else:
         pool = urllib3.HTTPConnectionPool(address, **common)
     pool.ConnectionCls = _watched(pool.ConnectionCls, deadline)
-    headers = {"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}
+    headers = {"Host": host_header, "User-Agent": USER_AGENT, "Accept": ",".join(accept)}
     try:
         response = pool.urlopen(
             "GET", path, headers=headers, redirect=False, preload_content=False, assert_same_host=False
@@ -227,21 +231,34 @@ def _read_limited(
 
 
 def fetch_page(
-    url: str, *, timeout: float, max_bytes: int, allow_private: bool = False, deadline: float = 30.0
+    url: str,
+    *,
+    timeout: float,
+    max_bytes: int,
+    allow_private: bool = False,
+    deadline: float = 30.0,
+    accept: tuple[str, ...] = HTML_TYPES,
 ) -> Page:
-    """GET an HTML page, following up to MAX_REDIRECTS redirects, each checked like the first URL.
+    """GET an HTML page (or another of the `accept` types: a feed), following up to MAX_REDIRECTS
+    redirects, each checked like the first URL.
 
     `timeout` bounds each connect and read; `deadline` (seconds) the whole fetch."""
     bound = _Deadline(deadline, url)
     try:
-        return _follow(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private, deadline=bound)
+        return _follow(
+            url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private, deadline=bound, accept=accept
+        )
     finally:
         bound.cancel()
 
 
-def _follow(url: str, *, timeout: float, max_bytes: int, allow_private: bool, deadline: _Deadline) -> Page:
+def _follow(
+    url: str, *, timeout: float, max_bytes: int, allow_private: bool, deadline: _Deadline, accept: tuple[str, ...]
+) -> Page:
     for _ in range(MAX_REDIRECTS + 1):
-        response = _open(url, timeout=deadline.left(timeout), allow_private=allow_private, deadline=deadline)
+        response = _open(
+            url, timeout=deadline.left(timeout), allow_private=allow_private, deadline=deadline, accept=accept
+        )
         try:
             if response.status in REDIRECTS:
                 location = response.headers.get("Location")
@@ -252,8 +269,9 @@ def _follow(url: str, *, timeout: float, max_bytes: int, allow_private: bool, de
             if response.status >= 400:
                 raise FetchError(f"url: {url} answered HTTP {response.status}")
             content_type = response.headers.get("Content-Type", "")
-            if content_type.split(";", 1)[0].strip().lower() not in HTML_TYPES:
-                raise FetchError(f"url: {url} is not an HTML page (Content-Type {content_type or 'missing'!r})")
+            if content_type.split(";", 1)[0].strip().lower() not in accept:
+                what = "an HTML page" if accept == HTML_TYPES else "a feed"
+                raise FetchError(f"url: {url} is not {what} (Content-Type {content_type or 'missing'!r})")
             content = _read_limited(response, max_bytes=max_bytes, url=url, deadline=deadline, timeout=timeout)
             return Page(url=url, content=content, content_type=content_type)
         finally:

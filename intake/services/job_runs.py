@@ -1,6 +1,8 @@
 """Running one import job (what the background task does): import, read, and record the outcome.
 
 Nothing of a failed run is written (the import is one transaction); the job keeps its one-line error.
+A job of many articles runs with its own progress: a feed's poll (intake.services.feed_polls) or a
+list of URLs (intake.services.bulk_jobs).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from django.utils import timezone
 
 from intake.models import ImportJob, JobStatus
 from intake.services.articles import OPTION_NAMES, ArticleImportError, ArticleInput, article_import
+from intake.services.bulk_jobs import bulk_job_run
+from intake.services.feed_polls import feed_poll_run
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +30,20 @@ def _input(job: ImportJob) -> ArticleInput:
     )
 
 
+def _article_outcome(job: ImportJob, progress) -> dict:
+    try:
+        result = article_import(data=_input(job), progress=progress)
+    except ArticleImportError as exc:
+        return {"status": JobStatus.FAILED, "error": str(exc), "message": "failed"}
+    return {
+        "status": JobStatus.SUCCEEDED,
+        "source": result.source,
+        "proposals_created": result.proposals,
+        "progress": 100,
+        "message": f"imported {result.source.slug} with {result.proposals} proposals",
+    }
+
+
 def import_job_run(*, job_id: int) -> ImportJob:
     """Run one job: import, read, and record the outcome. Never raises for bad input."""
     job = ImportJob.objects.get(pk=job_id)
@@ -35,22 +53,22 @@ def import_job_run(*, job_id: int) -> ImportJob:
     def progress(percent: int, message: str) -> None:
         ImportJob.objects.filter(pk=job.pk).update(progress=percent, message=message[:300])
 
-    ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now(), error="")
+    now = timezone.now()
+    many = bool(job.feed_id or job.urls)
+    # Only a job of many articles has progressed_at: it is dead when it stops progressing, not when it runs long.
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=JobStatus.RUNNING, started_at=now, progressed_at=now if many else None, error=""
+    )
     try:
-        result = article_import(data=_input(job), progress=progress)
-    except ArticleImportError as exc:
-        outcome = {"status": JobStatus.FAILED, "error": str(exc), "message": "failed"}
+        if job.feed_id:
+            outcome = feed_poll_run(job=job)
+        elif job.urls:
+            outcome = bulk_job_run(job=job)
+        else:
+            outcome = _article_outcome(job, progress)
     except Exception as exc:  # a bug must still end the job, with its reason, rather than leave it running
         logger.exception("import job %s failed", job.pk)
         outcome = {"status": JobStatus.FAILED, "error": f"{type(exc).__name__}: {exc}"[:1000], "message": "failed"}
-    else:
-        outcome = {
-            "status": JobStatus.SUCCEEDED,
-            "source": result.source,
-            "proposals_created": result.proposals,
-            "progress": 100,
-            "message": f"imported {result.source.slug} with {result.proposals} proposals",
-        }
     with transaction.atomic():
         for name, value in outcome.items():
             setattr(job, name, value)

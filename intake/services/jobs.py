@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 from intake.models import ImportJob, JobStatus
@@ -29,10 +30,19 @@ def import_job_create(*, data: ArticleInput, user=None) -> ImportJob:
         created_by=user if getattr(user, "pk", None) else None,
         message="queued",
     )
-    return _enqueue(job)
+    return import_job_enqueue(job=job)
 
 
-def _enqueue(job: ImportJob) -> ImportJob:
+def import_job_create_many(*, urls: list[str], user=None) -> ImportJob:
+    """Store a job that imports each of the URLs, and queue its run."""
+    job = ImportJob.objects.create(
+        urls=list(urls), created_by=user if getattr(user, "pk", None) else None, message="queued"
+    )
+    return import_job_enqueue(job=job)
+
+
+def import_job_enqueue(*, job: ImportJob) -> ImportJob:
+    """Queue a stored job's run (its first or a retry)."""
     job.attempts += 1
     job.save(update_fields=["attempts"])
     result = run_import_job.enqueue(job.pk)
@@ -48,8 +58,11 @@ def import_jobs_fail_stale() -> int:
     Called whenever jobs are read and before a retry, so a client polling a job sees it fail and can
     retry it. A run that ends after all still records its own outcome over this one."""
     limit = settings.IMPORT_JOB_DEADLINE
+    since = timezone.now() - dt.timedelta(seconds=limit)
+    # A job of many articles (a feed's poll, a list of URLs) keeps progressed_at: it is dead when it
+    # has finished no item for that long, however long it has run.
     stale = ImportJob.objects.filter(
-        status=JobStatus.RUNNING, started_at__lt=timezone.now() - dt.timedelta(seconds=limit)
+        Q(progressed_at=None, started_at__lt=since) | Q(progressed_at__lt=since), status=JobStatus.RUNNING
     )
     return stale.update(
         status=JobStatus.FAILED,
@@ -66,7 +79,16 @@ def import_job_retry(*, job: ImportJob) -> ImportJob:
     if job.status != JobStatus.FAILED:
         raise ValidationError({"status": f"Only a failed job can be retried; this one is {job.status}."})
     ImportJob.objects.filter(pk=job.pk).update(
-        status=JobStatus.QUEUED, error="", progress=0, message="queued again", started_at=None, finished_at=None
+        status=JobStatus.QUEUED,
+        error="",
+        progress=0,
+        message="queued again",
+        started_at=None,
+        finished_at=None,
+        progressed_at=None,
+        done=0,
+        total=0,
+        failures=[],
     )
     job.refresh_from_db()
-    return _enqueue(job)
+    return import_job_enqueue(job=job)
