@@ -32,7 +32,7 @@ from timeline.temporal.types import TimexType
 WINDOW = dt.timedelta(days=31)
 # The window grows until it holds every proposal dated near one it holds (so that the groups depend on
 # the proposals, not on which article came last), up to this many proposals, the nearest kept.
-MAX_POOL = 400
+MAX_POOL = 100
 # A candidate event is described by this many of its citations' sentences.
 CANDIDATE_SENTENCES = 20
 # Passes that move each proposal to the group that fits it best once all groups are formed.
