@@ -1,8 +1,11 @@
-"""What intake does when the timeline changes under it: proposals follow merged actors."""
+"""What intake does when the timeline changes under it: proposals follow merged actors, and find the
+actors made or renamed after they were read."""
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from intake.models import Proposal
+from intake.services.proposals import proposals_link_named
 from timeline.models import Actor
 from timeline.services.actors import actors_merged
 
@@ -24,3 +27,8 @@ def proposals_follow_merged_actors(*, keep: Actor, merged_ids: list[int], **_kwa
                 mention["actor_id"] = keep.pk
         changed.append(proposal)
     Proposal.objects.bulk_update(changed, ["actors"])
+
+
+@receiver(post_save, sender=Actor)
+def proposals_follow_new_names(*, instance: Actor, **_kwargs) -> None:
+    proposals_link_named(actors=[instance])

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from intake.models import Proposal, ProposalKind, ProposalState
-from intake.services.proposals import EVENT_SLUG_MAX, _check_offsets, participant_names
+from intake.services.proposals import EVENT_SLUG_MAX, _check_offsets, participant_names, proposals_link_named
 from timeline.models import Actor, ActorKind, Citation, Event, Source, Statement
 from timeline.services import stories
 from timeline.services.dating import dates_resolve
@@ -50,6 +50,7 @@ class _Actors:
         if self.new:
             created = Actor.objects.bulk_create(self.new.values())
             Actor.history.bulk_history_create(created, default_user=user)
+            proposals_link_named(actors=created)  # bulk_create sends no post_save
             for key, actor in self.new.items():
                 self.by_name[key] = actor.pk
             self.new = {}

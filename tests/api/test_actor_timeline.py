@@ -173,3 +173,27 @@ def test_an_actors_timeline_with_proposals_runs_a_fixed_number_of_queries(client
     assert response.status_code == 200
     assert len(response.json()["results"]) == min(3 * rows, 200)
     assert len(queries) <= 9, [q["sql"][:80] for q in queries.captured_queries]
+
+
+def test_an_actor_made_after_a_proposal_named_it_finds_that_proposal(client):
+    article = SourceFactory(text="Lincoln said the war was over.")
+    said = Proposal.objects.create(
+        source=article,
+        kind=ProposalKind.STATEMENT,
+        char_start=0,
+        char_end=len(article.text),
+        text=article.text,
+        speaker_name="Lincoln",
+        actors=[{"name": "Lincoln", "kind": "person", "actor_id": None}],
+        **resolved_dates(D(1865, 4, 9)),
+    )
+    other = Proposal.objects.create(
+        source=article, kind=ProposalKind.STATEMENT, char_start=1, char_end=5, text=article.text[1:5],
+        speaker_name="Lincolnshire Police", **resolved_dates(D(1865, 4, 9)),
+    )  # fmt: skip
+
+    lincoln = ActorFactory(name="Abraham Lincoln", aliases=["Lincoln"])
+
+    assert list(said.linked_actors.all()) == [lincoln] and not other.linked_actors.exists()
+    results = client.get(url(lincoln.pk, "proposals=include")).json()["results"]
+    assert [r["unique_id"] for r in results] == [f"proposal-{said.pk}"]

@@ -37,6 +37,17 @@ def test_a_single_name_that_is_a_persons_surname_and_a_name_that_is_an_alias_are
     assert pairs() == {("Benjamin Netanyahu", "Netanyahu"), ("Vladimir Putin", "the Russian president")}
 
 
+def test_a_surname_the_reader_took_for_a_country_and_a_body_in_two_places_are_offered():
+    ActorFactory(name="Antony Blinken", kind="person")
+    ActorFactory(name="Blinken", kind="country")
+    ActorFactory(name="U.S. embassy in Russia", kind="government_body")
+    ActorFactory(name="US Embassy in Moscow", kind="government_body")
+    ActorFactory(name="Police in Paris", kind="government_body")  # one word once the seat goes: no evidence
+    ActorFactory(name="Police in London", kind="government_body")
+
+    assert pairs() == {("Antony Blinken", "Blinken"), ("U.S. embassy in Russia", "US Embassy in Moscow")}
+
+
 def test_a_surname_shared_by_many_people_is_no_evidence():
     for first in ("Ann", "Bob", "Cy", "Di", "Ed", "Flo"):
         ActorFactory(name=f"{first} Smith", kind="person")

@@ -20,6 +20,8 @@ import django.dispatch
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from timeline.extraction.actors import COUNTRIES
+from timeline.extraction.scoring import normalise_name
 from timeline.models import Actor, Event, Statement
 
 # Sent with keep= (the actor kept) and merged_ids= (the ids about to be deleted), inside the merge's
@@ -31,12 +33,13 @@ _NOISE = frozenset(
     {"the", "mr", "mrs", "ms", "dr", "sir", "inc", "corp", "co", "ltd", "plc", "llc", "company", "corporation"}
 )
 _WORD = re.compile(r"[\w]+", re.UNICODE)
+_SEAT = re.compile(r" (?:in|at) .*$")
 # Past this many actors sharing one surname key, the key says nothing (a common name).
 _CROWDED = 5
 
 
 def _plain(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    folded = normalise_name(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
     return " ".join(w for w in _WORD.findall(folded) if w not in _NOISE)
 
 
@@ -49,10 +52,17 @@ class DuplicatePair:
     reason: str
 
 
-def _by_name(actors: list[Actor]) -> tuple[dict, dict]:
-    """The actors by (kind, plain name or alias), and persons of two or more words by surname."""
+def _seatless(key: str) -> str:
+    """A body's plain name without its seat: "us embassy in moscow" -> "us embassy"."""
+    return _SEAT.sub("", key)
+
+
+def _by_name(actors: list[Actor]) -> tuple[dict, dict, dict]:
+    """The actors by (kind, plain name or alias), persons of two or more words by surname, and bodies by
+    (kind, name without its seat) when that keeps two words or more."""
     by_plain: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     by_surname: dict[str, list[Actor]] = defaultdict(list)
+    by_seatless: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for actor in actors:
         for name in (actor.name, *(actor.aliases or ())):
             key = _plain(name)
@@ -61,16 +71,20 @@ def _by_name(actors: list[Actor]) -> tuple[dict, dict]:
         words = _plain(actor.name).split()
         if actor.kind == "person" and len(words) > 1:
             by_surname[words[-1]].append(actor)
-    return by_plain, by_surname
+        seatless = _seatless(_plain(actor.name))
+        if actor.kind != "person" and seatless != _plain(actor.name) and len(seatless.split()) > 1:
+            by_seatless[actor.kind, seatless].append(actor)
+    return by_plain, by_surname, by_seatless
 
 
 def actor_duplicates(*, limit: int = 200) -> list[DuplicatePair]:
-    """Pairs of actors of one kind that likely are one: the same name once titles, case, accents and
-    punctuation are set aside ("Mr. Netanyahu" and "netanyahu"); a name that is another's alias; a
-    person's single name that is another person's surname ("Netanyahu", "Benjamin Netanyahu"). One
-    query, whatever the number of actors; at most `limit` pairs."""
+    """Pairs of actors that likely are one: of one kind, the same name once titles, case, accents and
+    punctuation are set aside ("Mr. Netanyahu" and "netanyahu"), or a name that is another's alias; a
+    single name (not a country's) that is a person's surname ("Netanyahu", "Benjamin Netanyahu"),
+    whatever kind the reader guessed for it; a body named with two seats ("U.S. embassy in Russia",
+    "US embassy in Moscow"). One query, whatever the number of actors; at most `limit` pairs."""
     actors = list(Actor.objects.only("pk", "name", "kind", "aliases").order_by("name", "pk"))
-    by_plain, by_surname = _by_name(actors)
+    by_plain, by_surname, by_seatless = _by_name(actors)
     pairs: dict[tuple[int, int], DuplicatePair] = {}
 
     def offer(a: Actor, b: Actor, reason: str) -> None:
@@ -80,13 +94,17 @@ def actor_duplicates(*, limit: int = 200) -> list[DuplicatePair]:
     for (_kind, key), same in by_plain.items():
         for other in same[1:]:
             offer(same[0], other, f"the same name once titles, case and punctuation are set aside ({key!r})")
+    for (_kind, key), same in by_seatless.items():
+        for other in same[1:]:
+            offer(same[0], other, f"the same body in other places ({key!r})")
     for actor in actors:
         words = _plain(actor.name).split()
-        if actor.kind != "person" or len(words) != 1:
+        if len(words) != 1 or words[0] in COUNTRIES:
             continue
         fuller = by_surname.get(words[0], [])
         for full in fuller if len(fuller) <= _CROWDED else ():
-            offer(actor, full, f"{actor.name!r} is {full.name!r}'s surname")
+            if full.pk != actor.pk:
+                offer(actor, full, f"{actor.name!r} is {full.name!r}'s surname")
     return sorted(pairs.values(), key=lambda p: (p.first.name.casefold(), p.second.name.casefold()))[:limit]
 
 
