@@ -12,9 +12,11 @@ rejected proposals are final: accepting twice is refused, and nothing here edits
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -108,15 +110,35 @@ def event_candidates() -> list[extraction.EventCandidate]:
         )
         for event in events
     ]
+    # Read as plain rows, not models: this runs on every import, over every pending proposed event.
     pending = Proposal.objects.pending().filter(kind=ProposalKind.CITATION, event__isnull=True, same_event_as=None)
-    # Only what a candidate is made of: this runs on every import, over every pending proposed event.
-    fields = ("event_title", "date_start", "date_end", "actors", "keywords", "text", "same_event_as")
-    grouped = Prefetch("grouped", queryset=Proposal.objects.only(*fields))
-    candidates += [_proposal_candidate(p) for p in pending.only(*fields).prefetch_related(grouped)]
+    heads = [_CandidateRow(*row) for row in pending.values_list(*_CandidateRow.FIELDS)]
+    grouped: dict[int, list[_CandidateRow]] = defaultdict(list)
+    members = Proposal.objects.filter(same_event_as__in=[head.pk for head in heads])
+    for head_id, *row in members.values_list("same_event_as", *_CandidateRow.FIELDS):
+        grouped[head_id].append(_CandidateRow(*row))
+    candidates += [_proposal_candidate(head, grouped[head.pk]) for head in heads]
     return candidates
 
 
-def _proposal_candidate(proposal: Proposal, grouped: list[Proposal] | None = None) -> extraction.EventCandidate:
+@dataclass(frozen=True, slots=True)
+class _CandidateRow:
+    """The fields of a citation proposal that a proposed new event is described by."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("pk", "event_title", "date_start", "date_end", "actors", "keywords", "text")
+
+    pk: int
+    event_title: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    actors: list
+    keywords: list
+    text: str
+
+
+def _proposal_candidate(
+    proposal: Proposal | _CandidateRow, grouped: list[Proposal] | list[_CandidateRow] | None = None
+) -> extraction.EventCandidate:
     """A proposed new event, as its first citation and the citations grouped with it describe it."""
     members = [proposal, *(grouped if grouped is not None else proposal.grouped.all())]
     return extraction.EventCandidate(

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from intake.models import Proposal, ProposalState
 from intake.services.proposals import (
+    event_candidates,
     proposal_accept,
     proposal_reject,
     proposal_update,
@@ -103,6 +104,24 @@ def test_citations_of_one_happening_in_two_articles_make_one_event_whose_reading
     assert event.citations.count() == 2
     assert event.date_status == DateStatus.AMBIGUOUS
     assert "Paper B says 2022-09-28 ('Wednesday')" in event.date_explanation
+
+
+def test_a_proposed_new_event_is_a_candidate_described_by_its_grouped_citations_read_in_four_queries(
+    django_assert_num_queries,
+):
+    proposals_propose(source=article(ALERT_TUESDAY, publisher="Paper A"))
+    proposals_propose(source=article(ALERT_WEDNESDAY, publisher="Paper B", published=dt.date(2022, 9, 29)))
+    proposals_propose(source=article("The ferry to Helsinki sank on Monday.", publisher="Paper C"))
+    head = Proposal.objects.get(source__publisher="Paper A")
+
+    # Accepted citations' words, events (none: their prefetches are skipped), pending heads, their members.
+    with django_assert_num_queries(4):
+        candidates = {c.key: c for c in event_candidates()}
+
+    assert len(candidates) == 2
+    grouped = candidates[f"proposal:{head.pk}"]
+    assert grouped.sentences == (ALERT_TUESDAY, ALERT_WEDNESDAY)
+    assert grouped.date_start == head.date_start
 
 
 def test_a_citation_is_put_on_an_existing_event_that_reports_the_same_happening():
