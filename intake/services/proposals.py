@@ -190,6 +190,7 @@ def proposals_link_named(*, actors: list[Actor]) -> None:
 
 def _propose_statements(source: Source, statements, fresh: _Fresh, report: ProposeReport) -> None:
     actor_ids = set(Actor.objects.values_list("pk", flat=True)) if statements else set()
+    made: list[Proposal] = []
     for found in statements:
         if not fresh(ProposalKind.STATEMENT, found.char_start, found.char_end, found.text):
             continue
@@ -209,9 +210,13 @@ def _propose_statements(source: Source, statements, fresh: _Fresh, report: Propo
             actors=[_mention(speaker)],
             **_date_fields(found.timex, source),
         )
-        proposal.save()
-        fresh.created.append(proposal)
-        report.created += 1
+        made.append(proposal)
+    # One INSERT for the article's statements (no statement refers to another, unlike citations, which
+    # are saved one by one so that the next can join the event the last one proposed); PostgreSQL and
+    # SQLite >= 3.35 hand back their ids, which proposals_link_actors needs.
+    Proposal.objects.bulk_create(made)
+    fresh.created += made
+    report.created += len(made)
 
 
 def _propose_citations(source: Source, citations, fresh: _Fresh, report: ProposeReport) -> None:

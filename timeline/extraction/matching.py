@@ -28,6 +28,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .actors import COUNTRIES
 from .citations import event_keywords
@@ -42,8 +43,10 @@ MIN_OVERLAP_UNDATED = 0.5
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def _words(sentence: str) -> set[str]:
-    return set(_WORD.findall(sentence.lower().replace("’", "").replace("'", "")))
+# Cached, like the helpers below: every citation is compared with every candidate's sentences and names.
+@lru_cache(maxsize=65536)
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(sentence.lower().replace("’", "").replace("'", "")))
 
 
 def same_wire_copy(a: str, b: str) -> bool:
@@ -53,6 +56,7 @@ def same_wire_copy(a: str, b: str) -> bool:
     return shared >= WIRE_MIN_SHARED and shared / len(wa | wb) >= WIRE_JACCARD
 
 
+@lru_cache(maxsize=65536)
 def actor_key(name: str) -> str:
     """An institution without its seat: "U.S. Embassy in Moscow" and "US embassy in Russia" -> "us embassy"."""
     return re.sub(r" (?:in|of|at) .*$", "", normalise_name(name))
@@ -94,6 +98,11 @@ def weights_of(candidates: Sequence[EventCandidate]) -> dict[str, float]:
             df[word] = df.get(word, 0) + 1
     n = len(candidates)
     return {word: math.log(1 + n / (1 + count)) for word, count in df.items()}
+
+
+def _default_weight(weights: dict[str, float]) -> float:
+    """A word no event has yet is as telling as the rarest."""
+    return max(weights.values(), default=1.0)
 
 
 def _weighted_overlap(a: frozenset[str], b: frozenset[str], weights: dict[str, float], default: float) -> float:
@@ -143,14 +152,22 @@ def _reasons(date_reason: str, shared_words: set[str], shared_actors: set[str]) 
 
 
 def score_candidate(
-    citation: ProposedCitation, candidate: EventCandidate, weights: dict[str, float] | None = None
+    citation: ProposedCitation,
+    candidate: EventCandidate,
+    weights: dict[str, float] | None = None,
+    *,
+    default: float | None = None,
 ) -> EventMatch | None:
-    """How well `candidate` fits `citation`, with the reasons; None when it cannot be the same happening."""
+    """How well `candidate` fits `citation`, with the reasons; None when it cannot be the same happening.
+
+    `default` is the weight of a word no event has yet, the largest of `weights` unless the caller, who
+    scores many candidates with the same weights, worked it out once."""
     other_speakers = _other_speakers(citation, candidate)
     if not other_speakers and any(same_wire_copy(citation.sentence, s) for s in candidate.sentences):
         return EventMatch(candidate.key, 0.95, ("same wire copy",))
     weights = weights or {}
-    default = max(weights.values(), default=1.0)  # a word no event has yet is as telling as the rarest
+    if default is None:
+        default = _default_weight(weights)
     interval = None
     if candidate.date_start is not None and candidate.date_end is not None:
         interval = (candidate.date_start, candidate.date_end)
@@ -165,8 +182,9 @@ def score_candidate(
     # Single link: the closest of the event's sentences, so that a big event's vocabulary does not
     # attract everything; the event's own keywords stand in when it has no sentences.
     pools = [event_keywords(s) for s in candidate.sentences] or [candidate.keywords]
-    best_pool = max(pools, key=lambda p: _weighted_overlap(citation.keywords, p, weights, default))
-    overlap = _weighted_overlap(citation.keywords, best_pool, weights, default)
+    overlap, best_pool = max(
+        ((_weighted_overlap(citation.keywords, p, weights, default), p) for p in pools), key=lambda s: s[0]
+    )
     shared_words = set(citation.keywords & best_pool)
     if not _words_suffice(date_reason, day_precise, shared_actors, shared_words, overlap):
         return None
@@ -176,9 +194,10 @@ def score_candidate(
 
 def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:
     weights = weights_of(candidates)
+    default = _default_weight(weights)
     best = None
     for candidate in candidates:
-        match = score_candidate(citation, candidate, weights)
+        match = score_candidate(citation, candidate, weights, default=default)
         if match is not None and (best is None or match.score > best.score):
             best = match
     return best

