@@ -62,7 +62,7 @@ def extract(text, reference, *, known_actors=()):
     return extraction.Extraction(statements=tuple(statements), citations=tuple(citations))
 
 
-def match_event(citation, candidates):
+def match_event(citation, candidates, *, weights=None, default=None):
     for candidate in candidates:
         shared = citation.keywords & (candidate.keywords or words(" ".join(candidate.sentences)))
         dated = candidate.date_start is not None and citation.timex is not None

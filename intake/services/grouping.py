@@ -32,11 +32,11 @@ from timeline.temporal.types import TimexType
 WINDOW = dt.timedelta(days=31)
 # The window grows until it holds every proposal dated near one it holds (so that the groups depend on
 # the proposals, not on which article came last), up to this many proposals, the nearest kept.
-MAX_POOL = 100
+MAX_POOL = 50
 # A candidate event is described by this many of its citations' sentences.
 CANDIDATE_SENTENCES = 20
 # Passes that move each proposal to the group that fits it best once all groups are formed.
-REFINE_PASSES = 3
+REFINE_PASSES = 2
 # Rounds of widening the pool by the dates of what it took in.
 MAX_STEPS = 20
 
@@ -250,8 +250,13 @@ def _assign(pool: list[Proposal], accepted: list) -> tuple[_Groups, dict[int, ob
     found: dict[int, object] = {}
     for _ in range(1 + REFINE_PASSES):
         moved = False
+        # The words' weights (how many events share each) once a pass, over the groups as the pass finds
+        # them: the matcher would count them again for every proposal, most of a regroup's time.
+        weights = extraction.matching_weights(accepted + groups.candidates_for(-1))
+        default = max(weights.values(), default=1.0)
         for i in range(len(pool)):
-            match = extraction.match_event(citations[i], accepted + groups.candidates_for(i))
+            candidates = accepted + groups.candidates_for(i)
+            match = extraction.match_event(citations[i], candidates, weights=weights, default=default)
             where = None if match is None else match.key
             if where is not None and where.startswith("g:"):
                 where = int(where[2:])

@@ -100,10 +100,18 @@ def _with_speakers(citations: Sequence[ProposedCitation], statements: Sequence[P
     return out
 
 
-def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:
+def match_event(
+    citation: ProposedCitation,
+    candidates: Sequence[EventCandidate],
+    *,
+    weights: dict[str, float] | None = None,
+    default: float | None = None,
+) -> EventMatch | None:
     """The candidate event that reports the same happening as `citation`, or None for a new event.
 
     Same wire copy (near-identical sentence) matches outright; otherwise the dates must agree or be at
     most two days apart, and content words (and actors) must be shared. See matching.py for the scores.
+    `weights` (matching_weights of a wider set of events, and `default`, their largest, for a word none
+    has) are counted from `candidates` when not given.
     """
-    return _match_event(citation, candidates)
+    return _match_event(citation, candidates, weights, default)

@@ -192,9 +192,14 @@ def score_candidate(
     return EventMatch(candidate.key, round(min(score, 0.94), 3), _reasons(date_reason, shared_words, shared_actors))
 
 
-def match_event(citation: ProposedCitation, candidates: Sequence[EventCandidate]) -> EventMatch | None:
-    weights = weights_of(candidates)
-    default = _default_weight(weights)
+def match_event(
+    citation: ProposedCitation,
+    candidates: Sequence[EventCandidate],
+    weights: dict[str, float] | None = None,
+    default: float | None = None,
+) -> EventMatch | None:
+    weights = weights_of(candidates) if weights is None else weights
+    default = _default_weight(weights) if default is None else default
     best = None
     for candidate in candidates:
         match = score_candidate(citation, candidate, weights, default=default)
