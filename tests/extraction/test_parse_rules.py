@@ -102,3 +102,11 @@ def test_a_date_in_a_future_clause_points_forward_and_the_event_is_expected():
     assert (c.timex.value, c.factuality, c.rule) == ("2024-06", "expected", "expected_event")
     assert c.title == "China programme runs"
     assert read("No one knows what technology will be available in five years.").citations == ()
+
+
+def test_a_date_on_the_subject_of_a_state_is_no_event_and_on_a_happening_it_is():
+    # "Last quarter's results" dates the results; the sentence reports no happening of last quarter.
+    assert read("Last quarter's results included a pretax gain of $13.7 million.").citations == ()
+    # "Monday's attack": the attack is the happening the date belongs to.
+    (attack,) = read("Nine people died in Monday's attack on the market.").citations
+    assert attack.trigger.text == "attack"

@@ -327,6 +327,15 @@ def _period_figure(rule: str, timex: Timex | None, parse: Parse, trigger) -> boo
     return rule == "dated_sentence" and coarse and is_figure(parse, trigger)
 
 
+def _dated_thing(rule: str, parse: Parse, trigger) -> bool:
+    """A date on the subject of a state ("this quarter's results included a gain", "Tuesday's loss
+    includes charges") dates the thing the sentence describes, not a happening it reports."""
+    if rule != "dated_sentence" or trigger.pos not in {"NOUN", "PROPN"} or trigger.dep not in {"nsubj", "nsubjpass"}:
+        return False
+    head = parse.tokens[trigger.head]
+    return head.pos in {"VERB", "AUX"} and lemma(head) in STATE_VERBS
+
+
 def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | None:
     """A present tense placed by "just hours before", "recent": the news' present, a happening."""
     trigger = trigger_for(article.parse, sentence.start, sentence.end, None)
@@ -355,6 +364,8 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     if rule == "perfect_undated" and not _just_happened(sentence, article, reading.trigger):
         return None
     if not lead and _period_figure(rule, timex, article.parse, reading.trigger):
+        return None
+    if not lead and _dated_thing(rule, article.parse, reading.trigger):
         return None
     if reading.factuality == EXPECTED:
         rule, confidence = "expected_event", round(confidence - 0.2, 2)
