@@ -18,6 +18,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from timeline.models import Actor, Citation, DatedModel, Event, Source, Statement
 
@@ -241,6 +242,17 @@ class ImportJob(models.Model):
         if self.urls:
             what = f"{len(self.urls)} URLs"
         return f"import {self.pk} of {what}: {self.status}"
+
+    def record_progress(self, *, done: int, total: int, failures: list[dict], noun: str) -> None:
+        """A job of many articles finished one more: its count, percent, failures so far and when it last
+        progressed (what import_jobs_fail_stale reads). One UPDATE."""
+        ImportJob.objects.filter(pk=self.pk).update(
+            done=done,
+            progress=done * 100 // total,
+            failures=failures,
+            message=f"{done} of {total} {noun} done",
+            progressed_at=timezone.now(),
+        )
 
 
 class FeedItemState(models.TextChoices):

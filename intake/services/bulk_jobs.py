@@ -4,8 +4,6 @@ failures kept as it goes, so that a client polling the job sees them."""
 
 from __future__ import annotations
 
-from django.utils import timezone
-
 from intake.models import ImportJob, JobStatus
 from intake.services.articles import ArticleInput
 from intake.services.bulk import BulkItem, articles_import
@@ -34,13 +32,7 @@ def bulk_job_run(*, job: ImportJob) -> dict:
         done += 1
         if outcome != "imported":
             failures.append({"url": item.label, "title": "", "reason": detail})
-        ImportJob.objects.filter(pk=job.pk).update(
-            done=done,
-            progress=done * 100 // total,
-            failures=failures,
-            message=f"{done} of {total} articles done",
-            progressed_at=timezone.now(),
-        )
+        job.record_progress(done=done, total=total, failures=failures, noun="articles")
 
     outcome = articles_import(items=items, on_item=on_item)
     summary = _summary(len(outcome.imported), len(outcome.duplicates), len(outcome.failed), total)

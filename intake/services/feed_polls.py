@@ -84,13 +84,7 @@ def feed_poll_run(*, job: ImportJob) -> dict:
             failures.append({"url": item.url, "title": item.title, "reason": fields["error"]})
         if state == FeedItemState.FAILED:
             reasons.append(fields["error"])
-        ImportJob.objects.filter(pk=job.pk).update(
-            done=done,
-            progress=done * 100 // total,
-            failures=failures,
-            message=f"{done} of {total} items done",
-            progressed_at=timezone.now(),
-        )
+        job.record_progress(done=done, total=total, failures=failures, noun="items")
     summary = _summary(counts, total, parsed)
     if not counts[FeedItemState.IMPORTED] and reasons:
         error = f"none of the new items could be imported ({summary}); the first failed with {reasons[0]}"
