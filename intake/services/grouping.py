@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
@@ -43,7 +42,8 @@ MAX_STEPS = 20
 
 def _canonical(p: Proposal) -> tuple:
     source = p.source
-    return (source.published_date, source.published_time or dt.time(0), source.checksum, p.char_start, p.pk)
+    # Nothing the order of arrival sets (such as the id): the same proposals sort the same way.
+    return (source.published_date, source.published_time or dt.time(0), source.checksum, p.char_start, p.char_end)
 
 
 def as_citation(p: Proposal) -> extraction.ProposedCitation:
@@ -108,28 +108,21 @@ def event_candidates(*, window: tuple[dt.date, dt.date]) -> list[extraction.Even
     ]
 
 
-@dataclass
-class _Group:
-    head: Proposal
-    members: list[Proposal] = field(default_factory=list)
-
-    def candidate(self) -> extraction.EventCandidate:
-        return self.candidate_keyed(f"proposal:{self.head.pk}")
-
-    def candidate_keyed(self, key: str) -> extraction.EventCandidate:
-        everyone = [self.head, *self.members]
-        names = {a.get("name", "") for m in everyone for a in m.actors if isinstance(a, dict)}
-        speakers = {a.get("name", "") for m in everyone for a in m.actors if isinstance(a, dict) and a.get("speaker")}
-        return extraction.EventCandidate(
-            key=key,
-            title=self.head.event_title,
-            date_start=self.head.date_start,
-            date_end=self.head.date_end,
-            actor_names=tuple(sorted(names - {""})),
-            keywords=frozenset().union(*(frozenset(m.keywords or ()) for m in everyone)),
-            sentences=tuple(m.text for m in everyone[:CANDIDATE_SENTENCES]),
-            speaker_names=tuple(sorted(speakers - {""})),
-        )
+def _candidate(members: list[Proposal], key: str) -> extraction.EventCandidate:
+    """A proposed event as its citations describe it: the first one's title and dates, everyone's names
+    and words."""
+    head = members[0]
+    mentions = [a for m in members for a in m.actors if isinstance(a, dict) and a.get("name")]
+    return extraction.EventCandidate(
+        key=key,
+        title=head.event_title,
+        date_start=head.date_start,
+        date_end=head.date_end,
+        actor_names=tuple(sorted({a["name"] for a in mentions})),
+        keywords=frozenset().union(*(frozenset(m.keywords or ()) for m in members)),
+        sentences=tuple(m.text for m in members[:CANDIDATE_SENTENCES]),
+        speaker_names=tuple(sorted({a["name"] for a in mentions if a.get("speaker")})),
+    )
 
 
 def _reach(p: Proposal) -> tuple[dt.date, dt.date]:
@@ -203,16 +196,16 @@ class _Groups:
         self._candidates: dict[int, extraction.EventCandidate] = {}
         self._fresh = itertools.count(len(pool))
 
-    def candidate(self, name: int, without: int | None = None) -> extraction.EventCandidate | None:
-        members = [i for i in self.members.get(name, ()) if i != without]
+    def candidate(self, name: int, without: int) -> extraction.EventCandidate | None:
+        """Group `name` as a candidate event, without proposal `without` (None when that leaves no one);
+        kept until its members change."""
+        members = [i for i in self.members[name] if i != without]
         if not members:
             return None
-        if without is not None and without in self.members[name]:
-            return _Group(self.pool[members[0]], [self.pool[i] for i in members[1:]]).candidate_keyed(f"g:{name}")
+        if len(members) < len(self.members[name]):
+            return _candidate([self.pool[i] for i in members], f"g:{name}")
         if name not in self._candidates:
-            self._candidates[name] = _Group(self.pool[members[0]], [self.pool[i] for i in members[1:]]).candidate_keyed(
-                f"g:{name}"
-            )
+            self._candidates[name] = _candidate([self.pool[i] for i in members], f"g:{name}")
         return self._candidates[name]
 
     def candidates_for(self, i: int) -> list[extraction.EventCandidate]:
