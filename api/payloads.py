@@ -9,7 +9,7 @@ of the shape (and of the OpenAPI schema) and handle every write.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from django.db.models import QuerySet
 from rest_framework.request import Request
@@ -30,6 +30,22 @@ def date_payload(row: Mapping) -> dict:
     return {key: iso(row[name]) for key, name in DATE_KEYS}
 
 
+def source_brief(get: Callable[[str], object]) -> dict:
+    """SourceBriefSerializer's payload, each field read by `get(name)` (from a joined row or a Source)."""
+    return {
+        "id": get("id"),
+        "slug": get("slug"),
+        "headline": get("headline"),
+        "publisher": get("publisher"),
+        "url": get("url"),
+        "publication": {
+            "date": iso(get("published_date")),
+            "time": iso(get("published_time")),
+            "timezone": get("timezone"),
+        },
+    }
+
+
 class SourceBriefs:
     """Brief source payloads read off joined rows (`source__id`, ...), one dict per source per page."""
 
@@ -40,18 +56,7 @@ class SourceBriefs:
         pk = row["source__id"]
         brief = self._seen.get(pk)
         if brief is None:
-            brief = self._seen[pk] = {
-                "id": pk,
-                "slug": row["source__slug"],
-                "headline": row["source__headline"],
-                "publisher": row["source__publisher"],
-                "url": row["source__url"],
-                "publication": {
-                    "date": iso(row["source__published_date"]),
-                    "time": iso(row["source__published_time"]),
-                    "timezone": row["source__timezone"],
-                },
-            }
+            brief = self._seen[pk] = source_brief(lambda name: row[f"source__{name}"])
         return brief
 
 
@@ -273,18 +278,7 @@ def proposal_entries(proposals: list) -> list[dict]:
     entries = []
     for proposal in proposals:
         source = proposal.source
-        brief = {
-            "id": source.pk,
-            "slug": source.slug,
-            "headline": source.headline,
-            "publisher": source.publisher,
-            "url": source.url,
-            "publication": {
-                "date": iso(source.published_date),
-                "time": iso(source.published_time),
-                "timezone": source.timezone,
-            },
-        }
+        brief = source_brief(lambda name, source=source: getattr(source, name))
         if proposal.kind == "statement":
             speaker = proposal.speaker.name if proposal.speaker else proposal.speaker_name
             title = statement_title(speaker, proposal.text)
