@@ -359,8 +359,7 @@ class TimelineViewSet(viewsets.GenericViewSet):
         paginator: TimelineCursorPagination = self.paginator
         renderer = request.accepted_renderer
         if not isinstance(renderer, ExportRenderer):
-            rows = paginator.paginate_rows(events, statements, request)
-            return paginator.get_paginated_response(payloads.timeline_entries(rows))
+            return self.page(request, events, statements)
 
         # Where the export ends is known before the first byte (one query on the sort keys), so the
         # Link header can lead a body that is then streamed batch by batch.
@@ -378,6 +377,11 @@ class TimelineViewSet(viewsets.GenericViewSet):
         if last is not None and more:
             response["Link"] = f'<{paginator.link_after(last)}>; rel="next"'
         return response
+
+    def page(self, request, events: QuerySet[Event], statements: QuerySet[Statement]) -> Response:
+        """One JSON page of the filtered timeline at the request's cursor."""
+        rows = self.paginator.paginate_rows(events, statements, request)
+        return self.paginator.get_paginated_response(payloads.timeline_entries(rows))
 
     def handle_exception(self, exc):
         # Errors are JSON whatever format was asked for: a CSV writer cannot render {"detail": ...}.
@@ -424,14 +428,15 @@ class ActorTimelineViewSet(TimelineViewSet):
         choice = request.query_params.get("proposals", "exclude")
         if choice not in ("include", "exclude"):
             raise ValidationError({"proposals": ['"include" or "exclude".']})
+        self.proposals_of = pk if choice == "include" else None
         filters = request.query_params.copy()
         filters.setlist("actor", [str(pk)])
-        if choice == "exclude" or isinstance(request.accepted_renderer, ExportRenderer):
-            return self.timeline(request, filters)
-        with unusable_filters_as_400():
-            events = selectors.timeline_events(filters=filters)
-            statements = selectors.timeline_statements(filters=filters)
-        pending = functools.partial(intake_selectors.actor_pending_proposals, actor_id=pk)
+        return self.timeline(request, filters)
+
+    def page(self, request, events: QuerySet[Event], statements: QuerySet[Statement]) -> Response:
+        if self.proposals_of is None:
+            return super().page(request, events, statements)
+        pending = functools.partial(intake_selectors.actor_pending_proposals, actor_id=self.proposals_of)
         page = self.paginator.paginate_mixed(events, statements, request, pending)
         rows = iter(payloads.timeline_entries([item for item in page if isinstance(item, dict)]))
         proposed = iter(payloads.proposal_entries([item for item in page if not isinstance(item, dict)]))
