@@ -55,24 +55,19 @@ class _Actors:
                 self.by_name[key] = actor.pk
             self.new = {}
 
-    def participants(self, rows: list[Proposal]) -> None:
-        """The named participants of the events accepted that are no actor yet become actors; each
-        proposal that introduced one notes it, for undo."""
+    def participants(self, rows: list[Proposal]) -> list[tuple[Proposal, list[Actor]]]:
+        """The named participants of the events accepted that are no actor yet, made (saved by save_new)
+        with the proposal that introduced each, which notes them for undo once they have ids."""
+        introduced = []
         for proposal in rows:
-            made = []
-            for name, kind in participant_names(proposal.actors):
-                key = name.casefold()
-                if key not in self.by_name and key not in self.new:
-                    made.append(key)
-                    self.speaker(name, kind)
+            made = [
+                self.speaker(name, kind)
+                for name, kind in participant_names(proposal.actors)
+                if name.casefold() not in self.by_name and name.casefold() not in self.new
+            ]
             if made:
-                proposal.undo = {**proposal.undo, "actors": made}
-
-    def resolve_undo(self, rows: list[Proposal]) -> None:
-        """The names noted by `participants` as the ids the actors were given."""
-        for proposal in rows:
-            if proposal.undo.get("actors") and isinstance(proposal.undo["actors"][0], str):
-                proposal.undo["actors"] = [self.by_name[key] for key in proposal.undo["actors"]]
+                introduced.append((proposal, made))
+        return introduced
 
     def ids(self, mentions: list[dict]) -> set[int]:
         found = {m["actor_id"] for m in mentions if m.get("actor_id")}
@@ -216,9 +211,10 @@ def proposals_accept_above(*, source: Source, min_confidence: float, user=None) 
         citing = [p for p in rows if p.kind == ProposalKind.CITATION]
         actors = _Actors()
         statements = _statements(said, source, actors)
-        actors.participants(citing)
+        introduced = actors.participants(citing)
         actors.save_new(reviewer)
-        actors.resolve_undo(citing)
+        for proposal, made in introduced:
+            proposal.undo = {**proposal.undo, "actors": [actor.pk for actor in made]}
         _save_statements(said, statements, reviewer)
         events = _events_for(citing, reviewer)
         citations = _citations(citing, source, events)
