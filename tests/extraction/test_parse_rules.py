@@ -110,3 +110,91 @@ def test_a_date_on_the_subject_of_a_state_is_no_event_and_on_a_happening_it_is()
     # "Monday's attack": the attack is the happening the date belongs to.
     (attack,) = read("Nine people died in Monday's attack on the market.").citations
     assert attack.trigger.text == "attack"
+
+
+def test_the_date_is_never_its_own_event_and_a_negated_clause_is_no_happening():
+    # "Tuesday evening" is the date, not an event noun; what it dates was not done.
+    assert read("As of Tuesday evening, the union still had not signed the deal.").citations == ()
+    (c,) = read("The mayor spoke on Tuesday evening at the town hall.").citations
+    assert (c.trigger.text, c.title) == ("spoke", "Mayor speaks at town hall")
+
+
+def test_a_clause_describing_a_thing_dates_the_thing_unless_the_thing_then_acts():
+    assert read("Most of the cars sold were models introduced in January.").citations == ()
+    (c,) = read("The warrant issued on Monday charged the driver with fraud.").citations
+    assert (c.trigger.text, c.title, c.timex.value) == ("issued", "Warrant is issued", "2024-03-04")
+
+
+def test_a_view_of_the_future_without_a_date_is_a_statement_but_a_dated_plan_or_a_warning_is_news():
+    text = '"Prices will keep rising," the minister said on Tuesday.'
+    assert read(text).citations == ()
+    assert [s.speaker.name for s in read(text).statements] == ["minister"]
+    (plan,) = read("The minister said on Tuesday the bridge will reopen in May.").citations
+    assert plan.title == "Minister says bridge will reopen"
+    (warning,) = read("The ministry warned on Tuesday that prices will rise.").citations
+    assert warning.title == "Ministry warns prices will rise"
+
+
+def test_a_past_tense_with_a_date_ahead_dates_something_else():
+    assert read("Officials were preparing for talks next week.").citations == ()
+    (c,) = read("Officials will hold talks next week.").citations
+    assert c.factuality == "expected"
+
+
+def test_titles_name_who_did_it_when_the_clause_has_no_subject_of_its_own():
+    (sold,) = read("Halvard Shipping said on Monday it sold two tankers.").citations
+    assert sold.title == "Halvard Shipping sells two tankers"
+    (rescued,) = read("Rescued on Monday by a trawler, the crew was brought to Bergen.").citations
+    assert rescued.title == "Crew is rescued by trawler"
+    # A result for a quarter is the reporting's: the verb is the event, the noun its object.
+    (loss,) = read("Norden Bank reported a third-quarter loss of $12 million.").citations
+    assert (loss.trigger.text, loss.title) == ("reported", "Norden Bank reports loss of $ 12 million")
+
+
+def test_a_lead_dated_through_its_object_in_the_days_before_publication_takes_that_date():
+    text = (
+        "About 300 people attended a Monday night vigil for the victims. The vigil was held in the square. "
+        "Police said the road was closed. Officers patrolled all night."
+    )
+    lead = read(text).citations[0]
+    assert (lead.trigger.text, lead.timex.value, lead.title) == (
+        "attended",
+        "2024-03-04TNI",
+        "About 300 people attend vigil for victims",
+    )
+    # An older date stays the object's: the 2010 raid is not when the apology was made.
+    old = read("Israel apologised to Turkey for the 2010 raid. Talks went on. Both sides said so. It ended.")
+    assert old.citations[0].rule == "lead_event"
+
+
+def test_a_date_ahead_on_a_verb_of_planning_is_an_expected_event():
+    (c,) = read("The concert is slated for a release on June 24.").citations
+    assert (c.factuality, c.rule, c.timex.value) == ("expected", "expected_event", "2024-06-24")
+
+
+def test_titles_keep_hyphenated_words_whole_and_a_participle_clause_takes_the_main_subject():
+    assert read("Pre-orders of the phone began on Tuesday.").citations[0].title == "Pre-orders begin"
+    assert read("The co-founder of the firm, Ana Ruiz, died on Monday.").citations[0].title == "Co-founder dies"
+    (toured,) = read("After touring the plant on Monday, the minister flew home.").citations
+    assert toured.title == "Minister tours plant"
+
+
+def test_a_stretch_of_time_and_old_background_in_passing_are_no_events():
+    # "since its launch in 2003" starts a stretch over which a count is reported.
+    assert read("More than 4 billion songs have been downloaded since its launch in 2003.").citations == ()
+    # A noun dated long ago that qualifies another noun, with nothing a title could name.
+    assert read("The court said the contract was a breach of the 1991 settlement.").citations == ()
+    # "ahead of" compares; a state is no happening whatever it is placed against.
+    assert read("The union's results were way ahead of expectations.").citations == ()
+
+
+def test_a_wire_dateline_is_no_photo_credit_and_the_lead_behind_it_is_read():
+    text = (
+        "THE HAGUE, Netherlands (AP)_ The World Court on Monday rejected the objections to the case. "
+        "Lawyers for both sides were in court. The judges gave no reason on Monday for the delay. "
+        "The ruling can be appealed."
+    )
+    lead, *rest = read(text).citations
+    assert (lead.title, lead.timex.value) == ("World Court rejects objections to case", "2024-03-04")
+    # "gave no reason" is no giving.
+    assert rest == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,7 +39,7 @@ from .events import (
     trigger_for,
     when_dated,
 )
-from .lexicon import SPEECH_VERBS, STATE_VERBS
+from .lexicon import DOCUMENT_NOUNS, EXPECTATION_VERBS, REMARK_NOUNS, SPEECH_VERBS, STATE_VERBS
 from .nlp import Parse, lemma
 from .speakers import SpeakerContext, speaker_of
 from .text import Sentence, content_words, stem, word_set
@@ -62,8 +62,14 @@ _ENDS = re.compile(r"[.!?][”’\"')\]]*$|[”’\"]$")
 _BACKWARD_DURATION = re.compile(r"\b(?:last|past|previous|preceding)\b", re.IGNORECASE)
 
 
+# A wire story's dateline before its lead: "THE HAGUE, Netherlands (AP)_ The World Court …".
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.' -]+)?\s*\((?:AP|AFP|Reuters|UPI)\)\s*(?:_+|—|–|--?)?\s*")
+
+
 def is_furniture(sentence: str) -> bool:
-    """Captions, credits, calls to action and headline-like lines: not reports of a happening."""
+    """Captions, credits, calls to action and headline-like lines: not reports of a happening. A wire
+    dateline is the agency's mark on its lead, not a photo credit."""
+    sentence = _DATELINE.sub("", sentence)
     if len(re.findall(r"[A-Za-z]+", sentence)) < 4:
         return True
     if _CAPTION.search(sentence) or _FURNITURE.search(sentence):
@@ -173,8 +179,10 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
         start, end = timex.start - offset, timex.end - offset
         if start >= 0 and end <= len(text):
             preposition = r"(?:\b(?:on|in|at|during|since|over|within|by|from|until|as of|through|throughout)\s+)?$"
-            before = re.sub(preposition, "", text[:start])
-            text = before + text[end:]
+            after = text[end:]
+            owned = re.match(r"[’']s\b", after)  # "in Monday's blast" -> "in blast"
+            before = text[:start] if owned else re.sub(preposition, "", text[:start])
+            text = before + (after[owned.end() :].lstrip() if owned else after)
     text = re.sub(r"``|''|[“”\"]", "", text)
     text = re.sub(r"^\s*[’']s\s+", "", text)  # what "This quarter's loss" leaves
     # An opening adverbial clause or phrase ends at the first comma: "Also today, …", "In a letter to …, …".
@@ -227,8 +235,29 @@ def _relative_timex(sentence: Sentence, timexes: Sequence[Timex]) -> tuple[Timex
 
 
 def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
+    """The lead's date belongs to something the sentence mentions, not to its main clause: a noun ("the
+    2010 raid", "a fourth-quarter charge") or a clause that describes one ("the men who launched the
+    revolution 40 years ago")."""
+    trigger = _event_word(article, sentence, timex)
+    if trigger is None:
+        return False
+    return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj"}
+
+
+_RECENT_DAYS = 7
+
+
+def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
+    """trigger_for, except that a verb's object dated in the days before publication ("attended a
+    Sunday night memorial service", "issued a warrant Monday") is dated with the verb: the attending
+    and the issuing happened then. An older date stays the noun's ("condemned the 2010 raid")."""
     trigger = trigger_for(article.parse, sentence.start, sentence.end, timex)
-    return trigger is not None and trigger.pos == "NOUN"
+    if trigger is None or trigger.pos != "NOUN" or trigger.dep != "dobj" or timex is None:
+        return trigger
+    verb = article.parse.head(trigger)
+    day = timex.precision is not None and timex.precision.value in {"day", "time"}
+    recent = timex.start_date is not None and 0 <= (article.published - timex.start_date).days <= _RECENT_DAYS
+    return verb if day and recent and verb.pos == "VERB" else trigger
 
 
 def _dating(sentence: Sentence, article: _Article, lead: bool) -> tuple[Timex | None, str, float] | None:
@@ -263,7 +292,7 @@ def _trigger(sentence: Sentence, article: _Article, timex: Timex | None, lead: b
     """(trigger, verdict): the event word and whether it happened. A speech verb whose reported
     clause is no happening ("has announced it will call up") is itself the event."""
     parse = article.parse
-    trigger = trigger_for(parse, sentence.start, sentence.end, timex)
+    trigger = _event_word(article, sentence, timex)
     if trigger is None:
         return None, ""
     when = when_dated(timex, article.published)
@@ -336,6 +365,71 @@ def _dated_thing(rule: str, parse: Parse, trigger) -> bool:
     return head.pos in {"VERB", "AUX"} and lemma(head) in STATE_VERBS
 
 
+def _describes_a_thing(parse: Parse, trigger) -> bool:
+    """ "products introduced in April", "the year ended Sept. 30", "the list, which began in 1950": a
+    clause with no subject of its own (or a relative pronoun for one) that describes a noun dates the
+    thing, unless the thing then does something ("the warrant issued Monday charged Kopp")."""
+    if trigger.dep not in {"acl", "relcl"}:
+        return False
+    subject = parse.child(trigger.i, "nsubj", "nsubjpass")
+    if subject is not None and subject.tag not in {"WDT", "WP", "IN"}:
+        return False  # "the cape where the Granma landed", "reports that he was spotted"
+    thing = parse.head(trigger)
+    verb = parse.head(thing)
+    if lemma(thing) in DOCUMENT_NOUNS | REMARK_NOUNS:
+        return False  # "the advisory released in September": its issuing is the news
+    if thing.dep == "pobj" and verb.lower == "with":
+        return False  # "with the latest warning issued in May": a clause in all but name
+    acting = thing.dep in {"nsubj", "nsubjpass"} and verb.pos in {"VERB", "AUX"}
+    return not (acting and lemma(verb) not in STATE_VERBS)
+
+
+_BACKGROUND_DAYS = 31
+
+
+def _untitled(parse: Parse, reading: EventReading, timex: Timex | None, published: dt.date) -> bool:
+    """An embedded clause the parse can name no one doing ("to allow shareholders time to review a
+    supplement mailed Friday", "a message read on television"): a description or a fragment. A main
+    clause without a nameable subject ("Last weekend saw …", "it added earlier today") stays, under
+    a title cut from the sentence."""
+    trigger = reading.trigger
+    if reading.title:
+        return False
+    if trigger.pos == "NOUN":
+        # "a breach of the 1991 settlement": a noun dated long before that qualifies another noun is
+        # background in passing; "were stopped in the 2019 blockade" and "following last week's
+        # speech" are what the sentence's verb is about.
+        ended = timex.end_date if timex is not None else None
+        old = ended is not None and (published - ended).days > _BACKGROUND_DAYS
+        holder = parse.head(parse.head(trigger)) if trigger.dep == "pobj" else parse.head(trigger)
+        return old and holder.pos in {"NOUN", "PROPN"}
+    if trigger.dep == "ccomp" and lemma(parse.head(trigger)) in SPEECH_VERBS:
+        return False
+    return trigger.dep in {"relcl", "acl", "xcomp", "ccomp", "pcomp", "advcl"}
+
+
+def _reported_forecast(article: _Article, trigger) -> bool:
+    """ "Gerstner said the companies will concentrate on their core businesses", "Cuba predicted the
+    exiles will proceed": a view of the future with no date for it is a statement (read as one), not
+    a happening on the saying's date. A plan with its date ("the bridge will reopen in May, the
+    board said") is news and stays."""
+    parse = article.parse
+    if lemma(trigger) not in _OPINION_VERBS:
+        return False  # "warned that they should leave", "announced it will call up": acts, news
+    for clause in parse.children(trigger.i, "ccomp", "xcomp"):
+        future = any(k.lower in {"will", "'ll", "shall"} for k in parse.children(clause.i, "aux"))
+        if not (future or lemma(clause) in EXPECTATION_VERBS):
+            continue
+        first, last = parse.tokens[clause.left], parse.tokens[clause.right]
+        if not any(first.start <= t.start < last.end and t.start_date is not None for t in article.timexes):
+            return True
+    return False
+
+
+# Speech verbs that give a view rather than perform an act (warn, announce, order, urge do).
+_OPINION_VERBS = frozenset({"say", "tell", "add", "predict", "forecast", "expect", "estimate", "believe", "think"})
+
+
 def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | None:
     """A present tense placed by "just hours before", "recent": the news' present, a happening."""
     trigger = trigger_for(article.parse, sentence.start, sentence.end, None)
@@ -344,6 +438,17 @@ def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | N
     if factuality(article.parse, trigger, when=PAST) != HAPPENED:
         return None
     return EventReading(trigger, HAPPENED, title(article.parse, trigger, set()) or "", ())
+
+
+# What a sentence other than the lead may say that reads as a happening but is none, each as
+# (article, rule, timex, reading) -> True when it is no event to propose.
+_NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ...] = (
+    lambda a, rule, timex, r: _period_figure(rule, timex, a.parse, r.trigger),
+    lambda a, rule, timex, r: _dated_thing(rule, a.parse, r.trigger),
+    lambda a, rule, timex, r: _untitled(a.parse, r, timex, a.published),
+    lambda a, rule, timex, r: _describes_a_thing(a.parse, r.trigger),
+    lambda a, rule, timex, r: _reported_forecast(a, r.trigger),
+)
 
 
 def _date_note(rule: str, reading: EventReading, published: dt.date) -> str:
@@ -359,13 +464,13 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     reading = _reading(sentence, article, timex, lead=rule == "lead_event")
     if reading is None and rule == "relative_time":
         reading = _relative_reading(sentence, article)  # "This comes just hours before …"
+    if reading is not None and rule == "relative_time" and lemma(reading.trigger) == "be":
+        return None  # "results were way ahead of expectations": a state, whatever "ahead" says
     if reading is None or (rule in _UNDATED and reading.factuality != HAPPENED):
         return None
     if rule == "perfect_undated" and not _just_happened(sentence, article, reading.trigger):
         return None
-    if not lead and _period_figure(rule, timex, article.parse, reading.trigger):
-        return None
-    if not lead and _dated_thing(rule, article.parse, reading.trigger):
+    if not lead and any(test(article, rule, timex, reading) for test in _NOT_NEWS):
         return None
     if reading.factuality == EXPECTED:
         rule, confidence = "expected_event", round(confidence - 0.2, 2)

@@ -56,7 +56,7 @@ def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Toke
     if timex is not None:
         token = parse.token_at(timex.start)
         if token is not None:
-            return _verb_above(parse, token)
+            return _verb_above(parse, token, timex)
     roots = [t for t in parse.tokens_between(start, end) if t.head == t.i and t.pos in _VERBAL]
     if not roots:
         return None
@@ -67,14 +67,23 @@ def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Toke
     return root
 
 
-def _verb_above(parse: Parse, token: Token) -> Token | None:
-    """The verb a date belongs to; or the noun it dates ("the 2010 raid": the raid, not the sentence)."""
+def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
+    """The verb a date belongs to; or the noun it dates ("the 2010 raid": the raid, not the sentence).
+
+    Not a noun of the date itself ("Wednesday evening": the evening is the date), and not a result
+    for a period of account ("a third-quarter loss", "the company's quarterly performance"): the
+    verb that reports it ("reported a third-quarter loss") is the happening."""
     date_ent = token.ent
+    period = timex.precision is not None and timex.precision.value == "quarter"
+    since = False
     for up in parse.ancestors(token):
         if up.pos in _VERBAL:
-            return up
-        inside_date = date_ent >= 0 and up.ent == date_ent
-        if up.pos == "NOUN" and not inside_date and token.dep in {"compound", "nummod", "amod", "poss", "npadvmod"}:
+            perfect = any(a in {"has", "have", "had", "'ve"} for a in _aux(parse, up))
+            return None if since and perfect else up  # "have been downloaded since its launch in 2003"
+        since = since or (up.lower == "since" and up.dep == "prep")
+        inside_date = (date_ent >= 0 and up.ent == date_ent) or timex.start <= up.start < timex.end
+        dating = token.dep in {"compound", "nummod", "amod", "poss", "npadvmod"}
+        if up.pos == "NOUN" and not inside_date and dating and not period:
             return up
         token = up
     return None
@@ -91,7 +100,14 @@ FUTURE, PAST, UNDATED = "future", "past", ""
 
 
 def _negated(parse: Parse, t: Token, when: str) -> str | None:
-    return "negated" if parse.child(t.i, "neg") is not None else None
+    """ "did not sign", and "gave no reason", "no charges were filed", "nobody was hurt"."""
+    if parse.child(t.i, "neg") is not None:
+        return "negated"
+    for k in parse.children(t.i, *_SUBJECTS, "dobj", "attr"):
+        nobody = k.lower in {"nobody", "nothing", "none"}
+        if nobody or any(d.lower == "no" for d in parse.children(k.i, "det")):
+            return "negated"
+    return None
 
 
 def is_figure(parse: Parse, t: Token) -> bool:
@@ -127,6 +143,8 @@ def _infinitive(parse: Parse, t: Token, when: str) -> str | None:
     if "to" not in _aux(parse, t) and t.tag != "VB":
         return None
     head = parse.head(t)
+    if head.i != t.i and parse.child(head.i, "neg") is not None:
+        return "negated"  # "did not plan to remove him on Thursday"
     if when == FUTURE and head.i != t.i and lemma(head) in EXPECTATION_VERBS | {"be"}:
         return EXPECTED  # "plans to visit in May", "is to sign on Friday", "is expected to open"
     if when == FUTURE and lemma(t) in EXPECTATION_VERBS:
@@ -134,7 +152,18 @@ def _infinitive(parse: Parse, t: Token, when: str) -> str | None:
     return "infinitive"
 
 
+def _past_for_future(parse: Parse, t: Token, when: str) -> str | None:
+    """ "had been talking about a visit slated for next week": a past tense whose date lies ahead
+    dates something else (the visit), not the clause's happening."""
+    return "past tense, later date" if when == FUTURE and _PAST_AUX & set(_aux(parse, t)) else None
+
+
+_PAST_AUX = frozenset({"had", "was", "were", "did", "'d"})
+
+
 def _tense(parse: Parse, t: Token, when: str) -> str | None:
+    if when == FUTURE and lemma(t) in EXPECTATION_VERBS:
+        return EXPECTED  # "is slated for release on June 24", "was scheduled for next week"
     if t.tag in {"VBZ", "VBP"} and not _aux(parse, t):
         if when == FUTURE and lemma(t) not in STATE_VERBS:
             return EXPECTED  # "the talks begin on Monday"
@@ -159,6 +188,7 @@ FACTUALITY_RULES = (
     FactualityRule("hedged", _hedged),
     FactualityRule("conditional", _conditional),
     FactualityRule("modal", _modal),
+    FactualityRule("past tense, later date", _past_for_future),
     FactualityRule("infinitive", _infinitive),
     FactualityRule("tense", _tense),
 )
@@ -211,7 +241,28 @@ def _phrase_tokens(
     out.sort(key=lambda t: t.i)
     if len(out) > limit:
         out = [t for t in out if _core(parse, head, t)]
-    return out
+    return _whole_words(parse, out)
+
+
+def _whole_words(parse: Parse, tokens: list[Token]) -> list[Token]:
+    """With the other parts of a hyphenated word the parse split apart: "co-founder", "pre-orders"."""
+    kept = {t.i for t in tokens}
+    for t in list(tokens):
+        for step in (1, -1):
+            k, glued = t.i, []
+            while 0 <= k + 2 * step < len(parse.tokens) and parse.tokens[k + step].text == "-":
+                hyphen, part = parse.tokens[k + step], parse.tokens[k + 2 * step]
+                touching = (
+                    (hyphen.start, part.start) == (parse.tokens[k].end, hyphen.end)
+                    if step == 1
+                    else (hyphen.end, part.end) == (parse.tokens[k].start, hyphen.start)
+                )
+                if not touching:
+                    break
+                glued += [hyphen.i, part.i]
+                k += 2 * step
+            kept.update(glued)
+    return [parse.tokens[i] for i in sorted(kept)]
 
 
 _CORE_DEPS = frozenset({"compound", "poss", "case", "pobj"})
@@ -230,15 +281,18 @@ def _core(parse: Parse, head: Token, t: Token) -> bool:
 def _join(tokens: list[Token]) -> str:
     words: list[str] = []
     glue = False
+    previous_end = -1
     for t in tokens:
         text = t.text.strip()
         if not text:
             continue  # a non-breaking space the tokenizer kept
-        if words and (glue or t.tag == "HYPH" or text in {"'s", "’s", "'", "n't"} or text.startswith("'")):
+        hyphen = t.tag == "HYPH" or (text == "-" and t.start == previous_end)
+        if words and (glue or hyphen or text in {"'s", "’s", "'", "n't"} or text.startswith("'")):
             words[-1] += text
         else:
             words.append(text)
-        glue = t.tag == "HYPH"
+        glue = hyphen
+        previous_end = t.end
     return " ".join(words)
 
 
@@ -285,9 +339,19 @@ def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
 def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
     words = [k.text for k in parse.children(trigger.i, "prt")]
-    words += [_join(_phrase_tokens(parse, obj, skip)) for obj in parse.children(trigger.i, *_OBJECTS, "dative")]
+    used: set[int] = set()
+    for obj in parse.children(trigger.i, *_OBJECTS, "dative"):
+        if obj.i in used:
+            continue  # a part of a hyphenated word the parse made an object of its own ("re-designs")
+        phrase = _phrase_tokens(parse, obj, skip)
+        used.update(t.i for t in phrase)
+        words.append(_join(phrase))
     if lemma(trigger) in SPEECH_VERBS:
         words += [_gist(parse, k, skip) for k in parse.children(trigger.i, "ccomp", "xcomp")[:1]]
+    else:
+        for k in parse.children(trigger.i, "xcomp")[:1]:  # "agreed to sell its candy businesses"
+            objects = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(k.i, "dobj")[:1]]
+            words.append(" ".join(["to" if parse.child(k.i, "aux") is not None else "", k.text, *objects]).strip())
     for prep in parse.children(trigger.i, "prep", "agent")[:2]:
         phrase = _phrase_tokens(parse, prep, skip, limit=5)
         if len(phrase) > 1:
@@ -298,13 +362,41 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
 def _subject_of(parse: Parse, trigger: Token) -> Token | None:
     """The clause's subject; for "the programme to run through June" the noun the clause hangs on,
     for "urged citizens to leave" the object of the verb above."""
-    subject = next(iter(parse.children(trigger.i, *_SUBJECTS)), None)
-    if subject is not None:
-        return subject
+    subjects = parse.children(trigger.i, *_SUBJECTS)
+    if subjects:  # of two (a misparse: "The co-founder … Steve Jobs has died"), the one with a name
+        return next((k for k in subjects if k.pos == "PROPN"), subjects[0])
     head = parse.head(trigger)
     if trigger.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
         return head
-    return parse.child(head.i, "dobj") if trigger.dep in {"xcomp", "advcl"} else None
+    if trigger.dep == "pcomp" and head.dep == "prep":
+        head = parse.head(head)  # "After touring the capital, Freeh flew …": Freeh toured
+        if parse.child(head.i, "dobj") is not None:
+            return parse.child(head.i, "dobj")  # "barred him from working": he would have worked
+    elif trigger.dep in {"xcomp", "advcl"} and "to" in _aux(parse, trigger) and parse.child(head.i, "dobj"):
+        return parse.child(head.i, "dobj")  # "urged citizens to leave", "set up a programme to run"
+    elif trigger.dep not in {"xcomp", "advcl", "conj"}:
+        return None
+    # "Construction is set to begin", "Rescued by fishermen, Elian has …", "said it hired … and
+    # reported …": the subject of the verb the clause hangs on.
+    if head.pos not in _VERBAL or head.i == trigger.i:
+        return None
+    return next(iter(parse.children(head.i, *_SUBJECTS)), None)
+
+
+def _reporter(parse: Parse, pronoun: Token) -> Token | None:
+    """ "RJR Nabisco said it agreed …": "it" in what a speech verb reports is the one who reports it."""
+    if pronoun.lower not in {"it", "they", "we"}:
+        return None
+    verb = parse.head(pronoun)
+    for _ in range(3):  # "said it hired … and reported …": up through the coordination
+        if verb.dep != "conj":
+            break
+        verb = parse.head(verb)
+    speech = parse.head(verb)
+    if verb.dep != "ccomp" or lemma(speech) not in SPEECH_VERBS:
+        return None
+    subject = parse.child(speech.i, "nsubj")
+    return subject if subject is not None and subject.pos != "PRON" else None
 
 
 def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = None) -> str | None:
@@ -316,14 +408,17 @@ def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = No
         heading = _join(_phrase_tokens(parse, trigger, skip, limit=8))
         return heading[:1].upper() + heading[1:] if len(heading.split()) >= 2 else None
     subject = _subject_of(parse, trigger)
+    if subject is not None and subject.pos == "PRON" and who is None:
+        subject = _reporter(parse, subject)
     if subject is None or (subject.pos == "PRON" and who is None):
         return None
     named = who.name if subject.pos == "PRON" else _join(_phrase_tokens(parse, subject, skip, keep=_COORDINATION))
     if not named:
         return None
     plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None
-    if subject.dep == "nsubjpass":
-        verb = ("are " if plural else "is ") + trigger.text
+    own = subject.head == trigger.i
+    if (own and subject.dep == "nsubjpass") or (not own and trigger.tag == "VBN" and trigger.dep in {"acl", "advcl"}):
+        verb = ("are " if plural else "is ") + trigger.lower  # "Elian is rescued", "products are introduced"
     else:
         verb = present_tense(trigger, plural=plural)
     text = " ".join(w for w in (named, verb, *_predicate(parse, trigger, skip)) if w).strip()
