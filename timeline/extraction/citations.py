@@ -102,8 +102,10 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
         before = sentence.text[: t.start - sentence.start]
         if _EARLIER_PERIOD.search(t.text) and (_COMPARISON.search(before) or _COMPARED_DATE.search(before)):
             continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
-        if re.search(r"\bsince\s+$", before, re.IGNORECASE):
-            continue  # "ruled from London since 1972": a stretch of time, not a happening's date
+        if re.search(r"\b(?:since|until|till)\s+$", before, re.IGNORECASE):
+            continue  # "ruled from London since 1972", "extended the offer until Nov. 9": a stretch's bound
+        if re.fullmatch(r"year[- ](?:ago|earlier)", t.text, re.IGNORECASE):
+            continue  # "the year-ago results have been restated": the period compared with
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
             if _RELATIVE_CLAUSE.search(before):
                 aside = aside or t
@@ -148,7 +150,7 @@ def event_keywords(sentence: str) -> frozenset[str]:
 # announcement": like "for nine years" that is a stretch of time (here one opened by another
 # happening), over which a count or a state is reported ("1,000 have been arrested since …").
 _RELATIVE = re.compile(
-    r"\b(?:earlier|recently|recent|currently|just (?:hours|days|minutes|weeks) (?:before|after|earlier|later)|"
+    r"(?<!-)\b(?:earlier|recently|recent|currently|just (?:hours|days|minutes|weeks) (?:before|after|earlier|later)|"
     r"(?:hours|days|weeks) (?:before|after|later|earlier)|ahead of|on the eve of|in the run-up to)\b",
     re.IGNORECASE,
 )
@@ -430,6 +432,15 @@ def _reported_forecast(article: _Article, trigger) -> bool:
 _OPINION_VERBS = frozenset({"say", "tell", "add", "predict", "forecast", "expect", "estimate", "believe", "think"})
 
 
+def _placed_state(sentence: Sentence, reading: EventReading) -> bool:
+    """A state placed against now or another happening: "results were way ahead of expectations",
+    "the store currently sells music tracks" (a simple present is a habit, "is currently held" news)."""
+    if lemma(reading.trigger) == "be":
+        return True
+    cue = relative_cue(sentence)
+    return cue is not None and cue.group().lower() == "currently" and reading.trigger.tag in {"VBZ", "VBP"}
+
+
 def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | None:
     """A present tense placed by "just hours before", "recent": the news' present, a happening."""
     trigger = trigger_for(article.parse, sentence.start, sentence.end, None)
@@ -464,8 +475,8 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     reading = _reading(sentence, article, timex, lead=rule == "lead_event")
     if reading is None and rule == "relative_time":
         reading = _relative_reading(sentence, article)  # "This comes just hours before …"
-    if reading is not None and rule == "relative_time" and lemma(reading.trigger) == "be":
-        return None  # "results were way ahead of expectations": a state, whatever "ahead" says
+    if reading is not None and rule == "relative_time" and _placed_state(sentence, reading):
+        return None
     if reading is None or (rule in _UNDATED and reading.factuality != HAPPENED):
         return None
     if rule == "perfect_undated" and not _just_happened(sentence, article, reading.trigger):

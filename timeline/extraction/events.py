@@ -27,6 +27,7 @@ from .lexicon import (
     FIGURE_VERBS,
     HEDGES,
     MODALS,
+    PEOPLE_NOUNS,
     SPEECH_VERBS,
     STATE_VERBS,
 )
@@ -145,6 +146,8 @@ def _infinitive(parse: Parse, t: Token, when: str) -> str | None:
     head = parse.head(t)
     if head.i != t.i and parse.child(head.i, "neg") is not None:
         return "negated"  # "did not plan to remove him on Thursday"
+    if head.i != t.i and "had" in _aux(parse, head):
+        return "past plan"  # "had been set to expire Nov. 6": it was, and then was not
     if when == FUTURE and head.i != t.i and lemma(head) in EXPECTATION_VERBS | {"be"}:
         return EXPECTED  # "plans to visit in May", "is to sign on Friday", "is expected to open"
     if when == FUTURE and lemma(t) in EXPECTATION_VERBS:
@@ -172,9 +175,23 @@ def _tense(parse: Parse, t: Token, when: str) -> str | None:
         return "generic"
     if lemma(t) in STATE_VERBS and t.tag in {"VBZ", "VBP", "VB", "VBG"}:
         return "state"
+    if lemma(t) == "be" and any(_is_person(parse, k) for k in parse.children(t.i, *_SUBJECTS)):
+        return "state"  # "family members were outside the home": where people were, not a happening
     if lemma(t) in STATE_VERBS and parse.child(t.i, "attr", "acomp", "dobj") is not None:
         return "state"  # "Net sales for the quarter were $14 million": a figure; not "was in September"
+    if lemma(t) in STATE_VERBS - _EVENTFUL_STATES:
+        return "state"  # "accounted for 58% of sales last year", "appeared to be deteriorating"
     return None
+
+
+def _is_person(parse: Parse, t: Token) -> bool:
+    entity = parse.entity(t)
+    return (entity is not None and entity.label == "PERSON") or lemma(t) in PEOPLE_NOUNS or t.lower in {"he", "she"}
+
+
+# State verbs that can report a happening in the past: "the meeting was on Tuesday", "they had talks
+# on Monday", "fighting continued on Sunday".
+_EVENTFUL_STATES = frozenset({"be", "have", "continue"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +248,7 @@ def _phrase_tokens(
     while stack:
         t = stack.pop()
         dropped = t.dep in _DROP_IN_TITLE - keep and t.tag != "HYPH"  # keep the hyphen of "so-called"
+        dropped = dropped or t.tag == "WP$"  # "whose sales hit $600 million" -> "sales hit …"
         if t.i in skip or (t.i != head.i and dropped):
             continue
         out.append(t)
@@ -332,8 +350,13 @@ def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
     parts = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_SUBJECTS)]
     parts += [k.text for k in parse.children(clause.i, "aux", "neg") if k.lower not in {"to", "that"}]
     parts.append(clause.text)
-    parts += [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS)]
-    return " ".join(p for p in parts if p)
+    objects = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS, "acomp")]
+    if not objects:  # "he wants Cuban diplomats to meet his son": what is wanted, one level down
+        for k in parse.children(clause.i, "ccomp", "xcomp")[:1]:
+            who = [_join(_phrase_tokens(parse, s, skip, limit=3)) for s in parse.children(k.i, *_SUBJECTS)]
+            to = ["to"] if parse.child(k.i, "aux") is not None and parse.child(k.i, "aux").lower == "to" else []
+            objects = [*who, *to, k.text]
+    return " ".join(p for p in (*parts, *objects) if p)
 
 
 def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
@@ -383,6 +406,23 @@ def _subject_of(parse: Parse, trigger: Token) -> Token | None:
     return next(iter(parse.children(head.i, *_SUBJECTS)), None)
 
 
+_NAMED = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+def _subject_name(parse: Parse, subject: Token, skip: set[int]) -> str:
+    """The subject's phrase; the whole name when the parse split it ("First of America Bank Corp.",
+    whose "First" it took for an adverb)."""
+    phrase = _phrase_tokens(parse, subject, skip, keep=_COORDINATION)
+    entity = parse.entity(subject)
+    if entity is not None and entity.label in _NAMED:
+        inside = {t.i for t in phrase} <= set(range(entity.first, entity.last)) | {
+            t.i for t in phrase if t.pos == "DET"
+        }
+        if inside and len(phrase) < entity.last - entity.first:
+            return entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
+    return _join(phrase)
+
+
 def _reporter(parse: Parse, pronoun: Token) -> Token | None:
     """ "RJR Nabisco said it agreed …": "it" in what a speech verb reports is the one who reports it."""
     if pronoun.lower not in {"it", "they", "we"}:
@@ -396,6 +436,10 @@ def _reporter(parse: Parse, pronoun: Token) -> Token | None:
     if verb.dep != "ccomp" or lemma(speech) not in SPEECH_VERBS:
         return None
     subject = parse.child(speech.i, "nsubj")
+    if subject is None and speech.i > 0:  # "First of America Bank Corp. said": a name the parse left loose
+        before = parse.tokens[speech.i - 1]
+        entity = parse.entity(before)
+        subject = before if entity is not None and entity.label in _NAMED else None
     return subject if subject is not None and subject.pos != "PRON" else None
 
 
@@ -412,7 +456,7 @@ def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = No
         subject = _reporter(parse, subject)
     if subject is None or (subject.pos == "PRON" and who is None):
         return None
-    named = who.name if subject.pos == "PRON" else _join(_phrase_tokens(parse, subject, skip, keep=_COORDINATION))
+    named = who.name if subject.pos == "PRON" else _subject_name(parse, subject, skip)
     if not named:
         return None
     plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None

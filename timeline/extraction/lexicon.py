@@ -79,7 +79,8 @@ SPEECH_VERBS = {
 
 # Verbs of a figure moving: "net income rose to $87 million in the quarter" reports a result, not news.
 FIGURE_VERBS = word_set(
-    "rise fall drop decline jump climb slip gain increase decrease total record earn post report lose grow"
+    """rise fall drop decline jump climb slip gain increase decrease total record earn post report lose grow make
+    reach hold"""
 )
 # Nouns of speech that carry their speaker and words: "Blinken's comments on Tuesday that …".
 REMARK_NOUNS = word_set("comment remark statement claim warning assertion announcement suggestion insistence argument")
@@ -99,6 +100,8 @@ PERSON_ROLES = word_set(
     congressman congresswoman representative candidate owner victim witness teacher student adviser
     advisor aide deputy undersecretary administrator commissioner investigator agent pilot captain"""
 )
+# People as a group or by a role: "family members were outside", "the lawyer was in court".
+PEOPLE_NOUNS = PERSON_ROLES | word_set("member people family crowd protester demonstrator resident relative")
 # Words for one role: "Her attorney, Lenard Leeds" makes "the lawyer said" Leeds.
 ROLE_SYNONYMS = {"attorney": "lawyer", "counsel": "lawyer", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
 # Institutions that speak: "the company said" is the company named earlier.
