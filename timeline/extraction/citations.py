@@ -102,9 +102,9 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
         before = sentence.text[: t.start - sentence.start]
         if _EARLIER_PERIOD.search(t.text) and (_COMPARISON.search(before) or _COMPARED_DATE.search(before)):
             continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
-        if re.search(r"\b(?:since|until|till)\s+$", before, re.IGNORECASE):
-            continue  # "ruled from London since 1972", "extended the offer until Nov. 9": a stretch's bound
-        if re.fullmatch(r"year[- ](?:ago|earlier)", t.text, re.IGNORECASE):
+        if re.search(r"\b(?:since|until|till|due)\s+$", before, re.IGNORECASE):
+            continue  # "ruled from London since 1972", "extended the offer until Nov. 9", "notes due 2009"
+        if re.search(r"\byear-(?:ago|earlier)\b", t.text, re.IGNORECASE):
             continue  # "the year-ago results have been restated": the period compared with
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
             if _RELATIVE_CLAUSE.search(before):
@@ -247,6 +247,8 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
 
 
 _RECENT_DAYS = 7
+# Prepositions that place a happening inside another: what was done in, at or during it took place then.
+_WITHIN = frozenset({"in", "at", "during", "amid"})
 
 
 def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
@@ -254,7 +256,12 @@ def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
     Sunday night memorial service", "issued a warrant Monday") is dated with the verb: the attending
     and the issuing happened then. An older date stays the noun's ("condemned the 2010 raid")."""
     trigger = trigger_for(article.parse, sentence.start, sentence.end, timex)
-    if trigger is None or trigger.pos != "NOUN" or trigger.dep != "dobj" or timex is None:
+    if trigger is None or trigger.pos != "NOUN" or timex is None:
+        return trigger
+    if trigger.dep == "pobj" and article.parse.head(trigger).lower in _WITHIN:
+        verb = article.parse.head(article.parse.head(trigger))
+        return verb if verb.pos == "VERB" else trigger  # "Spitzer attacked him in Sunday's debate"
+    if trigger.dep != "dobj":
         return trigger
     verb = article.parse.head(trigger)
     day = timex.precision is not None and timex.precision.value in {"day", "time"}
@@ -398,16 +405,22 @@ def _untitled(parse: Parse, reading: EventReading, timex: Timex | None, publishe
     if reading.title:
         return False
     if trigger.pos == "NOUN":
-        # "a breach of the 1991 settlement": a noun dated long before that qualifies another noun is
-        # background in passing; "were stopped in the 2019 blockade" and "following last week's
-        # speech" are what the sentence's verb is about.
-        ended = timex.end_date if timex is not None else None
-        old = ended is not None and (published - ended).days > _BACKGROUND_DAYS
-        holder = parse.head(parse.head(trigger)) if trigger.dep == "pobj" else parse.head(trigger)
-        return old and holder.pos in {"NOUN", "PROPN"}
+        return False  # see _background
     if trigger.dep == "ccomp" and lemma(parse.head(trigger)) in SPEECH_VERBS:
         return False
     return trigger.dep in {"relcl", "acl", "xcomp", "ccomp", "pcomp", "advcl"}
+
+
+def _background(parse: Parse, reading: EventReading, timex: Timex | None, published: dt.date) -> bool:
+    """ "a breach of the 1991 settlement", "three attacks, including the 1996 Olympic bombing": a noun
+    dated long before that qualifies another noun is background in passing; "were stopped in the 2019
+    blockade" and "following last week's speech" are what the sentence's verb is about."""
+    trigger = reading.trigger
+    ended = timex.end_date if timex is not None else None
+    if trigger.pos != "NOUN" or ended is None or (published - ended).days <= _BACKGROUND_DAYS:
+        return False
+    holder = parse.head(parse.head(trigger)) if trigger.dep == "pobj" else parse.head(trigger)
+    return holder.pos in {"NOUN", "PROPN"}
 
 
 def _reported_forecast(article: _Article, trigger) -> bool:
@@ -457,6 +470,7 @@ _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ..
     lambda a, rule, timex, r: _period_figure(rule, timex, a.parse, r.trigger),
     lambda a, rule, timex, r: _dated_thing(rule, a.parse, r.trigger),
     lambda a, rule, timex, r: _untitled(a.parse, r, timex, a.published),
+    lambda a, rule, timex, r: _background(a.parse, r, timex, a.published),
     lambda a, rule, timex, r: _describes_a_thing(a.parse, r.trigger),
     lambda a, rule, timex, r: _reported_forecast(a, r.trigger),
 )

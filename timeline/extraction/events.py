@@ -304,12 +304,14 @@ def _join(tokens: list[Token]) -> str:
         text = t.text.strip()
         if not text:
             continue  # a non-breaking space the tokenizer kept
+        if t.pos == "ADP" and text.istitle():
+            text = text.lower()  # "In composite trading, shares rose" -> "shares rise in composite trading"
         hyphen = t.tag == "HYPH" or (text == "-" and t.start == previous_end)
         if words and (glue or hyphen or text in {"'s", "’s", "'", "n't"} or text.startswith("'")):
             words[-1] += text
         else:
             words.append(text)
-        glue = hyphen
+        glue = hyphen or t.tag == "$"  # "$ 38.875" -> "$38.875"
         previous_end = t.end
     return " ".join(words)
 
@@ -461,7 +463,10 @@ def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = No
         return None
     plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None
     own = subject.head == trigger.i
-    if (own and subject.dep == "nsubjpass") or (not own and trigger.tag == "VBN" and trigger.dep in {"acl", "advcl"}):
+    borrowed_passive = trigger.tag == "VBN" and (
+        trigger.dep in {"acl", "advcl"} or parse.child(trigger.i, "auxpass") is not None or subject.dep == "nsubjpass"
+    )
+    if (own and subject.dep == "nsubjpass") or (not own and borrowed_passive):
         verb = ("are " if plural else "is ") + trigger.lower  # "Elian is rescued", "products are introduced"
     else:
         verb = present_tense(trigger, plural=plural)
