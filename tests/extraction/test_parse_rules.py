@@ -241,3 +241,19 @@ def test_titles_name_the_whole_entity_and_never_a_relative_pronoun():
     assert sales.title == "Sales hit $600 million"
     (said,) = read("Merieux officials said on Monday that they are highly confident.").citations
     assert said.title == "Merieux officials say they are highly confident"
+
+
+def test_a_noun_dated_in_passing_yields_to_the_verb_that_acts_in_or_after_it_or_is_no_event():
+    (left,) = read("Tens of thousands have left the country following last week's speech.").citations
+    assert (left.trigger.text, left.title) == ("left", "Tens of thousands leave country following speech")
+    # Old background, and a bare noun no title names anyone in, are no events.
+    assert read("The operator cited costs from its 1988 recapitalization.").citations == ()
+    assert read("Their share of 7% before Monday's purchases is far below the leaders' shares.").citations == ()
+
+
+def test_forecasts_and_figures_moving_over_a_period_are_no_events_and_datelines_stay_out_of_titles():
+    assert read("Some had predicted earnings of more than $4 a share for this year.").citations == ()
+    assert read("Unisys, whose revenue inched up 3.7% in the quarter to $2.35 billion, lost money.").citations == ()
+    text = "CANBERRA, Australia (AP)_ Qantas will almost double its flights to India by August. It said so. It ended."
+    lead = read(text).citations[0]
+    assert (lead.title, lead.factuality) == ("Qantas doubles its flights to India", "expected")

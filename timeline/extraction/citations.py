@@ -247,8 +247,9 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
 
 
 _RECENT_DAYS = 7
-# Prepositions that place a happening inside another: what was done in, at or during it took place then.
-_WITHIN = frozenset({"in", "at", "during", "amid"})
+# Prepositions that place a happening inside or just after another: what was done in, at, during or
+# following it took place then.
+_WITHIN = frozenset({"in", "at", "during", "amid", "following", "after"})
 
 
 def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
@@ -321,6 +322,9 @@ def _reading(sentence: Sentence, article: _Article, timex: Timex | None, lead: b
     skip = set()
     if timex is not None:
         skip = {t.i for t in article.parse.tokens_between(timex.start, timex.end)}
+    dateline = _DATELINE.match(sentence.text)
+    if dateline:  # "CANBERRA, Australia (AP)_": the agency's mark, no part of the title
+        skip |= {t.i for t in article.parse.tokens_between(sentence.start, sentence.start + dateline.end())}
     people = participants(article.parse, trigger, lambda t: speaker_of(article.speakers, t))
     subject = article.parse.child(trigger.i, "nsubj", "nsubjpass")
     who = speaker_of(article.speakers, subject) if subject is not None and subject.pos == "PRON" else None
@@ -405,22 +409,19 @@ def _untitled(parse: Parse, reading: EventReading, timex: Timex | None, publishe
     if reading.title:
         return False
     if trigger.pos == "NOUN":
-        return False  # see _background
+        return True  # a bare noun no title can be made of ("the close of business", "this year's campaign")
     if trigger.dep == "ccomp" and lemma(parse.head(trigger)) in SPEECH_VERBS:
         return False
     return trigger.dep in {"relcl", "acl", "xcomp", "ccomp", "pcomp", "advcl"}
 
 
 def _background(parse: Parse, reading: EventReading, timex: Timex | None, published: dt.date) -> bool:
-    """ "a breach of the 1991 settlement", "three attacks, including the 1996 Olympic bombing": a noun
-    dated long before that qualifies another noun is background in passing; "were stopped in the 2019
-    blockade" and "following last week's speech" are what the sentence's verb is about."""
+    """ "a breach of the 1991 settlement", "costs from its 1988 recapitalization": a noun dated over a
+    month before is background in passing (what was done in it, "were stopped in the 2019 blockade",
+    is dated through its verb: _event_word); "following last week's speech" is recent news."""
     trigger = reading.trigger
     ended = timex.end_date if timex is not None else None
-    if trigger.pos != "NOUN" or ended is None or (published - ended).days <= _BACKGROUND_DAYS:
-        return False
-    holder = parse.head(parse.head(trigger)) if trigger.dep == "pobj" else parse.head(trigger)
-    return holder.pos in {"NOUN", "PROPN"}
+    return trigger.pos == "NOUN" and ended is not None and (published - ended).days > _BACKGROUND_DAYS
 
 
 def _reported_forecast(article: _Article, trigger) -> bool:

@@ -80,7 +80,7 @@ SPEECH_VERBS = {
 # Verbs of a figure moving: "net income rose to $87 million in the quarter" reports a result, not news.
 FIGURE_VERBS = word_set(
     """rise fall drop decline jump climb slip gain increase decrease total record earn post report lose grow make
-    reach hold"""
+    reach hold inch edge"""
 )
 # Nouns of speech that carry their speaker and words: "Blinken's comments on Tuesday that …".
 REMARK_NOUNS = word_set("comment remark statement claim warning assertion announcement suggestion insistence argument")
@@ -139,9 +139,10 @@ HEDGES = word_set("allegedly reportedly purportedly supposedly possibly probably
 # Heads of clauses that do not report a happening of their own.
 CONDITIONAL_MARKS = word_set("if unless whether")
 # Verbs whose complement is planned or expected: "plans to visit", "is expected to sign".
-EXPECTATION_VERBS = word_set("plan expect schedule set intend aim hope propose prepare due slate")
+EXPECTATION_VERBS = word_set("plan expect schedule set intend aim propose prepare due slate")
 # Verbs that are no happening: being, seeming, thinking, saying (speech is a statement, not an event).
 STATE_VERBS = word_set(
     """be have seem appear remain know think believe feel want need like include consist contain mean
-    represent involve concern continue include total compare account amount"""
+    represent involve concern continue include total compare account amount predict estimate anticipate hope
+    reflect"""
 )
