@@ -257,3 +257,21 @@ def test_forecasts_and_figures_moving_over_a_period_are_no_events_and_datelines_
     text = "CANBERRA, Australia (AP)_ Qantas will almost double its flights to India by August. It said so. It ended."
     lead = read(text).citations[0]
     assert (lead.title, lead.factuality) == ("Qantas doubles its flights to India", "expected")
+
+
+def test_a_duration_reaching_back_dates_the_main_clause_only():
+    assert read("Most of the jobs he has held over the past 20 years were in the movement.").citations == ()
+    (c,) = read("Long-term interest rates have fallen in the last few months.").citations
+    assert (c.rule, c.title) == ("backward_duration", "Long-term interest rates fall")
+
+
+def test_a_dated_lead_that_reports_a_plan_is_the_announcing_and_unknown_past_forms_stay_past():
+    text = (
+        "CMS Energy Corp. said management would recommend to its board today that the dividend be reinstated. "
+        "It did. Shares rose. It ended."
+    )
+    lead = read(text).citations[0]
+    assert (lead.trigger.text, lead.timex.value) == ("said", "2024-03-06")
+    assert lead.title.startswith("CMS Energy Corp. says management would recommend")
+    (c,) = read("Meantime, the possibility of a meeting reemerged on Tuesday.").citations
+    assert c.title == "Possibility of meeting reemerged"

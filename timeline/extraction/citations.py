@@ -308,7 +308,9 @@ def _trigger(sentence: Sentence, article: _Article, timex: Timex | None, lead: b
     when = when_dated(timex, article.published)
     verdict = factuality(parse, trigger, when=when)
     speaker_verb = parse.head(trigger)
-    announced = lemma(speaker_verb) in SPEECH_VERBS and timex is None and (is_perfect(parse, speaker_verb) or lead)
+    # "has announced it will call up reservists", and a lead's "said management would recommend today":
+    # the announcing is the news.
+    announced = lemma(speaker_verb) in SPEECH_VERBS and ((timex is None and is_perfect(parse, speaker_verb)) or lead)
     if verdict not in {HAPPENED, EXPECTED} and trigger.dep == "ccomp" and announced:
         return speaker_verb, factuality(parse, speaker_verb, when=when)
     return trigger, verdict
@@ -465,10 +467,21 @@ def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | N
     return EventReading(trigger, HAPPENED, title(article.parse, trigger, set()) or "", ())
 
 
+def _count_aside(rule: str, parse: Parse, trigger) -> bool:
+    """A duration reaching back ("over the past 20 years") dates a count or a trend the sentence
+    reports in its main clause ("50,000 have crossed within the last week"); in a clause inside it
+    ("the jobs he has held over the past 20 years") it describes something, no happening."""
+    if rule != "backward_duration":
+        return False
+    main = trigger.dep == "ROOT" or (trigger.dep == "ccomp" and lemma(parse.head(trigger)) in SPEECH_VERBS)
+    return not main
+
+
 # What a sentence other than the lead may say that reads as a happening but is none, each as
 # (article, rule, timex, reading) -> True when it is no event to propose.
 _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ...] = (
     lambda a, rule, timex, r: _period_figure(rule, timex, a.parse, r.trigger),
+    lambda a, rule, timex, r: _count_aside(rule, a.parse, r.trigger),
     lambda a, rule, timex, r: _dated_thing(rule, a.parse, r.trigger),
     lambda a, rule, timex, r: _untitled(a.parse, r, timex, a.published),
     lambda a, rule, timex, r: _background(a.parse, r, timex, a.published),
@@ -487,7 +500,7 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     if dating is None:
         return None
     timex, rule, confidence = dating
-    reading = _reading(sentence, article, timex, lead=rule == "lead_event")
+    reading = _reading(sentence, article, timex, lead=lead)
     if reading is None and rule == "relative_time":
         reading = _relative_reading(sentence, article)  # "This comes just hours before …"
     if reading is not None and rule == "relative_time" and _placed_state(sentence, reading):

@@ -319,6 +319,8 @@ def _join(tokens: list[Token]) -> str:
 def present_tense(verb: Token, *, plural: bool = False) -> str:
     """ "apologised" -> "apologises" ("apologise" after a plural subject), "went" -> "goes"."""
     base = lemma(verb)
+    if base == verb.lower and verb.tag in {"VBD", "VBN"}:
+        return verb.lower  # a past form the lemmatizer did not know ("reemerged"): left as it is
     if base == "be":
         return "are" if plural else "is"
     if plural:
