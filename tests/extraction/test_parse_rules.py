@@ -275,3 +275,14 @@ def test_a_dated_lead_that_reports_a_plan_is_the_announcing_and_unknown_past_for
     assert lead.title.startswith("CMS Energy Corp. says management would recommend")
     (c,) = read("Meantime, the possibility of a meeting reemerged on Tuesday.").citations
     assert c.title == "Possibility of meeting reemerged"
+
+
+def test_what_is_mentioned_inside_another_phrase_or_after_a_period_is_not_dated_by_it():
+    text = "Cuba kept up its condemnation of the handling of Wednesday's meeting between the boy and his family."
+    assert read(text).citations == ()
+    assert read("After a flat second quarter, the company attributed the gain to paper.").citations == ()
+    (c,) = read("After Monday's meeting, the minister resigned.").citations
+    assert (c.title, c.timex.value) == ("Minister resigns after meeting", "2024-03-04")
+    assert read("Operating revenue surged 54% in the latest quarter to $42.9 million.").citations == ()
+    (said,) = read("Officials said on Monday that six people were in custody.").citations
+    assert said.title == "Officials say six people were in custody"

@@ -250,6 +250,7 @@ _RECENT_DAYS = 7
 # Prepositions that place a happening inside or just after another: what was done in, at, during or
 # following it took place then.
 _WITHIN = frozenset({"in", "at", "during", "amid", "following", "after"})
+_AFTER = frozenset({"following", "after"})
 
 
 def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
@@ -259,9 +260,15 @@ def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
     trigger = trigger_for(article.parse, sentence.start, sentence.end, timex)
     if trigger is None or trigger.pos != "NOUN" or timex is None:
         return trigger
-    if trigger.dep == "pobj" and article.parse.head(trigger).lower in _WITHIN:
-        verb = article.parse.head(article.parse.head(trigger))
-        return verb if verb.pos == "VERB" else trigger  # "Spitzer attacked him in Sunday's debate"
+    preposition = article.parse.head(trigger)
+    if trigger.dep == "pobj" and preposition.lower in _WITHIN:
+        verb = article.parse.head(preposition)
+        # "after a flat second quarter" is no date for what came after it; "following last week's
+        # speech" is near enough.
+        fine = timex.precision is not None and timex.precision.value in {"week", "weekend", "day", "time"}
+        if verb.pos == "VERB" and (fine or preposition.lower not in _AFTER):
+            return verb  # "Spitzer attacked him in Sunday's debate"
+        return trigger
     if trigger.dep != "dobj":
         return trigger
     verb = article.parse.head(trigger)
@@ -422,8 +429,12 @@ def _background(parse: Parse, reading: EventReading, timex: Timex | None, publis
     month before is background in passing (what was done in it, "were stopped in the 2019 blockade",
     is dated through its verb: _event_word); "following last week's speech" is recent news."""
     trigger = reading.trigger
+    if trigger.pos != "NOUN":
+        return False
+    if trigger.dep == "pobj" and parse.head(parse.head(trigger)).pos in {"NOUN", "PROPN"}:
+        return True  # "the handling of Wednesday's meeting", "the front of Friday's edition": in passing
     ended = timex.end_date if timex is not None else None
-    return trigger.pos == "NOUN" and ended is not None and (published - ended).days > _BACKGROUND_DAYS
+    return ended is not None and (published - ended).days > _BACKGROUND_DAYS
 
 
 def _reported_forecast(article: _Article, trigger) -> bool:

@@ -76,12 +76,15 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     verb that reports it ("reported a third-quarter loss") is the happening."""
     date_ent = token.ent
     period = timex.precision is not None and timex.precision.value == "quarter"
+    fine = timex.precision is not None and timex.precision.value in {"week", "weekend", "day", "time"}
     since = False
     for up in parse.ancestors(token):
         if up.pos in _VERBAL:
             perfect = any(a in {"has", "have", "had", "'ve"} for a in _aux(parse, up))
             return None if since and perfect else up  # "have been downloaded since its launch in 2003"
         since = since or (up.lower == "since" and up.dep == "prep")
+        if up.lower in {"after", "following"} and up.dep == "prep" and not fine:
+            return None  # "after a flat second quarter, the company attributed …": no date for what came after
         inside_date = (date_ent >= 0 and up.ent == date_ent) or timex.start <= up.start < timex.end
         dating = token.dep in {"compound", "nummod", "amod", "poss", "npadvmod"}
         if up.pos == "NOUN" and not inside_date and dating and not period:
@@ -302,8 +305,8 @@ def _join(tokens: list[Token]) -> str:
     previous_end = -1
     for t in tokens:
         text = t.text.strip()
-        if not text:
-            continue  # a non-breaking space the tokenizer kept
+        if not text or text == "_":
+            continue  # a non-breaking space the tokenizer kept, a wire story's underscore dash
         if t.pos == "ADP" and text.istitle():
             text = text.lower()  # "In composite trading, shares rose" -> "shares rise in composite trading"
         hyphen = t.tag == "HYPH" or (text == "-" and t.start == previous_end)
@@ -319,7 +322,7 @@ def _join(tokens: list[Token]) -> str:
 def present_tense(verb: Token, *, plural: bool = False) -> str:
     """ "apologised" -> "apologises" ("apologise" after a plural subject), "went" -> "goes"."""
     base = lemma(verb)
-    if base == verb.lower and verb.tag in {"VBD", "VBN"}:
+    if base == verb.lower and verb.tag in {"VBD", "VBN"} and base.endswith("ed"):
         return verb.lower  # a past form the lemmatizer did not know ("reemerged"): left as it is
     if base == "be":
         return "are" if plural else "is"
@@ -355,6 +358,8 @@ def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
     parts += [k.text for k in parse.children(clause.i, "aux", "neg") if k.lower not in {"to", "that"}]
     parts.append(clause.text)
     objects = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS, "acomp")]
+    if not objects and lemma(clause) == "be":  # "six people were in custody"
+        objects = [_join(_phrase_tokens(parse, k, skip, limit=3)) for k in parse.children(clause.i, "prep")[:1]]
     if not objects:  # "he wants Cuban diplomats to meet his son": what is wanted, one level down
         for k in parse.children(clause.i, "ccomp", "xcomp")[:1]:
             who = [_join(_phrase_tokens(parse, s, skip, limit=3)) for s in parse.children(k.i, *_SUBJECTS)]

@@ -80,7 +80,7 @@ SPEECH_VERBS = {
 # Verbs of a figure moving: "net income rose to $87 million in the quarter" reports a result, not news.
 FIGURE_VERBS = word_set(
     """rise fall drop decline jump climb slip gain increase decrease total record earn post report lose grow make
-    reach hold inch edge"""
+    reach hold inch edge surge soar plunge tumble slide rebound narrow widen double triple"""
 )
 # Nouns of speech that carry their speaker and words: "Blinken's comments on Tuesday that …".
 REMARK_NOUNS = word_set("comment remark statement claim warning assertion announcement suggestion insistence argument")
@@ -144,5 +144,5 @@ EXPECTATION_VERBS = word_set("plan expect schedule set intend aim propose prepar
 STATE_VERBS = word_set(
     """be have seem appear remain know think believe feel want need like include consist contain mean
     represent involve concern continue include total compare account amount predict estimate anticipate hope
-    reflect"""
+    reflect love"""
 )
