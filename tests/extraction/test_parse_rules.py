@@ -286,3 +286,8 @@ def test_what_is_mentioned_inside_another_phrase_or_after_a_period_is_not_dated_
     assert read("Operating revenue surged 54% in the latest quarter to $42.9 million.").citations == ()
     (said,) = read("Officials said on Monday that six people were in custody.").citations
     assert said.title == "Officials say six people were in custody"
+
+
+def test_a_relative_pronoun_is_never_a_titles_object():
+    (c,) = read("A dispute concerns a treaty, which the two presidents signed last May.").citations
+    assert (c.title, c.timex.value) == ("Two presidents sign treaty", "2023-05")

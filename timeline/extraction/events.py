@@ -251,7 +251,7 @@ def _phrase_tokens(
     while stack:
         t = stack.pop()
         dropped = t.dep in _DROP_IN_TITLE - keep and t.tag != "HYPH"  # keep the hyphen of "so-called"
-        dropped = dropped or t.tag == "WP$"  # "whose sales hit $600 million" -> "sales hit …"
+        dropped = dropped or t.tag in {"WP$", "WDT", "WP"}  # "whose sales hit …", "which they signed": no pronoun
         if t.i in skip or (t.i != head.i and dropped):
             continue
         out.append(t)
@@ -375,6 +375,10 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     for obj in parse.children(trigger.i, *_OBJECTS, "dative"):
         if obj.i in used:
             continue  # a part of a hyphenated word the parse made an object of its own ("re-designs")
+        if obj.tag in {"WDT", "WP"}:  # "a treaty, which the presidents signed": the treaty
+            obj = parse.head(trigger) if trigger.dep == "relcl" else None
+            if obj is None or obj.pos not in {"NOUN", "PROPN"}:
+                continue
         phrase = _phrase_tokens(parse, obj, skip)
         used.update(t.i for t in phrase)
         words.append(_join(phrase))
