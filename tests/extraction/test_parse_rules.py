@@ -291,3 +291,9 @@ def test_what_is_mentioned_inside_another_phrase_or_after_a_period_is_not_dated_
 def test_a_relative_pronoun_is_never_a_titles_object():
     (c,) = read("A dispute concerns a treaty, which the two presidents signed last May.").citations
     assert (c.title, c.timex.value) == ("Two presidents sign treaty", "2023-05")
+
+
+def test_a_clock_time_with_no_day_does_not_date_a_happening_on_the_publication_day():
+    assert read("Slepian was shot to death at 10 p.m. as he stood in his kitchen.").citations == ()
+    (c,) = read("The blast went off at 6:30 a.m. Tuesday near the station.").citations
+    assert c.timex.value == "2024-03-05T06:30"

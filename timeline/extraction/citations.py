@@ -88,6 +88,23 @@ _COMPARED_DATE = re.compile(
 _EARLIER_PERIOD = re.compile(r"\b(?:ago|earlier|before|previous|prior|last)\b|year-ago", re.IGNORECASE)
 
 
+def _dates_nothing(sentence: Sentence, t: Timex) -> bool:
+    """A date expression that is no date of the sentence's happening: inside a quotation (the
+    speaker's), the period a figure is compared with, a bound or a maturity, a clock time with no day."""
+    if t.start < sentence.start or t.end > sentence.end:
+        return True
+    if any(q.start <= t.start < q.end for q in sentence.quotes):
+        return True
+    before = sentence.text[: t.start - sentence.start]
+    if _EARLIER_PERIOD.search(t.text) and (_COMPARISON.search(before) or _COMPARED_DATE.search(before)):
+        return True  # "up from $6 million a year ago": the date of the figure compared with, not of the news
+    if re.search(r"\b(?:since|until|till|due)\s+$", before, re.IGNORECASE):
+        return True  # "ruled from London since 1972", "extended the offer until Nov. 9", "notes due 2009"
+    if t.type == TimexType.TIME and _BARE_TIME.fullmatch(t.text.strip()):
+        return True  # "was shot at 10 p.m.": the day is the story's, not the publication's
+    return bool(re.search(r"\byear-(?:ago|earlier)\b", t.text, re.IGNORECASE))  # "the year-ago results"
+
+
 def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
     """The date expression that dates the sentence's happening: the first one outside quotations that
     reads as an interval, preferring one outside a ", which …," clause (which describes something else:
@@ -95,19 +112,10 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
     backward = None
     aside = None
     for t in timexes:
-        if t.start < sentence.start or t.end > sentence.end:
+        if _dates_nothing(sentence, t):
             continue
-        if any(q.start <= t.start < q.end for q in sentence.quotes):
-            continue
-        before = sentence.text[: t.start - sentence.start]
-        if _EARLIER_PERIOD.search(t.text) and (_COMPARISON.search(before) or _COMPARED_DATE.search(before)):
-            continue  # "up from $6 million a year ago": the date of the figure compared with, not of the news
-        if re.search(r"\b(?:since|until|till|due)\s+$", before, re.IGNORECASE):
-            continue  # "ruled from London since 1972", "extended the offer until Nov. 9", "notes due 2009"
-        if re.search(r"\byear-(?:ago|earlier)\b", t.text, re.IGNORECASE):
-            continue  # "the year-ago results have been restated": the period compared with
         if t.type in (TimexType.DATE, TimexType.TIME) and t.start_date is not None:
-            if _RELATIVE_CLAUSE.search(before):
+            if _RELATIVE_CLAUSE.search(sentence.text[: t.start - sentence.start]):
                 aside = aside or t
                 continue
             return t
@@ -115,6 +123,11 @@ def dating_timex(sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
             backward = t
     return aside or backward
 
+
+# A clock time with no day: the engine can only put it on the publication day.
+_BARE_TIME = re.compile(
+    r"(?:at\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)|noon|midnight)", re.IGNORECASE
+)
 
 # Inside a non-restrictive relative clause that is still open where the date stands.
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$")
