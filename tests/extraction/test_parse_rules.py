@@ -297,3 +297,9 @@ def test_a_clock_time_with_no_day_does_not_date_a_happening_on_the_publication_d
     assert read("Slepian was shot to death at 10 p.m. as he stood in his kitchen.").citations == ()
     (c,) = read("The blast went off at 6:30 a.m. Tuesday near the station.").citations
     assert c.timex.value == "2024-03-05T06:30"
+
+
+def test_a_quoted_statement_is_titled_with_its_first_words_in_quotation_marks():
+    text = '"We have reached the point where we know what we want," Clark said on Monday in an interview.'
+    (c,) = read(text).citations
+    assert c.title == "Clark says “We have reached the point where we know…” in interview"

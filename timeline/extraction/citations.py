@@ -350,7 +350,7 @@ def _reading(sentence: Sentence, article: _Article, timex: Timex | None, lead: b
     people = participants(article.parse, trigger, lambda t: speaker_of(article.speakers, t))
     subject = article.parse.child(trigger.i, "nsubj", "nsubjpass")
     who = speaker_of(article.speakers, subject) if subject is not None and subject.pos == "PRON" else None
-    heading = title(article.parse, trigger, skip, who)
+    heading = title(article.parse, trigger, skip, who, tuple((q.inner_start, q.inner_end) for q in sentence.quotes))
     return EventReading(trigger, verdict, heading or "", people)
 
 

@@ -368,7 +368,21 @@ def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
     return " ".join(p for p in (*parts, *objects) if p)
 
 
-def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
+_QUOTE_WORDS = 8
+
+
+def _quoted(parse: Parse, clause: Token, quotes: tuple[tuple[int, int], ...]) -> str | None:
+    """What a speaker said in quotation marks, as its first words: 'Clark says “We've gotten to the
+    point where we know…”', never a first person cut to a gist ("Clark says We've gotten")."""
+    for start, end in quotes:
+        if start <= clause.start < end:
+            words = [t for t in parse.tokens_between(start, end) if t.pos != "PUNCT"]
+            more = "…" if len(words) > _QUOTE_WORDS else ""
+            return "“" + _join(words[:_QUOTE_WORDS]) + more + "”"
+    return None
+
+
+def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple[int, int], ...] = ()) -> list[str]:
     """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
     words = [k.text for k in parse.children(trigger.i, "prt")]
     used: set[int] = set()
@@ -383,7 +397,8 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
         used.update(t.i for t in phrase)
         words.append(_join(phrase))
     if lemma(trigger) in SPEECH_VERBS:
-        words += [_gist(parse, k, skip) for k in parse.children(trigger.i, "ccomp", "xcomp")[:1]]
+        reported = parse.children(trigger.i, "ccomp", "xcomp")[:1]
+        words += [_quoted(parse, k, quotes) or _gist(parse, k, skip) for k in reported]
     else:
         for k in parse.children(trigger.i, "xcomp")[:1]:  # "agreed to sell its candy businesses"
             objects = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(k.i, "dobj")[:1]]
@@ -456,7 +471,13 @@ def _reporter(parse: Parse, pronoun: Token) -> Token | None:
     return subject if subject is not None and subject.pos != "PRON" else None
 
 
-def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = None) -> str | None:
+def title(
+    parse: Parse,
+    trigger: Token,
+    skip: set[int],
+    who: Mention | None = None,
+    quotes: tuple[tuple[int, int], ...] = (),
+) -> str | None:
     """Who did what: "Netanyahu apologises to Turkey for raid"; None when the clause has no subject
     (or the subject is the date: "Last weekend saw …") and for a lone event noun ("speech").
 
@@ -481,5 +502,5 @@ def title(parse: Parse, trigger: Token, skip: set[int], who: Mention | None = No
         verb = ("are " if plural else "is ") + trigger.lower  # "Elian is rescued", "products are introduced"
     else:
         verb = present_tense(trigger, plural=plural)
-    text = " ".join(w for w in (named, verb, *_predicate(parse, trigger, skip)) if w).strip()
+    text = " ".join(w for w in (named, verb, *_predicate(parse, trigger, skip, quotes)) if w).strip()
     return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
