@@ -38,6 +38,7 @@ from .events import (
     title,
     trigger_for,
     when_dated,
+    within_a_week,
 )
 from .lexicon import DOCUMENT_NOUNS, EXPECTATION_VERBS, REMARK_NOUNS, SPEECH_VERBS, STATE_VERBS
 from .nlp import Parse, lemma
@@ -278,8 +279,7 @@ def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
         verb = article.parse.head(preposition)
         # "after a flat second quarter" is no date for what came after it; "following last week's
         # speech" is near enough.
-        fine = timex.precision is not None and timex.precision.value in {"week", "weekend", "day", "time"}
-        if verb.pos == "VERB" and (fine or preposition.lower not in _AFTER):
+        if verb.pos == "VERB" and (within_a_week(timex) or preposition.lower not in _AFTER):
             return verb  # "Spitzer attacked him in Sunday's debate"
         return trigger
     if trigger.dep != "dobj":
@@ -422,7 +422,7 @@ def _describes_a_thing(parse: Parse, trigger) -> bool:
 _BACKGROUND_DAYS = 31
 
 
-def _untitled(parse: Parse, reading: EventReading, timex: Timex | None, published: dt.date) -> bool:
+def _untitled(parse: Parse, reading: EventReading) -> bool:
     """An embedded clause the parse can name no one doing ("to allow shareholders time to review a
     supplement mailed Friday", "a message read on television"): a description or a fragment. A main
     clause without a nameable subject ("Last weekend saw …", "it added earlier today") stays, under
@@ -507,7 +507,7 @@ _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ..
     lambda a, rule, timex, r: _period_figure(rule, timex, a.parse, r.trigger),
     lambda a, rule, timex, r: _count_aside(rule, a.parse, r.trigger),
     lambda a, rule, timex, r: _dated_thing(rule, a.parse, r.trigger),
-    lambda a, rule, timex, r: _untitled(a.parse, r, timex, a.published),
+    lambda a, rule, timex, r: _untitled(a.parse, r),
     lambda a, rule, timex, r: _background(a.parse, r, timex, a.published),
     lambda a, rule, timex, r: _describes_a_thing(a.parse, r.trigger),
     lambda a, rule, timex, r: _reported_forecast(a, r.trigger),

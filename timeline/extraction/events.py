@@ -68,6 +68,12 @@ def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Toke
     return root
 
 
+def within_a_week(timex: Timex) -> bool:
+    """A date as fine as a week or finer: near enough to date what follows it ("following last week's
+    speech"), unlike a quarter or a year."""
+    return timex.precision is not None and timex.precision.value in {"week", "weekend", "day", "time"}
+
+
 def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     """The verb a date belongs to; or the noun it dates ("the 2010 raid": the raid, not the sentence).
 
@@ -76,7 +82,7 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     verb that reports it ("reported a third-quarter loss") is the happening."""
     date_ent = token.ent
     period = timex.precision is not None and timex.precision.value == "quarter"
-    fine = timex.precision is not None and timex.precision.value in {"week", "weekend", "day", "time"}
+    fine = within_a_week(timex)
     since = False
     for up in parse.ancestors(token):
         if up.pos in _VERBAL:
@@ -443,9 +449,7 @@ def _subject_name(parse: Parse, subject: Token, skip: set[int]) -> str:
     phrase = _phrase_tokens(parse, subject, skip, keep=_COORDINATION)
     entity = parse.entity(subject)
     if entity is not None and entity.label in _NAMED:
-        inside = {t.i for t in phrase} <= set(range(entity.first, entity.last)) | {
-            t.i for t in phrase if t.pos == "DET"
-        }
+        inside = all(entity.first <= t.i < entity.last or t.pos == "DET" for t in phrase)
         if inside and len(phrase) < entity.last - entity.first:
             return entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
     return _join(phrase)
