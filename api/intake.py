@@ -110,6 +110,8 @@ PROPOSAL_RESPONSE = {
     "speaker": None,
     "event": {"id": 2, "slug": "embassy-security-alert", "title": "US Embassy security alert"},
     "same_event_as": None,
+    "also_event": None,
+    "also_same_event_as": None,
     "event_title": "The U.S. Embassy in Moscow issued a security alert",
     "match_score": 0.82,
     "match_reasons": ["dates 1 day apart", "3 shared content words (alert, citizen, security)", "1 shared actor"],
@@ -627,6 +629,12 @@ class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
     event_id = serializers.PrimaryKeyRelatedField(
         source="event", queryset=Event.objects.all(), allow_null=True, required=False, write_only=True
     )
+    also_event = EventBriefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="An existing event the sentence also supports: the earlier happening it names "
+        '("after Putin ordered a mobilisation"). Accepting cites the sentence there too.',
+    )
     date = date_field(read_only=True, help_text="The proposal's own date expression, as the engine read it.")
     date_text = serializers.CharField(
         max_length=200, required=False, allow_blank=True, write_only=True, help_text="Change the date expression."
@@ -654,6 +662,8 @@ class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
             "event",
             "event_id",
             "same_event_as",
+            "also_event",
+            "also_same_event_as",
             "event_title",
             "match_score",
             "match_reasons",
@@ -673,6 +683,7 @@ class ProposalSerializer(StrictTypesMixin, serializers.ModelSerializer):
             "confidence",
             "speaker_kind",
             "same_event_as",
+            "also_same_event_as",
             "match_score",
             "match_reasons",
             "actors",

@@ -54,6 +54,10 @@ class ProposalAdmin(admin.ModelAdmin):
         "confidence",
         "speaker_kind",
         "same_event_as",
+        "also_event",
+        "also_same_event_as",
+        "antecedents",
+        "event_words",
         "match_score",
         "match_reasons",
         "actors",
@@ -69,7 +73,17 @@ class ProposalAdmin(admin.ModelAdmin):
         ("Statement", {"fields": ("mode", "speaker_name", "speaker", "speaker_kind")}),
         (
             "Event citation",
-            {"fields": ("event", "event_title", "same_event_as", ("match_score", "match_reasons"), "actors")},
+            {
+                "fields": (
+                    "event",
+                    "event_title",
+                    "same_event_as",
+                    ("match_score", "match_reasons"),
+                    "actors",
+                    ("also_event", "also_same_event_as"),
+                    ("antecedents", "event_words"),
+                )
+            },
         ),
         ("Date", {"fields": date_layout(PROPOSAL_DATE_FIELDS)}),
         ("Review", {"fields": (("reviewed_by", "reviewed_at"), ("statement", "citation"))}),

@@ -76,6 +76,33 @@ class Proposal(DatedModel):
         related_name="grouped",
         help_text="Another citation proposal whose new event this one also supports.",
     )
+    # A second event the sentence supports: the earlier happening it names ("after Putin ordered a
+    # partial mobilisation"), put on the event or the proposed event that reports it.
+    also_event = models.ForeignKey(
+        Event,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="An existing event the sentence also supports (the happening it names as antecedent).",
+    )
+    also_same_event_as = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Another citation proposal whose new event this sentence also supports.",
+    )
+    antecedents = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other happenings the sentence names: [{text, char_start, char_end, trigger, relation, core, "
+        "keywords, actors}].",
+    )
+    event_words = models.JSONField(
+        default=list, blank=True, help_text="Content words of its own happening: the trigger and its nouns."
+    )
     event_title = models.CharField(max_length=300, blank=True, help_text="Title of the proposed new event.")
     match_score = models.FloatField(null=True, blank=True)
     match_reasons = models.JSONField(default=list, blank=True)

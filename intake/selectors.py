@@ -113,7 +113,7 @@ def review_desk(*, source: Source, current_id: int | None = None, user=None) -> 
     pending = list(
         Proposal.objects.pending()
         .filter(source=source)
-        .select_related("speaker", "event", "same_event_as__source")
+        .select_related("speaker", "event", "also_event", "same_event_as__source")
         .order_by("char_start", "kind")
     )
     counts = dict(

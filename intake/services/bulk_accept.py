@@ -129,6 +129,35 @@ def _events_for(citing: list[Proposal], user) -> dict[int, int]:
     return {pk: (e.pk if isinstance(e, Event) else e) for pk, e in chosen.items()}
 
 
+def _also_citations(citing: list[Proposal], made: list[Citation], events: dict[int, int], taken: set) -> list[Citation]:
+    """The sentences cited on the events their antecedents name too (Proposal.also_*), where that event
+    is a record: an existing one, or the one its group landed on before or in this batch. At most one
+    query."""
+    heads = {p.also_same_event_as_id for p in citing if p.also_same_event_as_id and not p.also_event_id}
+    landed = _group_events(heads, {p.pk for p in citing}) if heads else {}
+    for proposal in citing:
+        landed.setdefault(proposal.same_event_as_id or proposal.pk, events[proposal.pk])
+    taken = taken | {(c.event_id, c.char_start) for c in made}
+    out = []
+    for proposal, own in zip(citing, made, strict=True):
+        event = proposal.also_event_id or landed.get(proposal.also_same_event_as_id)
+        if event is None or event == own.event_id or (event, own.char_start) in taken:
+            continue
+        taken.add((event, own.char_start))
+        citation = Citation(
+            event_id=event,
+            source_id=own.source_id,
+            sentence=own.sentence,
+            char_start=own.char_start,
+            char_end=own.char_end,
+            date_text="",  # the sentence's date is its own happening's
+        )
+        citation.clean_fields(exclude=NO_CHECK)
+        proposal._also = citation
+        out.append(citation)
+    return out
+
+
 def _statements(rows: list[Proposal], source: Source, actors: _Actors) -> list[Statement]:
     taken = set(Statement.objects.filter(source=source).values_list("char_start", flat=True))
     made = []
@@ -151,8 +180,7 @@ def _statements(rows: list[Proposal], source: Source, actors: _Actors) -> list[S
     return made
 
 
-def _citations(rows: list[Proposal], source: Source, events: dict[int, int]) -> list[Citation]:
-    taken = set(Citation.objects.filter(source=source).values_list("event_id", "char_start"))
+def _citations(rows: list[Proposal], source: Source, events: dict[int, int], taken: set) -> list[Citation]:
     made = []
     for proposal in rows:
         if (events[proposal.pk], proposal.char_start) in taken:
@@ -217,9 +245,16 @@ def proposals_accept_above(*, source: Source, min_confidence: float, user=None) 
             proposal.undo = {**proposal.undo, "actors": [actor.pk for actor in made]}
         _save_statements(said, statements, reviewer)
         events = _events_for(citing, reviewer)
-        citations = _citations(citing, source, events)
+        taken = set(Citation.objects.filter(source=source).values_list("event_id", "char_start"))
+        citations = _citations(citing, source, events, taken)
         Citation.objects.bulk_create(citations)
-        Citation.history.bulk_history_create(citations, default_user=reviewer)
+        also = _also_citations(citing, citations, events, taken)
+        if also:
+            Citation.objects.bulk_create(also)
+            for proposal in citing:
+                if hasattr(proposal, "_also"):
+                    proposal.undo = {**proposal.undo, "also_citation": proposal._also.pk}
+        Citation.history.bulk_history_create(citations + also, default_user=reviewer)
         _link_actors(citing, citations, actors)
         for proposal, citation in zip(citing, citations, strict=True):
             proposal.citation = citation
@@ -229,6 +264,6 @@ def proposals_accept_above(*, source: Source, min_confidence: float, user=None) 
             proposal.version += 1
         fields = ["state", "reviewed_by", "reviewed_at", "statement", "citation", "speaker", "version", "undo"]
         Proposal.objects.bulk_update(rows, fields)
-        stories.events_follow_citations(citations=[c.pk for c in citations])
+        stories.events_follow_citations(citations=[c.pk for c in citations + also])
         dates_resolve(source_id=source.pk)
     return rows

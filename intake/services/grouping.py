@@ -65,6 +65,8 @@ def as_citation(p: Proposal) -> extraction.ProposedCitation:
         return extraction.Mention(name=m["name"], char_start=0, char_end=0, kind=m.get("kind", ""))
 
     return extraction.ProposedCitation(
+        antecedents=tuple(a for a in map(_antecedent, p.antecedents or ()) if a is not None),
+        core=frozenset(p.event_words or ()),
         char_start=p.char_start,
         char_end=p.char_end,
         sentence=p.text,
@@ -77,17 +79,41 @@ def as_citation(p: Proposal) -> extraction.ProposedCitation:
     )
 
 
+def _antecedent(a) -> extraction.Antecedent | None:
+    """A stored antecedent (Proposal.antecedents) as the reader made it; None for one that is malformed."""
+    try:
+        actors = tuple(
+            extraction.Mention(name=m["name"], char_start=0, char_end=0, kind=m.get("kind", ""))
+            for m in a.get("actors", ())
+            if isinstance(m, dict) and m.get("name")
+        )
+        return extraction.Antecedent(
+            text=str(a["text"]),
+            char_start=int(a["char_start"]),
+            char_end=int(a["char_end"]),
+            trigger=extraction.Trigger(str(a["trigger"]), 0, 0),
+            relation=str(a.get("relation", "before")),
+            core=frozenset(map(str, a.get("core", ()))),
+            keywords=frozenset(map(str, a.get("keywords", ()))),
+            actors=actors,
+        )
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
 def event_candidates(*, window: tuple[dt.date, dt.date]) -> list[extraction.EventCandidate]:
     """Accepted events dated within `window` (read through the date index): what a proposal may be put
     on. Four queries."""
     keywords: dict[int, set[str]] = defaultdict(set)
+    core: dict[int, set[str]] = defaultdict(set)
     speakers: dict[int, set[str]] = defaultdict(set)
     events = Event.objects.filter(date_start__lte=window[1], date_end__gte=window[0])
     accepted = Proposal.objects.filter(
         kind=ProposalKind.CITATION, state=ProposalState.ACCEPTED, citation__event__in=events
-    ).values_list("citation__event_id", "keywords", "actors")
-    for event_id, words, actors in accepted:
+    ).values_list("citation__event_id", "keywords", "actors", "event_words")
+    for event_id, words, actors, happening in accepted:
         keywords[event_id].update(words or ())
+        core[event_id].update(happening or ())
         speakers[event_id].update(a.get("name", "") for a in actors or () if a.get("speaker"))
     events = events.only("pk", "title", "date_start", "date_end").prefetch_related(
         Prefetch("citations", queryset=Citation.objects.only("event_id", "sentence").order_by("pk")),
@@ -103,6 +129,7 @@ def event_candidates(*, window: tuple[dt.date, dt.date]) -> list[extraction.Even
             keywords=frozenset(keywords.get(event.pk, ())),
             sentences=tuple(c.sentence for c in event.citations.all()[:CANDIDATE_SENTENCES]),
             speaker_names=tuple(sorted(speakers.get(event.pk, ()))),
+            core=frozenset(core.get(event.pk, ())),
         )
         for event in events
     ]
@@ -122,6 +149,7 @@ def _candidate(members: list[Proposal], key: str) -> extraction.EventCandidate:
         keywords=frozenset().union(*(frozenset(m.keywords or ()) for m in members)),
         sentences=tuple(m.text for m in members[:CANDIDATE_SENTENCES]),
         speaker_names=tuple(sorted({a["name"] for a in mentions if a.get("speaker")})),
+        core=frozenset().union(*(frozenset(m.event_words or ()) for m in members)),
     )
 
 
@@ -272,8 +300,27 @@ def _components(pool: list[Proposal]) -> list[list[Proposal]]:
     return [parts[span] for span in sorted(parts)]
 
 
+def _also(part: list[Proposal], groups: _Groups, accepted: list, i: int) -> tuple:
+    """(event id, head id, reasons): the event or proposed event that the antecedent proposal i names
+    reports, besides its own (extraction.match_antecedent); Nones when there is none."""
+    own = groups.label[i]
+    others = [c for c in accepted if c.key != own]
+    heads = {}
+    for name, members in groups.members.items():
+        if name != own:
+            heads[f"g:{name}"] = part[members[0]].pk
+            others.append(groups.candidate(name, without=-1))
+    match = extraction.match_antecedent(as_citation(part[i]), others)
+    if match is None:
+        return None, None, []
+    if match.key in heads:
+        return None, heads[match.key], list(match.reasons)
+    return int(match.key.partition(":")[2]), None, list(match.reasons)
+
+
 def _placed(part: list[Proposal], accepted: list) -> dict[int, tuple]:
-    """Each proposal's (event id, head id, score, reasons) once the part is grouped."""
+    """Each proposal's (event id, head id, score, reasons, also event id, also head id) once the part is
+    grouped."""
     groups, found = _assign(part, accepted)
     new: dict[int, tuple] = {}
     for i, where in groups.label.items():
@@ -286,7 +333,15 @@ def _placed(part: list[Proposal], accepted: list) -> dict[int, tuple]:
             match = found[i]
             reasons = list(match.reasons) if match else ["reported like the others of its group"]
             new[part[i].pk] = (None, head.pk, match.score if match else None, reasons)
+    for i, proposal in enumerate(part):
+        also_event, also_head, reasons = _also(part, groups, accepted, i) if proposal.antecedents else (None, None, [])
+        event, head, score, own_reasons = new[proposal.pk]
+        new[proposal.pk] = (event, head, score, own_reasons + [f"also: {r}" for r in reasons], also_event, also_head)
     return new
+
+
+# What grouping sets on a proposal, in the order _placed gives it.
+_PLACED = ("event_id", "same_event_as_id", "match_score", "match_reasons", "also_event_id", "also_same_event_as_id")
 
 
 def proposals_regroup(*, source: Source) -> int:
@@ -303,11 +358,10 @@ def proposals_regroup(*, source: Source) -> int:
             new |= _placed(part, accepted)
         changed = []
         for proposal in pool:
-            old = (proposal.event_id, proposal.same_event_as_id, proposal.match_score, proposal.match_reasons)
+            old = tuple(getattr(proposal, name) for name in _PLACED)
             if new[proposal.pk] != old:
-                proposal.event_id, proposal.same_event_as_id, proposal.match_score, proposal.match_reasons = new[
-                    proposal.pk
-                ]
+                for name, value in zip(_PLACED, new[proposal.pk], strict=True):
+                    setattr(proposal, name, value)
                 changed.append(proposal)
-        Proposal.objects.bulk_update(changed, ["event", "same_event_as", "match_score", "match_reasons"])
+        Proposal.objects.bulk_update(changed, [name.removesuffix("_id") for name in _PLACED])
     return len(changed)

@@ -103,9 +103,27 @@ def _event_actors(found: extraction.ProposedCitation, speaker_names: set[str]) -
     return actors
 
 
+def _antecedent(a: extraction.Antecedent) -> dict:
+    return {
+        "text": a.text[:300],
+        "char_start": a.char_start,
+        "char_end": a.char_end,
+        "trigger": a.trigger.text[:100],
+        "relation": a.relation,
+        "core": sorted(a.core),
+        "keywords": sorted(a.keywords),
+        "actors": [_mention(m) for m in a.actors],
+    }
+
+
 def _event_fields(found: extraction.ProposedCitation, source: Source) -> dict:
-    """The trigger, whether it happened, and how an undated event is dated (on or before publication)."""
-    fields = {"factuality": found.factuality[:10]}
+    """The trigger and its words, whether it happened, the other happenings the sentence names, and how
+    an undated event is dated (on or before publication)."""
+    fields = {
+        "factuality": found.factuality[:10],
+        "event_words": sorted(found.core),
+        "antecedents": [_antecedent(a) for a in found.antecedents],
+    }
     if found.trigger is not None:
         fields |= {
             "trigger": found.trigger.text[:100],
@@ -307,6 +325,40 @@ def _group_event(root: Proposal, *, user) -> Event | None:
     return None
 
 
+def _antecedent_event(proposal: Proposal) -> Event | None:
+    """The event the sentence's antecedent is on (Proposal.also_*), if it is a record yet: an event, or
+    the one an accepted citation of that group made. Nothing is accepted on the way."""
+    if proposal.also_event_id:
+        return Event.objects.filter(pk=proposal.also_event_id).first()
+    head = proposal.also_same_event_as_id
+    if not head:
+        return None
+    accepted = Proposal.objects.filter(Q(pk=head) | Q(same_event_as_id=head), state=ProposalState.ACCEPTED)
+    citation = accepted.filter(citation__isnull=False).select_related("citation__event").order_by("pk").first()
+    return citation.citation.event if citation is not None else None
+
+
+def _cite_antecedent(proposal: Proposal, own: Citation) -> Citation | None:
+    """The same sentence cited on the event its antecedent names too, when that event exists and does
+    not cite it yet; the citation made."""
+    event = _antecedent_event(proposal)
+    if event is None or event.pk == own.event_id:
+        return None
+    if Citation.objects.filter(event=event, source=own.source, char_start=own.char_start).exists():
+        return None
+    record = Citation(
+        event=event,
+        source=own.source,
+        sentence=own.sentence,
+        char_start=own.char_start,
+        char_end=own.char_end,
+        date_text="",  # the sentence's date is its own happening's, not the one it came after
+    )
+    record.full_clean(validate_constraints=False)
+    record.save()
+    return record
+
+
 def _event_for(proposal: Proposal, *, user) -> Event:
     if proposal.event_id:
         return proposal.event
@@ -415,6 +467,9 @@ def _accept(proposal: Proposal, *, user) -> None:
         created = _link_actors(event, proposal)
         if created:
             proposal.undo = {**proposal.undo, "actors": created}
+        also = _cite_antecedent(proposal, record)
+        if also is not None:
+            proposal.undo = {**proposal.undo, "also_citation": also.pk}
         proposal.citation = record
     proposal.state = ProposalState.ACCEPTED
     proposal.reviewed_by = user if getattr(user, "pk", None) else None
@@ -442,7 +497,8 @@ def proposals_accept(*, proposals: Iterable[Proposal], user=None) -> list[Propos
                     continue  # the head of a group, accepted a moment ago with one of its members
             _accept(proposal, user=user)
         # An event joins the stories of the sources that cite it.
-        stories.events_follow_citations(citations=[p.citation_id for p in rows if p.citation_id])
+        also = [p.undo["also_citation"] for p in rows if p.citation_id and p.undo.get("also_citation")]
+        stories.events_follow_citations(citations=[p.citation_id for p in rows if p.citation_id] + also)
         for source_id in sorted({p.source_id for p in rows}):
             dates_resolve(source_id=source_id)
     return rows

@@ -224,6 +224,10 @@ def last_decision(*, user, source: Source | None = None) -> Proposal | None:
 
 
 def _remove_citation(proposal: Proposal) -> None:
+    also = Citation.objects.select_related("event").filter(pk=proposal.undo.get("also_citation")).first()
+    if also is not None:  # the sentence cited on the event its antecedent names too
+        also.delete()
+        event_date_derive(event=also.event)
     citation = Citation.objects.select_related("event").filter(pk=proposal.citation_id).first()
     if citation is None:
         return

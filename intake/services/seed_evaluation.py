@@ -75,7 +75,15 @@ def _proposed_spans() -> tuple[list[Span], list[Span], dict[str, str]]:
     texts = dict(Source.objects.values_list("slug", "text"))
     statements, citations = [], []
     rows = Proposal.objects.select_related("source").only(
-        "kind", "char_start", "char_end", "speaker_name", "event_id", "same_event_as_id", "source__slug"
+        "kind",
+        "char_start",
+        "char_end",
+        "speaker_name",
+        "event_id",
+        "same_event_as_id",
+        "also_event_id",
+        "also_same_event_as_id",
+        "source__slug",
     )
     for p in rows.order_by("pk"):
         if p.kind == ProposalKind.STATEMENT:
@@ -83,6 +91,11 @@ def _proposed_spans() -> tuple[list[Span], list[Span], dict[str, str]]:
         else:
             group = f"event:{p.event_id}" if p.event_id else f"proposal:{p.same_event_as_id or p.pk}"
             citations.append(Span(p.source.slug, p.char_start, p.char_end, group=group))
+            # The event its antecedent names too (Proposal.also_*): one sentence, two groups.
+            also = f"event:{p.also_event_id}" if p.also_event_id else None
+            also = also or (f"proposal:{p.also_same_event_as_id}" if p.also_same_event_as_id else None)
+            if also:
+                citations.append(Span(p.source.slug, p.char_start, p.char_end, group=also))
     return statements, citations, texts
 
 

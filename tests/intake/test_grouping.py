@@ -106,3 +106,95 @@ def test_regrouping_runs_a_bounded_number_of_queries():
             proposals_regroup(source=last.source)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+STRIKE = "President Ana Ruiz ordered a general strike of the public services."
+WARNING = "The embassy issued a travel warning after President Ana Ruiz ordered a general strike."
+
+
+def strike_and_warning() -> tuple[Proposal, Proposal]:
+    """A strike reported on 1 March, and a warning of 5 March that names it as what came before."""
+    from timeline.extraction.citations import event_keywords
+
+    phrase = WARNING[WARNING.index("after") : -1]
+    strike = report("Paper", D(2024, 3, 2), STRIKE, D(2024, 3, 1), event_words=["order", "strike"])
+    warning = report(
+        "Wire A",
+        D(2024, 3, 6),
+        WARNING,
+        D(2024, 3, 5),
+        event_words=["issu", "warn"],
+        antecedents=[
+            {
+                "text": phrase,
+                "char_start": WARNING.index("after"),
+                "char_end": len(WARNING) - 1,
+                "trigger": "ordered",
+                "relation": "before",
+                "core": ["order", "strike"],
+                "keywords": sorted(event_keywords(phrase)),
+                "actors": [{"name": "Ana Ruiz", "kind": "person"}],
+            }
+        ],
+    )
+    for made in (strike, warning):
+        proposals_regroup(source=made.source)
+    strike.refresh_from_db()
+    warning.refresh_from_db()
+    return strike, warning
+
+
+def test_a_sentence_naming_an_earlier_happening_also_supports_the_event_that_reports_it():
+    strike, warning = strike_and_warning()
+
+    assert warning.same_event_as_id is None and strike.same_event_as_id is None  # two happenings
+    assert warning.also_same_event_as_id == strike.pk
+    assert any(r.startswith("also: named as what came before") for r in warning.match_reasons)
+    assert strike.also_same_event_as_id is None
+
+
+def test_an_antecedent_no_event_reports_links_nothing():
+    Source.objects.all().delete()
+    _, warning = strike_and_warning()
+    Proposal.objects.filter(pk=warning.also_same_event_as_id).delete()
+
+    proposals_regroup(source=warning.source)
+
+    warning.refresh_from_db()
+    assert warning.also_same_event_as_id is None and warning.also_event_id is None
+
+
+def test_accepting_cites_the_sentence_on_both_events_and_undo_takes_both_back():
+    from django.contrib.auth.models import User
+
+    from intake.services.review import review_accept, review_undo
+    from timeline.models import Citation
+
+    editor = User.objects.create_user("editor")
+    strike, warning = strike_and_warning()
+    review_accept(proposal_id=strike.pk, user=editor, version=strike.version)
+    review_accept(proposal_id=warning.pk, user=editor, version=warning.version)
+
+    strike_event = Citation.objects.get(source=strike.source).event
+    on_strike = Citation.objects.filter(event=strike_event).order_by("source__published_date")
+    assert [c.sentence for c in on_strike] == [STRIKE, WARNING]
+    assert on_strike[1].date_text == ""  # the warning's date is the warning's, not the strike's
+    assert Citation.objects.filter(source=warning.source).count() == 2
+
+    review_undo(user=editor)
+
+    assert list(Citation.objects.filter(event=strike_event).values_list("sentence", flat=True)) == [STRIKE]
+    assert not Citation.objects.filter(source=warning.source).exists()
+
+
+def test_bulk_accept_cites_the_antecedent_event_too():
+    from intake.services.bulk_accept import proposals_accept_above
+    from timeline.models import Citation
+
+    strike, warning = strike_and_warning()
+    proposals_accept_above(source=strike.source, min_confidence=0)
+    proposals_accept_above(source=warning.source, min_confidence=0)
+
+    strike_event = Citation.objects.get(source=strike.source).event
+    assert Citation.objects.filter(event=strike_event, source=warning.source).exists()
+    assert Citation.objects.filter(source=warning.source).count() == 2

@@ -5,6 +5,7 @@ Plain Python (no Django): the services store what it finds. Public interface (se
 
     extract(text, reference, *, known_actors=()) -> Extraction
     match_event(citation, candidates) -> EventMatch | None
+    match_antecedent(citation, candidates) -> EventMatch | None  (the other event it names, if any)
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from timeline.temporal import Reference
 from .actors import Coreference
 from .citations import read_citations
 from .guard import UnreadableText, check_readable
+from .matching import match_antecedent, score_candidate
 from .matching import match_event as _match_event
-from .matching import score_candidate
 from .matching import weights_of as matching_weights
 from .nlp import Parse, parse, parse_many
 from .statements import read_statements
 from .text import split_article
 from .types import (
+    Antecedent,
     EventCandidate,
     EventMatch,
     Extraction,
@@ -36,6 +38,7 @@ from .types import (
 )
 
 __all__ = [
+    "Antecedent",
     "EventCandidate",
     "EventMatch",
     "Extraction",
@@ -47,6 +50,7 @@ __all__ = [
     "UnreadableText",
     "extract",
     "extract_many",
+    "match_antecedent",
     "match_event",
     "matching_weights",
     "score_candidate",

@@ -26,6 +26,7 @@ from functools import lru_cache
 from timeline.temporal import Reference, Timex, TimexType
 
 from .actors import COUNTRIES, TITLE_WORDS, Coreference, is_demonym, names_in
+from .antecedents import event_words, read_antecedents
 from .events import (
     EXPECTED,
     HAPPENED,
@@ -538,20 +539,30 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     if reading.factuality == EXPECTED:
         rule, confidence = "expected_event", round(confidence - 0.2, 2)
     trigger = reading.trigger
+    named = _actors(sentence, article.coref)
+    keywords = event_keywords(sentence.text)
+    tokens = article.parse.tokens_between(sentence.start, sentence.end)
+    antecedents = read_antecedents(article.parse, tokens, trigger, event_keywords, named)
+    # Who is named only in an antecedent ("after Putin ordered …") took part in that happening, not in
+    # the sentence's own: counted as its actor, he would merge a warning with the mobilisation.
+    aside = {m.name for a in antecedents for m in a.actors} - {m.name for m in reading.participants}
+    actors = tuple(m for m in named if m.name not in aside)
     return ProposedCitation(
         char_start=sentence.start,
         char_end=sentence.end,
         sentence=sentence.text,
         timex=timex,
         title=reading.title or make_title(sentence.text, timex, sentence.start),
-        actors=_actors(sentence, article.coref),
-        keywords=event_keywords(sentence.text),
+        actors=actors,
+        keywords=keywords,
         rule=rule,
         confidence=confidence,
         trigger=Trigger(trigger.text, trigger.start, trigger.end),
         participants=reading.participants,
         factuality=reading.factuality,
         date_note=_date_note(rule, reading, article.published),
+        antecedents=antecedents,
+        core=event_words(article.parse, trigger, event_keywords),
     )
 
 

@@ -146,3 +146,34 @@ STATE_VERBS = word_set(
     represent involve concern continue include total compare account amount predict estimate anticipate hope
     reflect love"""
 )
+
+# Nouns that name a happening, besides the deverbal ones ("mobilisation", "announcement", "closure",
+# "arrival", "discovery"), which are recognised by their ending: what "after" or "following" may
+# name as the happening before another (antecedents.py).
+EVENT_NOUNS = word_set(
+    """speech attack raid strike war battle vote election referendum protest rally march riot crash
+    explosion blast bombing shooting killing murder death fire flood earthquake storm hurricane quake
+    visit trip talks summit meeting deal ruling verdict trial arrest coup invasion offensive ceasefire
+    truce uprising revolt crackdown scandal collapse merger takeover bankruptcy sale launch release
+    debate hearing resignation victory defeat win loss escape outbreak incident accident disaster
+    crisis shutdown lockdown ban boycott walkout massacre siege assault campaign tour ceremony funeral
+    wedding sentencing conviction acquittal indictment bailout downgrade default recall spill leak
+    hack breach heist kidnapping abduction"""
+)
+# Nouns of a stretch of time or of a thing, that end like an event noun ("after two years", "following
+# the government"): no happening.
+TIME_NOUNS = word_set(
+    """year month week day hour minute second time period decade century season quarter weekend night
+    morning afternoon evening moment while government department parliament apartment equipment
+    nation station population position information condition institution administration organization
+    organisation question section nature picture future culture structure feature measure capital
+    mission commission foundation federation corporation generation region legislation edition
+    relation version opinion tradition situation portion proportion location direction fashion
+    nature treasure pressure signature temperature literature agriculture furniture manufacture"""
+)
+# Nouns of a quantity, that head a count ("dozens of demonstrators", "tens of thousands of people"):
+# no part of what happened.
+QUANTITY_NOUNS = word_set(
+    """dozen dozens hundred hundreds thousand thousands million millions billion billions ten tens score
+    scores number numbers majority minority percent percentage handful couple lot lots group share"""
+)

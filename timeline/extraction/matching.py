@@ -33,7 +33,7 @@ from functools import lru_cache
 from .actors import COUNTRIES
 from .citations import event_keywords
 from .scoring import normalise_name
-from .types import EventCandidate, EventMatch, ProposedCitation
+from .types import Antecedent, EventCandidate, EventMatch, ProposedCitation
 
 WIRE_JACCARD = 0.6
 WIRE_MIN_SHARED = 8
@@ -205,4 +205,76 @@ def match_event(
         match = score_candidate(citation, candidate, weights, default=default)
         if match is not None and (best is None or match.score > best.score):
             best = match
+    return best
+
+
+def _in_order(antecedent: Antecedent, citation: ProposedCitation, candidate: EventCandidate) -> bool:
+    """The candidate's dates allow it to come before the citation's happening (or after it, for what the
+    happening brought about), give or take a day; an undated side allows anything."""
+    own = _interval(citation)
+    if own is None or candidate.date_start is None or candidate.date_end is None:
+        return True
+    # A day's slack either way, as for two reports of one happening (date_agreement: outlets in other
+    # time zones date it a day apart).
+    slack = dt.timedelta(days=NEAR_DAYS)
+    if antecedent.relation == "after":
+        return candidate.date_end + slack >= own[0]
+    return candidate.date_start - slack <= own[1]
+
+
+def score_antecedent(
+    antecedent: Antecedent,
+    citation: ProposedCitation,
+    candidate: EventCandidate,
+    weights: dict[str, float],
+    default: float,
+) -> EventMatch | None:
+    """How well `candidate` is the happening `antecedent` names, or None.
+
+    A phrase is short ("after Putin ordered a partial mobilisation"), so it matches an event whose title
+    happening shares a word with its happening or its object (ProposedCitation.core: "announced" or
+    "mobilization" in "the mobilization, announced by Putin": what the event is, not what one of its
+    sentences mentions in passing) and that shares an actor or another content
+    word with it, in an order the dates allow."""
+    if not _in_order(antecedent, citation, candidate):
+        return None
+    if not antecedent.core & candidate.core:
+        return None
+    phrase = ProposedCitation(
+        char_start=antecedent.char_start,
+        char_end=antecedent.char_end,
+        sentence=antecedent.text,
+        timex=None,
+        title="",
+        actors=antecedent.actors,
+        keywords=antecedent.keywords,
+    )
+    actors = _shared_actors(phrase, candidate)
+    pools = [event_keywords(s) for s in (candidate.title, *candidate.sentences)]
+    overlap, pool = max(
+        ((_weighted_overlap(antecedent.keywords, p, weights, default), p) for p in pools), key=lambda b: b[0]
+    )
+    shared = set(antecedent.keywords & pool)
+    score = 0.6 * min(1.0, overlap * 1.5) + 0.4 * min(1.0, len(actors) / 2)
+    reasons = (f"named as what came {antecedent.relation}: {antecedent.text!r}", *_reasons("", shared, actors))
+    return EventMatch(candidate.key, round(min(score, 0.94), 3), reasons)
+
+
+def match_antecedent(
+    citation: ProposedCitation,
+    candidates: Sequence[EventCandidate],
+    weights: dict[str, float] | None = None,
+    default: float | None = None,
+) -> EventMatch | None:
+    """The event that one of the citation's antecedents names (the best fitting), besides its own."""
+    if not citation.antecedents:
+        return None
+    weights = weights_of(candidates) if weights is None else weights
+    default = _default_weight(weights) if default is None else default
+    best = None
+    for antecedent in citation.antecedents:
+        for candidate in candidates:
+            match = score_antecedent(antecedent, citation, candidate, weights, default)
+            if match is not None and (best is None or match.score > best.score):
+                best = match
     return best

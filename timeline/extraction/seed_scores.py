@@ -28,7 +28,7 @@ from pathlib import Path
 
 from timeline.temporal import Reference
 
-from . import extract, match_event
+from . import extract, match_antecedent, match_event
 from .scoring import Span, gold_from_fixture, match_spans, score_citations, score_grouping, score_statements
 from .types import EventCandidate, Extraction, KnownActor, ProposedCitation
 
@@ -45,6 +45,7 @@ class _Event:
     keywords: set[str] = field(default_factory=set)
     sentences: list[str] = field(default_factory=list)
     speaker_names: set[str] = field(default_factory=set)
+    core: set[str] = field(default_factory=set)
 
     def candidate(self) -> EventCandidate:
         return EventCandidate(
@@ -56,6 +57,7 @@ class _Event:
             keywords=frozenset(self.keywords),
             sentences=tuple(self.sentences),
             speaker_names=tuple(sorted(self.speaker_names)),
+            core=frozenset(self.core),
         )
 
     def add(self, citation: ProposedCitation) -> None:
@@ -65,6 +67,7 @@ class _Event:
         self.keywords.update(citation.keywords)
         self.sentences.append(citation.sentence)
         self.speaker_names.update(s.name for s in citation.speakers)
+        self.core.update(citation.core)
 
 
 @dataclass
@@ -97,6 +100,7 @@ def run(sources: Sequence[tuple[str, str, Reference]]) -> Run:
     events: dict[str, _Event] = {}
     statements: list[Span] = []
     citations: list[Span] = []
+    placed: list[tuple[str, ProposedCitation, str]] = []
     texts = {}
     for slug, text, reference in sources:
         texts[slug] = text
@@ -115,6 +119,12 @@ def run(sources: Sequence[tuple[str, str, Reference]]) -> Run:
                 key = match.key
             events[key].add(citation)
             citations.append(Span(slug, citation.char_start, citation.char_end, group=key))
+            placed.append((slug, citation, key))
+    # Once every event is formed: the sentences that name an earlier happening support its event too.
+    for slug, citation, key in placed:
+        match = match_antecedent(citation, [e.candidate() for k, e in events.items() if k != key])
+        if match is not None:
+            citations.append(Span(slug, citation.char_start, citation.char_end, group=match.key))
     return Run(statements, citations, events, texts)
 
 

@@ -57,6 +57,22 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class Antecedent:
+    """An earlier happening a sentence names besides its own: the one its own came after or from
+    ("after Putin ordered a partial mobilisation", "following last week's speech", "has triggered
+    protests"). The sentence supports that event too, so its citation may be put on both."""
+
+    text: str  # the phrase that names it
+    char_start: int  # offsets into the article
+    char_end: int
+    trigger: Trigger  # its event word ("ordered", "speech", "protests")
+    relation: str = "before"  # the sentence's happening came after it; "after": it brought it about
+    core: frozenset[str] = frozenset()  # the content words of the happening: its word and its object
+    keywords: frozenset[str] = frozenset()
+    actors: tuple[Mention, ...] = ()  # the actors named in the phrase
+
+
+@dataclass(frozen=True, slots=True)
 class ProposedCitation:
     """A sentence that reports something happening, with the date expression that dates it."""
 
@@ -74,6 +90,8 @@ class ProposedCitation:
     participants: tuple[Mention, ...] = ()  # the event's subject and objects, as named in the text
     factuality: str = "happened"  # or "expected": planned or forecast, with the date the text gives
     date_note: str = ""  # how an undated event is dated ("on or before the publication day"), if so
+    antecedents: tuple[Antecedent, ...] = ()  # other happenings the sentence names (Antecedent)
+    core: frozenset[str] = frozenset()  # the content words of its own happening (antecedents.event_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +112,7 @@ class EventCandidate:
     keywords: frozenset[str] = frozenset()
     sentences: tuple[str, ...] = ()  # its citations' sentences, to recognise the same wire copy
     speaker_names: tuple[str, ...] = ()  # who speaks in its citations' sentences (ProposedCitation.speakers)
+    core: frozenset[str] = frozenset()  # the content words of its happening, from its citations' core
 
 
 @dataclass(frozen=True, slots=True)
