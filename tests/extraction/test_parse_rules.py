@@ -303,3 +303,33 @@ def test_a_quoted_statement_is_titled_with_its_first_words_in_quotation_marks():
     text = '"We have reached the point where we know what we want," Clark said on Monday in an interview.'
     (c,) = read(text).citations
     assert c.title == "Clark says “We have reached the point where we know…” in interview"
+
+
+def triggers(text: str) -> list[str]:
+    return [c.trigger.text for c in read(text).citations]
+
+
+LEAD = "Analysts had expected a small profit. "
+
+
+def test_a_date_on_a_cause_or_on_the_end_of_a_term_does_not_date_the_verb():
+    assert triggers(LEAD + "The dairy cut its dividend due to its second-quarter loss.") == []
+    assert triggers("A bank group has extended the dairy $40 million in loans through March.") == []
+    assert triggers(LEAD + "The dairy cut its dividend because of a weak April.") == []
+    (c,) = read("The dairy cut its dividend on Tuesday.").citations
+    assert c.timex.text == "Tuesday"
+
+
+def test_a_state_or_a_share_price_is_no_happening_but_a_price_move_or_a_dated_happening_noun_is():
+    assert triggers(LEAD + "The dairy's stock was down 25 cents yesterday.") == []
+    text = LEAD + "The dairy closed unchanged at $12.50 a share on Friday in composite trading."
+    assert triggers(text) == []
+    assert triggers(LEAD + "Dairy shares fell 50 cents on Friday in composite trading.") == ["fell"]
+    (vote,) = read("Analysts had expected a small profit. The vote on the merger was on Friday.").citations
+    assert vote.timex.text == "Friday"
+
+
+def test_a_stretch_longer_than_a_year_dates_a_career_not_news():
+    assert triggers("The dairy is for sale. Over the past 20 years, Ana Ruiz has built the dairy into a giant.") == []
+    (sold,) = read("The dairy is for sale. Within the past week, 300 farmers have sold their herds.").citations
+    assert (sold.trigger.text, sold.timex.text) == ("sold", "Within the past week")

@@ -26,7 +26,7 @@ from functools import lru_cache
 from timeline.temporal import Reference, Timex, TimexType
 
 from .actors import COUNTRIES, TITLE_WORDS, Coreference, is_demonym, names_in
-from .antecedents import event_words, read_antecedents
+from .antecedents import event_words, is_event_noun, read_antecedents
 from .events import (
     EXPECTED,
     HAPPENED,
@@ -502,6 +502,42 @@ def _count_aside(rule: str, parse: Parse, trigger) -> bool:
     return not main
 
 
+def _copula(parse: Parse, trigger) -> bool:
+    """ "the company's stock was down 25 cents", "profit is likely to be 4.7 billion francs": a state,
+    not a happening ("there was an explosion on Friday", "the vote was on Tuesday" are)."""
+    if lemma(trigger) != "be" or parse.child(trigger.i, "expl") is not None:
+        return False
+    # "The last such warning was in September", "the vote was on Tuesday": a happening's date.
+    subject = parse.child(trigger.i, "nsubj")
+    return subject is None or not (is_event_noun(subject) or lemma(subject) in REMARK_NOUNS)
+
+
+# A share price in the day's trading: "closed unchanged Friday at $29 a share in composite trading".
+_SHARE_PRICE = re.compile(r"\b(?:a|per) share\b|\bcomposite trading\b|\btrading (?:on|in) the\b", re.IGNORECASE)
+_PRICE_VERBS = word_set("close finish end open trade stand")
+_MOVE = re.compile(r"\b(?:up|down|rose|fell|gained|lost|jumped|dropped|slid|climbed)\b", re.IGNORECASE)
+
+
+def _share_price(parse: Parse, trigger) -> bool:
+    """A stock's price at a trading day's close with no move: market data, not a happening of the
+    story. A move ("shares fell 50 cents on Friday", "closed at $46.50, down $2.25") is the market's
+    answer to the news, and stays."""
+    if lemma(trigger) not in _PRICE_VERBS:
+        return False
+    sentence = next((s for s in parse.sentences if s.first <= trigger.i < s.last), None)
+    text = parse.text[sentence.start : sentence.end] if sentence is not None else ""
+    return bool(_SHARE_PRICE.search(text)) and not _MOVE.search(text)
+
+
+def _career(rule: str, timex: Timex | None) -> bool:
+    """ "over the past 20 years, he has built his company": a stretch longer than a year dates a career
+    or a trend, not news ("within the last week, 50,000 crossed" is)."""
+    if rule != "backward_duration" or timex is None:
+        return False
+    found = re.fullmatch(r"P(\d+(?:\.\d+)?)([YM])", timex.value or "")
+    return found is not None and float(found.group(1)) > (1 if found.group(2) == "Y" else 12)
+
+
 # What a sentence other than the lead may say that reads as a happening but is none, each as
 # (article, rule, timex, reading) -> True when it is no event to propose.
 _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ...] = (
@@ -512,6 +548,9 @@ _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ..
     lambda a, rule, timex, r: _background(a.parse, r, timex, a.published),
     lambda a, rule, timex, r: _describes_a_thing(a.parse, r.trigger),
     lambda a, rule, timex, r: _reported_forecast(a, r.trigger),
+    lambda a, rule, timex, r: _copula(a.parse, r.trigger),
+    lambda a, rule, timex, r: _share_price(a.parse, r.trigger),
+    lambda a, rule, timex, r: _career(rule, timex),
 )
 
 

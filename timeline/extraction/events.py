@@ -74,6 +74,18 @@ def within_a_week(timex: Timex) -> bool:
     return timex.precision is not None and timex.precision.value in {"week", "weekend", "day", "time"}
 
 
+# Prepositions whose object dates something else than the verb: a cause ("due to its third-quarter
+# loss", "amid a December slump") or the end of a term ("loans through January", "frozen until 2012").
+_CAUSE_HEADS = frozenset({"due", "owing", "thanks", "because"})
+_TERM_ENDS = frozenset({"through", "thru", "until", "till", "amid", "amidst", "despite"})
+
+
+def _cause_or_term(parse: Parse, prep: Token) -> bool:
+    if prep.lower in _TERM_ENDS or prep.lower in _CAUSE_HEADS:
+        return True  # "through January"; "due to", "because of" parsed with "due", "because" as the preposition
+    return prep.lower in {"to", "of"} and parse.head(prep).lower in _CAUSE_HEADS
+
+
 def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     """The verb a date belongs to; or the noun it dates ("the 2010 raid": the raid, not the sentence).
 
@@ -83,14 +95,19 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     date_ent = token.ent
     period = timex.precision is not None and timex.precision.value == "quarter"
     fine = within_a_week(timex)
-    since = False
+    since = term = False
     for up in parse.ancestors(token):
         if up.pos in _VERBAL:
             perfect = any(a in {"has", "have", "had", "'ve"} for a in _aux(parse, up))
+            if term and up.tag in {"VBD", "VBN"}:
+                return None  # "cut the dividend due to its third-quarter loss", "extended loans through January"
             return None if since and perfect else up  # "have been downloaded since its launch in 2003"
         since = since or (up.lower == "since" and up.dep == "prep")
         if up.lower in {"after", "following"} and up.dep == "prep" and not fine:
             return None  # "after a flat second quarter, the company attributed …": no date for what came after
+        # A cause's date, or the end of a term, on a verb of the past: not when it happened ("set up the
+        # programme to run through June" is the plan's end, ahead).
+        term = term or (up.dep == "prep" and _cause_or_term(parse, up) and not fine)
         inside_date = (date_ent >= 0 and up.ent == date_ent) or timex.start <= up.start < timex.end
         dating = token.dep in {"compound", "nummod", "amod", "poss", "npadvmod"}
         if up.pos == "NOUN" and not inside_date and dating and not period:
