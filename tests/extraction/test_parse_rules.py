@@ -333,3 +333,17 @@ def test_a_stretch_longer_than_a_year_dates_a_career_not_news():
     assert triggers("The dairy is for sale. Over the past 20 years, Ana Ruiz has built the dairy into a giant.") == []
     (sold,) = read("The dairy is for sale. Within the past week, 300 farmers have sold their herds.").citations
     assert (sold.trigger.text, sold.timex.text) == ("sold", "Within the past week")
+
+
+def test_a_lead_dated_only_in_an_aside_is_read_from_what_was_said():
+    text = (
+        "Halvard Shipping, rumored a takeover target for two years, said that a Danish rival has bought "
+        "a 20% stake in it. Halvard responded by adopting a poison pill. The board met on Friday."
+    )
+    lead = read(text).citations[0]
+    assert (lead.title, lead.rule, lead.timex) == ("Danish rival buys 20 % stake in it", "lead_event", None)
+
+
+def test_a_call_for_someone_to_act_keeps_who_and_what_in_the_title():
+    (c,) = read("On Monday, the mayor called for the council to close the bridge.").citations
+    assert c.title == "Mayor calls for council to close bridge"

@@ -293,10 +293,12 @@ def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
 
 def _dating(sentence: Sentence, article: _Article, lead: bool) -> tuple[Timex | None, str, float] | None:
     timex = dating_timex(sentence, article.timexes)
+    if timex is not None and lead and _dates_a_thing(sentence, article, timex):
+        # "has apologised for the 2010 raid": 2010 is the raid's; "Nashua, rumored a takeover target
+        # for six months, said …": the six months are the rumour's
+        return None, "lead_event", 0.7
     if timex is not None and timex.type == TimexType.DURATION:
         return timex, "backward_duration", 0.5
-    if timex is not None and lead and _dates_a_thing(sentence, article, timex):
-        return None, "lead_event", 0.7  # "has apologised for the 2010 raid": 2010 is the raid's
     if timex is not None:
         precise = timex.precision is not None and timex.precision.value in {"time", "day"}
         return timex, "dated_sentence", 0.85 if precise else 0.75

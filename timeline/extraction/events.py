@@ -63,7 +63,10 @@ def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Toke
         return None
     root = roots[0]
     if lemma(root) in SPEECH_VERBS:
-        comp = parse.child(root.i, "ccomp")
+        # What was said: the clause after the verb when there are two ("Nashua, rumored a target, said
+        # that a Dutch company has sought approval": the parse makes "rumored" a clause of "said" too).
+        comps = parse.children(root.i, "ccomp")
+        comp = next((c for c in comps if c.i > root.i), comps[0] if comps else None)
         return comp if comp is not None and comp.pos in _VERBAL else root  # "announced terms": the announcing
     return root
 
@@ -405,6 +408,17 @@ def _quoted(parse: Parse, clause: Token, quotes: tuple[tuple[int, int], ...]) ->
     return None
 
 
+def _called_for(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
+    """ "called for Vacco to revive the unit": the clause "for" opens after the verb, as one phrase."""
+    for k in parse.children(trigger.i, "advcl"):
+        if k.i > trigger.i and any(m.lower == "for" for m in parse.children(k.i, "mark")):
+            who = [_join(_phrase_tokens(parse, w, skip, limit=3)) for w in parse.children(k.i, *_SUBJECTS)]
+            to = ["to"] if any(a.lower == "to" for a in parse.children(k.i, "aux")) else []
+            what = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(k.i, "dobj")[:1]]
+            return [" ".join(["for", *who, *to, k.text, *what])]
+    return []
+
+
 def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple[int, int], ...] = ()) -> list[str]:
     """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
     words = [k.text for k in parse.children(trigger.i, "prt")]
@@ -426,6 +440,7 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple
         for k in parse.children(trigger.i, "xcomp")[:1]:  # "agreed to sell its candy businesses"
             objects = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(k.i, "dobj")[:1]]
             words.append(" ".join(["to" if parse.child(k.i, "aux") is not None else "", k.text, *objects]).strip())
+        words += _called_for(parse, trigger, skip)
     for prep in parse.children(trigger.i, "prep", "agent")[:2]:
         phrase = _phrase_tokens(parse, prep, skip, limit=5)
         if len(phrase) > 1:
