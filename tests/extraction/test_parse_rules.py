@@ -347,3 +347,17 @@ def test_a_lead_dated_only_in_an_aside_is_read_from_what_was_said():
 def test_a_call_for_someone_to_act_keeps_who_and_what_in_the_title():
     (c,) = read("On Monday, the mayor called for the council to close the bridge.").citations
     assert c.title == "Mayor calls for council to close bridge"
+
+
+def test_a_verb_of_finding_out_is_titled_with_what_was_found():
+    (c,) = read("The ministry disclosed on Monday that the dairy had sold its factory.").citations
+    assert c.title == "Ministry discloses dairy had sold its factory"
+    text = "The regulator is reviewing whether the dairy's prices break the rules. It said so. The board met on Friday."
+    assert read(text).citations[0].title == "Regulator reviews whether dairy's prices break rules"
+
+
+def test_a_result_for_a_period_is_no_happening_but_reporting_a_result_is():
+    assert triggers(LEAD + "For the nine months, the dairy earned $2 million, up 18% from a year earlier.") == []
+    assert triggers(LEAD + "Two of its divisions posted lower earnings for the quarter on Tuesday.") == []
+    (c,) = read(LEAD + "The dairy reported a third-quarter loss of $4 million on Tuesday.").citations
+    assert c.trigger.text == "reported"

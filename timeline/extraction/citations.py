@@ -41,7 +41,7 @@ from .events import (
     when_dated,
     within_a_week,
 )
-from .lexicon import DOCUMENT_NOUNS, EXPECTATION_VERBS, REMARK_NOUNS, SPEECH_VERBS, STATE_VERBS
+from .lexicon import DOCUMENT_NOUNS, EXPECTATION_VERBS, PERIOD_NOUNS, REMARK_NOUNS, SPEECH_VERBS, STATE_VERBS
 from .nlp import Parse, lemma
 from .speakers import SpeakerContext, speaker_of
 from .text import Sentence, content_words, stem, word_set
@@ -391,7 +391,19 @@ def _period_figure(rule: str, timex: Timex | None, parse: Parse, trigger) -> boo
     """A figure for a quarter or a year ("loan originations dropped to $663 million in the third
     quarter") is a result to report, not a happening to put on a timeline; a day's move is news."""
     coarse = timex is not None and timex.precision is not None and timex.precision.value not in {"day", "time"}
-    return rule == "dated_sentence" and coarse and is_figure(parse, trigger)
+    if rule == "dated_sentence" and coarse and is_figure(parse, trigger):
+        return True
+    # "For the nine months, Du Pont earned $2 billion", "posted lower earnings for the quarter" (but
+    # "Crossland reported a third-quarter loss" is the reporting, news).
+    return _for_a_period(parse, trigger) and is_figure(parse, trigger, results=True)
+
+
+def _for_a_period(parse: Parse, trigger) -> bool:
+    """ "For the nine months, Du Pont earned $2 billion", "posted lower earnings for the quarter": a
+    result given for a stretch of account, on the verb or on its object."""
+    heads = [trigger, *parse.children(trigger.i, "dobj")]
+    preps = [p for h in heads for p in parse.children(h.i, "prep") if p.lower in {"for", "in", "during", "over"}]
+    return any(lemma(o) in PERIOD_NOUNS for p in preps for o in parse.children(p.i, "pobj"))
 
 
 def _dated_thing(rule: str, parse: Parse, trigger) -> bool:

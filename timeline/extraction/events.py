@@ -28,6 +28,7 @@ from .lexicon import (
     HEDGES,
     MODALS,
     PEOPLE_NOUNS,
+    RESULT_NOUNS,
     SPEECH_VERBS,
     STATE_VERBS,
 )
@@ -140,14 +141,17 @@ def _negated(parse: Parse, t: Token, when: str) -> str | None:
     return None
 
 
-def is_figure(parse: Parse, t: Token) -> bool:
-    """ "Net income rose 51% in the third quarter": a figure moving, the result of a period."""
+def is_figure(parse: Parse, t: Token, *, results: bool = False) -> bool:
+    """ "Net income rose 51% in the third quarter": a figure moving, the result of a period; with
+    `results`, also a result named without its amount ("posted lower earnings")."""
     if lemma(t) not in FIGURE_VERBS:
         return False
     objects = [*parse.children(t.i, "dobj", "npadvmod", "attr")]
     objects += [o for p in parse.children(t.i, "prep") for o in parse.children(p.i, "pobj")]
     amounts = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
-    return any(o.ent >= 0 and parse.entities[o.ent].label in amounts for o in objects)
+    if any(o.ent >= 0 and parse.entities[o.ent].label in amounts for o in objects):
+        return True
+    return results and any(lemma(o) in RESULT_NOUNS for o in parse.children(t.i, "dobj"))
 
 
 def _hedged(parse: Parse, t: Token, when: str) -> str | None:
@@ -408,8 +412,20 @@ def _quoted(parse: Parse, clause: Token, quotes: tuple[tuple[int, int], ...]) ->
     return None
 
 
+def _that_clause(parse: Parse, trigger: Token) -> Token | None:
+    """The clause a verb of knowing or finding takes as its object ("disclosed that …", "reviewing
+    whether …"), after the verb."""
+    return next((k for k in parse.children(trigger.i, "ccomp") if k.i > trigger.i), None)
+
+
+_ASKING_FOR = frozenset({"call", "press", "push", "appeal", "ask", "plead", "lobby", "campaign", "petition", "arrange"})
+
+
 def _called_for(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
-    """ "called for Vacco to revive the unit": the clause "for" opens after the verb, as one phrase."""
+    """ "called for Vacco to revive the unit": the clause "for" opens after a verb of asking, as one
+    phrase."""
+    if lemma(trigger) not in _ASKING_FOR:
+        return []
     for k in parse.children(trigger.i, "advcl"):
         if k.i > trigger.i and any(m.lower == "for" for m in parse.children(k.i, "mark")):
             who = [_join(_phrase_tokens(parse, w, skip, limit=3)) for w in parse.children(k.i, *_SUBJECTS)]
@@ -436,6 +452,16 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple
     if lemma(trigger) in SPEECH_VERBS:
         reported = parse.children(trigger.i, "ccomp", "xcomp")[:1]
         words += [_quoted(parse, k, quotes) or _gist(parse, k, skip) for k in reported]
+    elif not used and (clause := _that_clause(parse, trigger)) is not None:
+        # "disclosed that Kuwait's government has asked …", "is reviewing whether …": what, in short
+        mark = parse.child(clause.i, "mark")
+        words += [
+            " ".join(
+                w
+                for w in (mark.lower if mark is not None and mark.lower != "that" else "", _gist(parse, clause, skip))
+                if w
+            )
+        ]
     else:
         for k in parse.children(trigger.i, "xcomp")[:1]:  # "agreed to sell its candy businesses"
             objects = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(k.i, "dobj")[:1]]

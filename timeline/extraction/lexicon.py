@@ -82,6 +82,10 @@ FIGURE_VERBS = word_set(
     """rise fall drop decline jump climb slip gain increase decrease total record earn post report lose grow make
     reach hold inch edge surge soar plunge tumble slide rebound narrow widen double triple"""
 )
+# What a company reports for a period: "posted lower earnings for the quarter".
+RESULT_NOUNS = word_set("earnings profit profits income loss losses revenue revenues sales net margin margins")
+# Stretches of account a result is given for: "for the quarter", "for the nine months".
+PERIOD_NOUNS = word_set("quarter year month months period half weeks")
 # Nouns of speech that carry their speaker and words: "Blinken's comments on Tuesday that …".
 REMARK_NOUNS = word_set("comment remark statement claim warning assertion announcement suggestion insistence argument")
 # Who a statement is given to by a preposition: "according to X", "in the words of X".
