@@ -361,3 +361,24 @@ def test_a_result_for_a_period_is_no_happening_but_reporting_a_result_is():
     assert triggers(LEAD + "Two of its divisions posted lower earnings for the quarter on Tuesday.") == []
     (c,) = read(LEAD + "The dairy reported a third-quarter loss of $4 million on Tuesday.").citations
     assert c.trigger.text == "reported"
+
+
+def test_said_when_asked_is_dated_as_the_saying():
+    (c,) = read("“The matter is closed,” the mayor said when asked on Thursday about the bridge.").citations
+    assert (c.trigger.text, c.timex.text) == ("said", "Thursday")
+
+
+def test_a_documents_date_dates_what_it_says_and_a_dated_document_alone_is_no_happening():
+    (c,) = read("A notice on the council's website, dated Tuesday, warned that the bridge may be closed.").citations
+    assert (c.trigger.text, c.timex.text) == ("warned", "Tuesday")
+    assert triggers(LEAD + "The mayor read a letter from the union, dated March 1.") == []
+
+
+def test_a_duration_in_a_clause_below_the_verb_does_not_date_it():
+    text = LEAD + "Asked whether the mayor was to blame, though he has been away for the past week, she frowned."
+    assert triggers(text) == []
+
+
+def test_a_features_opening_state_is_no_lead_event():
+    text = "It is turning out to be another bad week for farmers. Prices fell. The dairy closed on Monday."
+    assert triggers(text) == ["closed"]

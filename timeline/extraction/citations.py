@@ -506,19 +506,42 @@ def _relative_reading(sentence: Sentence, article: _Article) -> EventReading | N
     return EventReading(trigger, HAPPENED, title(article.parse, trigger, set()) or "", ())
 
 
-def _count_aside(rule: str, parse: Parse, trigger) -> bool:
+def _count_aside(rule: str, parse: Parse, trigger, timex: Timex | None = None) -> bool:
     """A duration reaching back ("over the past 20 years") dates a count or a trend the sentence
     reports in its main clause ("50,000 have crossed within the last week"); in a clause inside it
     ("the jobs he has held over the past 20 years") it describes something, no happening."""
     if rule != "backward_duration":
         return False
     main = trigger.dep == "ROOT" or (trigger.dep == "ccomp" and lemma(parse.head(trigger)) in SPEECH_VERBS)
-    return not main
+    return not main or _in_a_clause_below(parse, timex, trigger)
+
+
+def _in_a_clause_below(parse: Parse, timex: Timex | None, trigger) -> bool:
+    """ "she frowned even though he has been in Bethesda for the last week": the duration is in a
+    clause of its own below the verb (a copula the walk up passes), not the verb's."""
+    token = parse.token_at(timex.start) if timex is not None else None
+    if token is None:
+        return False
+    for up in parse.ancestors(token):
+        if up.i == trigger.i:
+            return False
+        if up.dep in {"advcl", "relcl", "acl", "ccomp", "xcomp"}:
+            return True
+    return False
+
+
+def _dated_verb(trigger) -> bool:
+    """ "a letter, dated Feb. 4": the date of a document, no happening."""
+    return lemma(trigger) == "date"
 
 
 def _copula(parse: Parse, trigger) -> bool:
-    """ "the company's stock was down 25 cents", "profit is likely to be 4.7 billion francs": a state,
-    not a happening ("there was an explosion on Friday", "the vote was on Tuesday" are)."""
+    """ "the company's stock was down 25 cents", "profit is likely to be 4.7 billion francs", "it's
+    turning out to be a bad week": a state, not a happening ("there was an explosion on Friday", "the
+    vote was on Tuesday" are)."""
+    be = parse.child(trigger.i, "xcomp")  # "turning out to be", "seems to be"
+    if be is not None and lemma(be) == "be" and lemma(trigger) in {"turn", "seem", "appear", "prove", "remain"}:
+        trigger = be
     if lemma(trigger) != "be" or parse.child(trigger.i, "expl") is not None:
         return False
     # "The last such warning was in September", "the vote was on Tuesday": a happening's date.
@@ -556,13 +579,13 @@ def _career(rule: str, timex: Timex | None) -> bool:
 # (article, rule, timex, reading) -> True when it is no event to propose.
 _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ...] = (
     lambda a, rule, timex, r: _period_figure(rule, timex, a.parse, r.trigger),
-    lambda a, rule, timex, r: _count_aside(rule, a.parse, r.trigger),
+    lambda a, rule, timex, r: _count_aside(rule, a.parse, r.trigger, timex),
     lambda a, rule, timex, r: _dated_thing(rule, a.parse, r.trigger),
     lambda a, rule, timex, r: _untitled(a.parse, r),
     lambda a, rule, timex, r: _background(a.parse, r, timex, a.published),
     lambda a, rule, timex, r: _describes_a_thing(a.parse, r.trigger),
     lambda a, rule, timex, r: _reported_forecast(a, r.trigger),
-    lambda a, rule, timex, r: _copula(a.parse, r.trigger),
+    lambda a, rule, timex, r: _copula(a.parse, r.trigger) or _dated_verb(r.trigger),
     lambda a, rule, timex, r: _share_price(a.parse, r.trigger),
     lambda a, rule, timex, r: _career(rule, timex),
 )
@@ -589,6 +612,8 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
         return None
     if not lead and any(test(article, rule, timex, reading) for test in _NOT_NEWS):
         return None
+    if lead and (_copula(article.parse, reading.trigger) or _dated_verb(reading.trigger)):
+        return None  # a feature's opening ("It's turning out to be a bad week for Asia"): no happening
     if reading.factuality == EXPECTED:
         rule, confidence = "expected_event", round(confidence - 0.2, 2)
     trigger = reading.trigger

@@ -105,6 +105,12 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
             perfect = any(a in {"has", "have", "had", "'ve"} for a in _aux(parse, up))
             if term and up.tag in {"VBD", "VBN"}:
                 return None  # "cut the dividend due to its third-quarter loss", "extended loans through January"
+            if up.dep == "advcl" and lemma(up) == "ask" and lemma(parse.head(up)) in SPEECH_VERBS:
+                return parse.head(up)  # "Holder said when asked Thursday": the saying, that moment
+            if up.dep == "acl" and lemma(up) == "date":
+                # "A security alert, dated Tuesday, noted that …": the document's date is its saying's
+                thing = parse.head(up)
+                return parse.head(thing) if thing.dep in {"nsubj", "nsubjpass"} else up
             return None if since and perfect else up  # "have been downloaded since its launch in 2003"
         since = since or (up.lower == "since" and up.dep == "prep")
         if up.lower in {"after", "following"} and up.dep == "prep" and not fine:
@@ -385,7 +391,7 @@ def participants(parse: Parse, trigger: Token, mention: Callable[[Token], Mentio
 def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
     """What a speech verb reports, in short: "Kremlin will inform", "citizens leave Russia"."""
     parts = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_SUBJECTS)]
-    parts += [k.text for k in parse.children(clause.i, "aux", "neg") if k.lower not in {"to", "that"}]
+    parts += [k.text for k in parse.children(clause.i, "aux", "auxpass", "neg") if k.lower not in {"to", "that"}]
     parts.append(clause.text)
     objects = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS, "acomp")]
     if not objects and lemma(clause) == "be":  # "six people were in custody"
