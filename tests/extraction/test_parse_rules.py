@@ -382,3 +382,14 @@ def test_a_duration_in_a_clause_below_the_verb_does_not_date_it():
 def test_a_features_opening_state_is_no_lead_event():
     text = "It is turning out to be another bad week for farmers. Prices fell. The dairy closed on Monday."
     assert triggers(text) == ["closed"]
+
+
+def test_titles_of_what_was_said_keep_hyphenated_verbs_helpers_and_objects():
+    text = "The ministry said on Monday it would re-open the bridge."
+    assert "re-open" in read(text).citations[0].title.split()
+    (c,) = read("The mayor said he would close the bridge, the council said on Monday.").citations
+    assert c.title == "Council says mayor said he would close bridge"
+
+
+def test_a_noun_with_only_a_pronoun_before_it_makes_no_title():
+    assert triggers(LEAD + "Before his Sunday night speech, the mayor visited the school.") == []

@@ -392,15 +392,16 @@ def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
     """What a speech verb reports, in short: "Kremlin will inform", "citizens leave Russia"."""
     parts = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_SUBJECTS)]
     parts += [k.text for k in parse.children(clause.i, "aux", "auxpass", "neg") if k.lower not in {"to", "that"}]
-    parts.append(clause.text)
+    parts.append(_join(_whole_words(parse, [clause])))  # "re-examine", not "re"
     objects = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS, "acomp")]
     if not objects and lemma(clause) == "be":  # "six people were in custody"
         objects = [_join(_phrase_tokens(parse, k, skip, limit=3)) for k in parse.children(clause.i, "prep")[:1]]
     if not objects:  # "he wants Cuban diplomats to meet his son": what is wanted, one level down
         for k in parse.children(clause.i, "ccomp", "xcomp")[:1]:
             who = [_join(_phrase_tokens(parse, s, skip, limit=3)) for s in parse.children(k.i, *_SUBJECTS)]
-            to = ["to"] if parse.child(k.i, "aux") is not None and parse.child(k.i, "aux").lower == "to" else []
-            objects = [*who, *to, k.text]
+            aux = [a.text for a in parse.children(k.i, "aux", "neg")]  # "to", "would", "not"
+            what = [_join(_phrase_tokens(parse, o, skip, limit=3)) for o in parse.children(k.i, "dobj")[:1]]
+            objects = [*who, *aux, _join(_whole_words(parse, [k])), *what]
     return " ".join(p for p in (*parts, *objects) if p)
 
 
@@ -539,6 +540,9 @@ def _reporter(parse: Parse, pronoun: Token) -> Token | None:
     return subject if subject is not None and subject.pos != "PRON" else None
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
 def title(
     parse: Parse,
     trigger: Token,
@@ -552,7 +556,10 @@ def title(
     `who` names a pronoun subject ("he" -> the person it stands for)."""
     if trigger.pos == "NOUN":
         heading = _join(_phrase_tokens(parse, trigger, skip, limit=8))
-        return heading[:1].upper() + heading[1:] if len(heading.split()) >= 2 else None
+        # "his address" says no more than "address": a title needs a word besides a pronoun
+        if len([w for w in heading.split() if w.lower() not in _POSSESSIVE_PRONOUNS]) < 2:
+            return None
+        return heading[:1].upper() + heading[1:]
     subject = _subject_of(parse, trigger)
     if subject is not None and subject.pos == "PRON" and who is None:
         subject = _reporter(parse, subject)
