@@ -393,3 +393,15 @@ def test_titles_of_what_was_said_keep_hyphenated_verbs_helpers_and_objects():
 
 def test_a_noun_with_only_a_pronoun_before_it_makes_no_title():
     assert triggers(LEAD + "Before his Sunday night speech, the mayor visited the school.") == []
+
+
+def test_what_broke_into_a_progressive_is_the_happening_and_takes_its_date():
+    text = "The baker was closing his shop on Friday when a car crashed through the window. He is fine. Police came."
+    lead = read(text).citations[0]
+    assert (lead.trigger.text, lead.timex.text) == ("crashed", "Friday")
+
+
+def test_a_dated_noun_that_names_no_happening_is_no_event():
+    assert triggers(LEAD + "Friday's focus on top-tier stocks left smaller issues behind.") == []
+    (raid,) = read(LEAD + "Friday's raid on the depot left two guards injured.").citations
+    assert raid.trigger.text in {"raid", "left"}

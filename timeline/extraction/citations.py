@@ -33,6 +33,7 @@ from .events import (
     PAST,
     EventReading,
     factuality,
+    interrupted,
     is_figure,
     is_perfect,
     participants,
@@ -258,6 +259,8 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
     trigger = _event_word(article, sentence, timex)
     if trigger is None:
         return False
+    if trigger.dep == "advcl" and interrupted(article.parse, article.parse.head(trigger)) is trigger:
+        return False  # "was heating soup last fall when he was gunned down": the date is the shooting's
     return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj"}
 
 
@@ -586,6 +589,7 @@ _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ..
     lambda a, rule, timex, r: _describes_a_thing(a.parse, r.trigger),
     lambda a, rule, timex, r: _reported_forecast(a, r.trigger),
     lambda a, rule, timex, r: _copula(a.parse, r.trigger) or _dated_verb(r.trigger),
+    lambda a, rule, timex, r: r.trigger.pos == "NOUN" and not is_event_noun(r.trigger),
     lambda a, rule, timex, r: _share_price(a.parse, r.trigger),
     lambda a, rule, timex, r: _career(rule, timex),
 )

@@ -53,16 +53,27 @@ class EventReading:
     participants: tuple[Mention, ...]
 
 
+def interrupted(parse: Parse, verb: Token | None) -> Token | None:
+    """ "Slepian was heating soup in his kitchen when he was gunned down": what happened is the
+    when-clause that broke into the progressive, not the progressive."""
+    if verb is None or verb.tag != "VBG" or not any(a.lower in {"was", "were"} for a in parse.children(verb.i, "aux")):
+        return verb
+    for clause in parse.children(verb.i, "advcl"):
+        if clause.i > verb.i and any(w.lower == "when" for w in parse.children(clause.i, "advmod", "mark")):
+            return clause
+    return verb
+
+
 def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Token | None:
     """The event word of text[start:end]: the verb its date belongs to, else its main verb."""
     if timex is not None:
         token = parse.token_at(timex.start)
         if token is not None:
-            return _verb_above(parse, token, timex)
+            return interrupted(parse, _verb_above(parse, token, timex))
     roots = [t for t in parse.tokens_between(start, end) if t.head == t.i and t.pos in _VERBAL]
     if not roots:
         return None
-    root = roots[0]
+    root = interrupted(parse, roots[0])
     if lemma(root) in SPEECH_VERBS:
         # What was said: the clause after the verb when there are two ("Nashua, rumored a target, said
         # that a Dutch company has sought approval": the parse makes "rumored" a clause of "said" too).
