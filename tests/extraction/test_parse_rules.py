@@ -405,3 +405,8 @@ def test_a_dated_noun_that_names_no_happening_is_no_event():
     assert triggers(LEAD + "Friday's focus on top-tier stocks left smaller issues behind.") == []
     (raid,) = read(LEAD + "Friday's raid on the depot left two guards injured.").citations
     assert raid.trigger.text in {"raid", "left"}
+
+
+def test_its_in_what_a_company_says_is_the_company():
+    text = "Halvard Shipping said its net loss narrowed on higher freight rates. Rates rose. Ships sailed."
+    assert read(text).citations[0].title.startswith("Halvard Shipping's net loss narrows")

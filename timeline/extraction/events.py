@@ -16,6 +16,7 @@ who-did-what title.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -551,6 +552,19 @@ def _reporter(parse: Parse, pronoun: Token) -> Token | None:
     return subject if subject is not None and subject.pos != "PRON" else None
 
 
+def _owner(parse: Parse, subject: Token, trigger: Token) -> str | None:
+    """Whose thing "its" or "their" in the subject is, when a speech verb's subject says it ("Sotheby's
+    said its net loss narrowed")."""
+    mine = parse.child(subject.i, "poss")
+    if mine is None or mine.lower not in {"its", "their"} or trigger.dep != "ccomp":
+        return None
+    speech = parse.head(trigger)
+    speaker = parse.child(speech.i, "nsubj") if lemma(speech) in SPEECH_VERBS else None
+    if speaker is None or speaker.pos == "PRON":
+        return None
+    return _subject_name(parse, speaker, set()).removesuffix("'s").removesuffix("’s")
+
+
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
@@ -579,6 +593,9 @@ def title(
     named = who.name if subject.pos == "PRON" else _subject_name(parse, subject, skip)
     if not named:
         return None
+    owner = _owner(parse, subject, trigger)
+    if owner is not None:  # "Sotheby's said its net loss narrowed": Sotheby's net loss
+        named = re.sub(r"^(?:[Ii]ts|[Tt]heir)\b", f"{owner}'s", named)
     plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None
     own = subject.head == trigger.i
     borrowed_passive = trigger.tag == "VBN" and (
