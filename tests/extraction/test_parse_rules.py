@@ -410,3 +410,15 @@ def test_a_dated_noun_that_names_no_happening_is_no_event():
 def test_its_in_what_a_company_says_is_the_company():
     text = "Halvard Shipping said its net loss narrowed on higher freight rates. Rates rose. Ships sailed."
     assert read(text).citations[0].title.startswith("Halvard Shipping's net loss narrows")
+
+
+def test_an_accounts_figure_moving_or_forecast_is_no_happening():
+    assert triggers(LEAD + "Revenue declined to $85.7 million from $93.3 million, the company said.") == []
+    assert triggers("The dairy expects operating margins of more than 10% next year. Milk is cheap. Cows eat.") == []
+    assert triggers(LEAD + "Capital spending in 2025 will rise slightly, the dairy said.") == []
+    (c,) = read(LEAD + "The dairy will open a plant in Leeds next year.").citations
+    assert c.factuality == "expected"
+
+
+def test_recent_years_is_a_stretch_not_a_recent_happening():
+    assert triggers(LEAD + "In recent years the yen has soared against the dollar.") == []

@@ -42,7 +42,15 @@ from .events import (
     when_dated,
     within_a_week,
 )
-from .lexicon import DOCUMENT_NOUNS, EXPECTATION_VERBS, PERIOD_NOUNS, REMARK_NOUNS, SPEECH_VERBS, STATE_VERBS
+from .lexicon import (
+    ACCOUNT_NOUNS,
+    DOCUMENT_NOUNS,
+    EXPECTATION_VERBS,
+    PERIOD_NOUNS,
+    REMARK_NOUNS,
+    SPEECH_VERBS,
+    STATE_VERBS,
+)
 from .nlp import Parse, lemma
 from .speakers import SpeakerContext, speaker_of
 from .text import Sentence, content_words, stem, word_set
@@ -166,7 +174,8 @@ def event_keywords(sentence: str) -> frozenset[str]:
 # announcement": like "for nine years" that is a stretch of time (here one opened by another
 # happening), over which a count or a state is reported ("1,000 have been arrested since …").
 _RELATIVE = re.compile(
-    r"(?<!-)\b(?:earlier|recently|recent|currently|just (?:hours|days|minutes|weeks) (?:before|after|earlier|later)|"
+    r"(?<!-)\b(?:earlier|recently|recent(?! (?:years|decades|times|history))|currently|"
+    r"just (?:hours|days|minutes|weeks) (?:before|after|earlier|later)|"
     r"(?:hours|days|weeks) (?:before|after|later|earlier)|ahead of|on the eve of|in the run-up to)\b",
     re.IGNORECASE,
 )
@@ -398,7 +407,11 @@ def _period_figure(rule: str, timex: Timex | None, parse: Parse, trigger) -> boo
         return True
     # "For the nine months, Du Pont earned $2 billion", "posted lower earnings for the quarter" (but
     # "Crossland reported a third-quarter loss" is the reporting, news).
-    return _for_a_period(parse, trigger) and is_figure(parse, trigger, results=True)
+    if _for_a_period(parse, trigger) and is_figure(parse, trigger, results=True):
+        return True
+    # "Revenue declined to $85.7 million", "assets fell to $2.46 billion": an account's figure moving
+    subject = parse.child(trigger.i, "nsubj")
+    return subject is not None and lemma(subject) in ACCOUNT_NOUNS and is_figure(parse, trigger)
 
 
 def _for_a_period(parse: Parse, trigger) -> bool:
@@ -569,6 +582,23 @@ def _share_price(parse: Parse, trigger) -> bool:
     return bool(_SHARE_PRICE.search(text)) and not _MOVE.search(text)
 
 
+def _forecast_figure(parse: Parse, reading: EventReading) -> bool:
+    """ "Westinghouse expects operating margins of more than 10% next year", "Capital expenditure in
+    1990 will rise slightly": a forecast of an account's figures, no happening to expect."""
+    if reading.factuality != EXPECTED:
+        return False
+    trigger = reading.trigger
+    subject = parse.child(trigger.i, "nsubj", "nsubjpass")
+    if subject is not None and lemma(subject) in ACCOUNT_NOUNS:
+        return True
+    guessed = parse.child(trigger.i, "dobj") if lemma(trigger) in _FORECAST_VERBS else None
+    return guessed is not None and lemma(guessed) in ACCOUNT_NOUNS | _GROWTH_NOUNS
+
+
+_FORECAST_VERBS = word_set("expect forecast project estimate predict anticipate see")
+_GROWTH_NOUNS = word_set("margin margins growth increase decline gain gains rise")
+
+
 def _career(rule: str, timex: Timex | None) -> bool:
     """ "over the past 20 years, he has built his company": a stretch longer than a year dates a career
     or a trend, not news ("within the last week, 50,000 crossed" is)."""
@@ -590,6 +620,7 @@ _NOT_NEWS: tuple[Callable[[_Article, str, Timex | None, EventReading], bool], ..
     lambda a, rule, timex, r: _reported_forecast(a, r.trigger),
     lambda a, rule, timex, r: _copula(a.parse, r.trigger) or _dated_verb(r.trigger),
     lambda a, rule, timex, r: r.trigger.pos == "NOUN" and not is_event_noun(r.trigger),
+    lambda a, rule, timex, r: _forecast_figure(a.parse, r),
     lambda a, rule, timex, r: _share_price(a.parse, r.trigger),
     lambda a, rule, timex, r: _career(rule, timex),
 )
@@ -616,7 +647,11 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
         return None
     if not lead and any(test(article, rule, timex, reading) for test in _NOT_NEWS):
         return None
-    if lead and (_copula(article.parse, reading.trigger) or _dated_verb(reading.trigger)):
+    if lead and (
+        _copula(article.parse, reading.trigger)
+        or _dated_verb(reading.trigger)
+        or _forecast_figure(article.parse, reading)
+    ):
         return None  # a feature's opening ("It's turning out to be a bad week for Asia"): no happening
     if reading.factuality == EXPECTED:
         rule, confidence = "expected_event", round(confidence - 0.2, 2)

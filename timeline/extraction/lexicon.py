@@ -84,6 +84,11 @@ FIGURE_VERBS = word_set(
 )
 # What a company reports for a period: "posted lower earnings for the quarter".
 RESULT_NOUNS = word_set("earnings profit profits income loss losses revenue revenues sales net margin margins")
+# What an account holds, whose figures move ("revenue declined to $85.7 million", "assets fell").
+ACCOUNT_NOUNS = RESULT_NOUNS | word_set(
+    """asset assets expenditure expenditures spending cost costs expense expenses debt deposits dividend
+    earning volume output shipment shipments order orders backlog inventory inventories reserve reserves"""
+)
 # Stretches of account a result is given for: "for the quarter", "for the nine months".
 PERIOD_NOUNS = word_set("quarter year month months period half weeks")
 # Nouns of speech that carry their speaker and words: "Blinken's comments on Tuesday that …".
