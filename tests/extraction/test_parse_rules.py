@@ -422,3 +422,8 @@ def test_an_accounts_figure_moving_or_forecast_is_no_happening():
 
 def test_recent_years_is_a_stretch_not_a_recent_happening():
     assert triggers(LEAD + "In recent years the yen has soared against the dollar.") == []
+
+
+def test_two_verbs_sharing_an_object_are_titled_together():
+    text = "The police have questioned and released two men who were sought in the case. They were named. It rained."
+    assert read(text).citations[0].title == "Police question and release two men"

@@ -454,9 +454,20 @@ def _called_for(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     return []
 
 
-def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple[int, int], ...] = ()) -> list[str]:
-    """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
-    words = [k.text for k in parse.children(trigger.i, "prt")]
+def _shared_object(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
+    """ "interviewed and released one of two men": the next verb, with the object the two share."""
+    subject = _subject_of(parse, trigger)
+    plural = subject is not None and (subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None)
+    for verb in parse.children(trigger.i, "conj")[:1]:
+        shared = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(verb.i, "dobj")[:1]]
+        if verb.pos == "VERB" and shared and parse.child(verb.i, "nsubj") is None:
+            return ["and", present_tense(verb, plural=plural), *shared]
+    return []
+
+
+def _objects(parse: Parse, trigger: Token, skip: set[int]) -> tuple[list[str], set[int]]:
+    """The verb's objects as phrases, and the tokens they took."""
+    words: list[str] = []
     used: set[int] = set()
     for obj in parse.children(trigger.i, *_OBJECTS, "dative"):
         if obj.i in used:
@@ -468,19 +479,25 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple
         phrase = _phrase_tokens(parse, obj, skip)
         used.update(t.i for t in phrase)
         words.append(_join(phrase))
+    return words, used
+
+
+def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple[int, int], ...] = ()) -> list[str]:
+    """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
+    words = [k.text for k in parse.children(trigger.i, "prt")]
+    objects, used = _objects(parse, trigger, skip)
+    words += objects
+    shared = [] if used else _shared_object(parse, trigger, skip)
+    if shared:
+        return words + shared
     if lemma(trigger) in SPEECH_VERBS:
         reported = parse.children(trigger.i, "ccomp", "xcomp")[:1]
         words += [_quoted(parse, k, quotes) or _gist(parse, k, skip) for k in reported]
     elif not used and (clause := _that_clause(parse, trigger)) is not None:
         # "disclosed that Kuwait's government has asked …", "is reviewing whether …": what, in short
         mark = parse.child(clause.i, "mark")
-        words += [
-            " ".join(
-                w
-                for w in (mark.lower if mark is not None and mark.lower != "that" else "", _gist(parse, clause, skip))
-                if w
-            )
-        ]
+        opener = mark.lower if mark is not None and mark.lower != "that" else ""
+        words.append(f"{opener} {_gist(parse, clause, skip)}".strip())
     else:
         for k in parse.children(trigger.i, "xcomp")[:1]:  # "agreed to sell its candy businesses"
             objects = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(k.i, "dobj")[:1]]
