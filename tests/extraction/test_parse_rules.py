@@ -427,3 +427,18 @@ def test_recent_years_is_a_stretch_not_a_recent_happening():
 def test_two_verbs_sharing_an_object_are_titled_together():
     text = "The police have questioned and released two men who were sought in the case. They were named. It rained."
     assert read(text).citations[0].title == "Police question and release two men"
+
+
+def test_a_clause_at_the_same_moment_dates_the_main_happening():
+    text = LEAD + "The baker was robbed shortly after he closed his shop on Friday night."
+    (c,) = read(text).citations
+    assert (c.trigger.text, c.title) == ("robbed", "Baker is robbed")
+
+
+def test_he_in_a_clause_is_the_named_subject_of_the_sentence():
+    text = (
+        "The spokesman, Paul Ortiz, said the case was open. Ana Ruiz was stopped at the border "
+        "after she arrived from Leeds on Friday. It rained."
+    )
+    titles = [c.title for c in read(text).citations]
+    assert any(t.startswith("Ana Ruiz") for t in titles) and not any("Ortiz arrive" in t for t in titles)

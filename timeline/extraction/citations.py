@@ -364,9 +364,28 @@ def _reading(sentence: Sentence, article: _Article, timex: Timex | None, lead: b
         skip |= {t.i for t in article.parse.tokens_between(sentence.start, sentence.start + dateline.end())}
     people = participants(article.parse, trigger, lambda t: speaker_of(article.speakers, t))
     subject = article.parse.child(trigger.i, "nsubj", "nsubjpass")
-    who = speaker_of(article.speakers, subject) if subject is not None and subject.pos == "PRON" else None
+    who = _pronoun_subject(article, sentence, subject) if subject is not None and subject.pos == "PRON" else None
     heading = title(article.parse, trigger, skip, who, tuple((q.inner_start, q.inner_end) for q in sentence.quotes))
     return EventReading(trigger, verdict, heading or "", people)
+
+
+def _pronoun_subject(article: _Article, sentence: Sentence, pronoun):
+    """Who "he" or "she" doing something is: the named subject of the sentence's main clause before it
+    ("Slepian was shot shortly after he and his wife returned"), else as for a speaker."""
+    parse = article.parse
+    if pronoun.lower in {"he", "she"}:
+        root = next((t for t in parse.tokens_between(sentence.start, pronoun.start) if t.dep == "ROOT"), None)
+        named = parse.child(root.i, "nsubj", "nsubjpass") if root is not None else None
+        if named is not None and named.pos == "PROPN" and named.start < pronoun.start:
+            ctx = article.speakers
+            entity = parse.entity(named)
+            if entity is not None:
+                name, start = entity.text, entity.start
+            else:  # "Ana Ruiz" the model did not take for a name: the proper nouns before the head
+                words = [t for t in parse.tokens[named.left : named.i + 1] if t.pos == "PROPN"]
+                name, start = " ".join(t.text for t in words), words[0].start
+            return ctx.mention(ctx.full_name(name, start), "person", start, start + len(name))
+    return speaker_of(article.speakers, pronoun)
 
 
 def _counted_or_named(parse: Parse, subject) -> bool:

@@ -65,6 +65,20 @@ def interrupted(parse: Parse, verb: Token | None) -> Token | None:
     return verb
 
 
+_AT_ONCE = frozenset({"shortly", "just", "moments", "minutes", "soon", "immediately"})
+
+
+def _same_moment(parse: Parse, clause: Token) -> bool:
+    """A clause placing the main happening at its own moment: "shortly after he returned", "when he
+    returned", "as he stood": its date is the main clause's too."""
+    if clause.dep != "advcl" or parse.head(clause).pos != "VERB":
+        return False
+    opener = [w.lower for w in parse.children(clause.i, "mark", "advmod")]
+    if "when" in opener or "as" in opener:
+        return True
+    return bool({"after", "before"} & set(opener)) and bool(_AT_ONCE & set(opener))
+
+
 def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Token | None:
     """The event word of text[start:end]: the verb its date belongs to, else its main verb."""
     if timex is not None:
@@ -119,6 +133,8 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
                 return None  # "cut the dividend due to its third-quarter loss", "extended loans through January"
             if up.dep == "advcl" and lemma(up) == "ask" and lemma(parse.head(up)) in SPEECH_VERBS:
                 return parse.head(up)  # "Holder said when asked Thursday": the saying, that moment
+            if _same_moment(parse, up):
+                return parse.head(up)  # "was shot shortly after he returned home on Friday": shot then
             if up.dep == "acl" and lemma(up) == "date":
                 # "A security alert, dated Tuesday, noted that …": the document's date is its saying's
                 thing = parse.head(up)

@@ -107,7 +107,7 @@ class SpeakerContext:
         people = [
             e for e in self.parse.entities if e.end <= before and e.label == "PERSON" and not self.in_quote(e.start)
         ]
-        subjects = [e for e in people if self._is_subject(e)]
+        subjects = [e for e in people if self.is_subject(e)]
         named = subjects[-1] if subjects else None
         if named is not None and named.start > spoke_at:
             return self.mention(self.full_name(named.text, named.start), "person", named.start, named.end)
@@ -116,7 +116,7 @@ class SpeakerContext:
         last = people[-1]
         return self.mention(self.full_name(last.text, last.start), "person", last.start, last.end)
 
-    def _is_subject(self, ent: Entity) -> bool:
+    def is_subject(self, ent: Entity) -> bool:
         for t in self.parse.tokens[ent.first : ent.last]:
             head = self.parse.tokens[t.head]
             if t.dep in _SUBJECT_DEPS or (t.dep in {"appos", "compound"} and head.dep in _SUBJECT_DEPS):
