@@ -442,3 +442,16 @@ def test_he_in_a_clause_is_the_named_subject_of_the_sentence():
     )
     titles = [c.title for c in read(text).citations]
     assert any(t.startswith("Ana Ruiz") for t in titles) and not any("Ortiz arrive" in t for t in titles)
+
+
+def test_a_lead_reporting_a_figure_is_the_reporting_and_later_reports_of_figures_are_none():
+    text = "The dairy said that net income for the six months slipped 5% to $9 million. Milk is cheap. Cows eat."
+    (lead,) = read(text).citations
+    assert (lead.trigger.text, lead.title) == ("said", "Dairy says income slipped")
+    assert triggers(LEAD + "The dairy said net jumped to $87 million on higher milk prices.") == []
+    assert triggers(LEAD + "He thinks several dairies will report losses through the third quarter of 2025.") == []
+
+
+def test_a_negated_object_is_not_shared_between_two_verbs():
+    text = "The dairy has held talks with buyers but has reached no agreement. Milk is cheap. Cows eat."
+    assert read(text).citations[0].title == "Dairy holds talks with buyers"

@@ -48,6 +48,7 @@ from .lexicon import (
     EXPECTATION_VERBS,
     PERIOD_NOUNS,
     REMARK_NOUNS,
+    RESULT_NOUNS,
     SPEECH_VERBS,
     STATE_VERBS,
 )
@@ -428,9 +429,12 @@ def _period_figure(rule: str, timex: Timex | None, parse: Parse, trigger) -> boo
     # "Crossland reported a third-quarter loss" is the reporting, news).
     if _for_a_period(parse, trigger) and is_figure(parse, trigger, results=True):
         return True
-    # "Revenue declined to $85.7 million", "assets fell to $2.46 billion": an account's figure moving
-    subject = parse.child(trigger.i, "nsubj")
-    return subject is not None and lemma(subject) in ACCOUNT_NOUNS and is_figure(parse, trigger)
+    # "Revenue declined to $85.7 million", "assets fell to $2.46 billion": an account's figure moving,
+    # or a company saying so ("the computer maker said net jumped to $87 million") after its lead
+    said = parse.child(trigger.i, "ccomp") if lemma(trigger) in SPEECH_VERBS else None
+    moving = said if said is not None else trigger
+    subject = parse.child(moving.i, "nsubj")
+    return subject is not None and lemma(subject) in ACCOUNT_NOUNS and is_figure(parse, moving)
 
 
 def _for_a_period(parse: Parse, trigger) -> bool:
@@ -610,8 +614,10 @@ def _forecast_figure(parse: Parse, reading: EventReading) -> bool:
     subject = parse.child(trigger.i, "nsubj", "nsubjpass")
     if subject is not None and lemma(subject) in ACCOUNT_NOUNS:
         return True
-    guessed = parse.child(trigger.i, "dobj") if lemma(trigger) in _FORECAST_VERBS else None
-    return guessed is not None and lemma(guessed) in ACCOUNT_NOUNS | _GROWTH_NOUNS
+    guessed = parse.child(trigger.i, "dobj")
+    if guessed is not None and lemma(guessed) in RESULT_NOUNS:
+        return True  # "several steelmakers will report losses through the third quarter of 1990"
+    return guessed is not None and lemma(trigger) in _FORECAST_VERBS and lemma(guessed) in ACCOUNT_NOUNS | _GROWTH_NOUNS
 
 
 _FORECAST_VERBS = word_set("expect forecast project estimate predict anticipate see")

@@ -94,6 +94,8 @@ def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Toke
         # that a Dutch company has sought approval": the parse makes "rumored" a clause of "said" too).
         comps = parse.children(root.i, "ccomp")
         comp = next((c for c in comps if c.i > root.i), comps[0] if comps else None)
+        if comp is not None and is_figure(parse, comp):
+            return root  # "Reed said net income slipped 5%": the reporting is the news, the figure its content
         return comp if comp is not None and comp.pos in _VERBAL else root  # "announced terms": the announcing
     return root
 
@@ -474,8 +476,13 @@ def _shared_object(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     """ "interviewed and released one of two men": the next verb, with the object the two share."""
     subject = _subject_of(parse, trigger)
     plural = subject is not None and (subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None)
+    if lemma(trigger) in SPEECH_VERBS or parse.child(trigger.i, "ccomp", "xcomp") is not None:
+        return []
     for verb in parse.children(trigger.i, "conj")[:1]:
-        shared = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(verb.i, "dobj")[:1]]
+        objects = parse.children(verb.i, "dobj")[:1]
+        if any(d.lower == "no" for o in objects for d in parse.children(o.i, "det")):
+            return []  # "has reached no agreement": not an object the two verbs share
+        shared = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in objects]
         if verb.pos == "VERB" and shared and parse.child(verb.i, "nsubj") is None:
             return ["and", present_tense(verb, plural=plural), *shared]
     return []
