@@ -455,3 +455,9 @@ def test_a_lead_reporting_a_figure_is_the_reporting_and_later_reports_of_figures
 def test_a_negated_object_is_not_shared_between_two_verbs():
     text = "The dairy has held talks with buyers but has reached no agreement. Milk is cheap. Cows eat."
     assert read(text).citations[0].title == "Dairy holds talks with buyers"
+
+
+def test_never_before_is_no_happening_and_a_distant_verb_shares_no_object():
+    assert triggers(LEAD + "But never before has the dairy sold milk abroad.") == []
+    text = "The minister flew Tuesday to Leeds, visiting farms hit by floods that mostly ruined small farms."
+    assert read(text).citations[0].title == "Minister flies to Leeds"

@@ -170,6 +170,8 @@ def _negated(parse: Parse, t: Token, when: str) -> str | None:
     """ "did not sign", and "gave no reason", "no charges were filed", "nobody was hurt"."""
     if parse.child(t.i, "neg") is not None:
         return "negated"
+    if any(a.lower == "never" or parse.child(a.i, "neg") is not None for a in parse.children(t.i, "advmod")):
+        return "negated"  # "never before has NATO reached out"
     for k in parse.children(t.i, *_SUBJECTS, "dobj", "attr"):
         nobody = k.lower in {"nobody", "nothing", "none"}
         if nobody or any(d.lower == "no" for d in parse.children(k.i, "det")):
@@ -483,7 +485,8 @@ def _shared_object(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
         if any(d.lower == "no" for o in objects for d in parse.children(o.i, "det")):
             return []  # "has reached no agreement": not an object the two verbs share
         shared = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in objects]
-        if verb.pos == "VERB" and shared and parse.child(verb.i, "nsubj") is None:
+        # "interviewed and released": side by side, not a verb further on the parse hung here
+        if verb.pos == "VERB" and shared and parse.child(verb.i, "nsubj") is None and verb.i <= trigger.i + 3:
             return ["and", present_tense(verb, plural=plural), *shared]
     return []
 
