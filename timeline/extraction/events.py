@@ -557,7 +557,11 @@ def _subject_of(parse: Parse, trigger: Token) -> Token | None:
     # reported …": the subject of the verb the clause hangs on.
     if head.pos not in _VERBAL or head.i == trigger.i:
         return None
-    return next(iter(parse.children(head.i, *_SUBJECTS)), None)
+    found = next(iter(parse.children(head.i, *_SUBJECTS)), None)
+    if found is None and trigger.dep == "conj" and head.dep == "xcomp":
+        # "Coleco failed to come up with a winner and filed …": the parse hung "filed" on "come"
+        found = next(iter(parse.children(parse.head(head).i, *_SUBJECTS)), None)
+    return found
 
 
 _NAMED = frozenset({"ORG", "PERSON", "GPE", "NORP"})
@@ -608,6 +612,18 @@ def _owner(parse: Parse, subject: Token, trigger: Token) -> str | None:
     return _subject_name(parse, speaker, set()).removesuffix("'s").removesuffix("’s")
 
 
+def _loose_subject(parse: Parse, trigger: Token) -> Token | None:
+    """A main verb the parse gave no subject after a long opening ("On April 4, 1949, on behalf of the
+    United States, Truman's secretary of state, Dean Acheson, signed …"): the name just before it."""
+    if trigger.dep != "ROOT" or trigger.i == 0:
+        return None
+    k = trigger.i - 1
+    while k > 0 and parse.tokens[k].pos == "PUNCT":
+        k -= 1
+    before = parse.tokens[k]
+    return before if before.pos == "PROPN" and before.dep in {"appos", "conj", "npadvmod"} else None
+
+
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 
 
@@ -628,7 +644,7 @@ def title(
         if len([w for w in heading.split() if w.lower() not in _POSSESSIVE_PRONOUNS]) < 2:
             return None
         return heading[:1].upper() + heading[1:]
-    subject = _subject_of(parse, trigger)
+    subject = _subject_of(parse, trigger) or _loose_subject(parse, trigger)
     if subject is not None and subject.pos == "PRON" and who is None:
         subject = _reporter(parse, subject)
     if subject is None or (subject.pos == "PRON" and who is None):
