@@ -468,3 +468,20 @@ def test_a_subject_the_parse_left_loose_or_hung_high_still_names_who_did_it():
     assert " signs bridge contract" in read(text).citations[0].title
     text = LEAD + "As the craze died, the dairy failed to come up with a new cheese and filed for bankruptcy in July."
     assert read(text).citations[0].title.startswith("Dairy files for bankruptcy")
+
+
+def test_a_percentage_keeps_its_number_and_after_doing_is_done_by_the_subject():
+    (c,) = read(LEAD + "By 2030 the dairy intends to reach a 40% share of the market.").citations
+    assert "40 % share" in c.title
+    (c,) = read(LEAD + "The council kept one seat on the board after selling its stake in the dairy in 2019.").citations
+    assert c.title.startswith("Council ")
+
+
+def test_a_periods_result_dates_its_reporting_only():
+    assert triggers(LEAD + "Most of the dairy's fall is attributed to a third-quarter earnings report.") == []
+    (c,) = read(LEAD + "The dairy reported a third-quarter loss of $4 million.").citations
+    assert c.trigger.text == "reported"
+    text = "The dairy said it will shut a plant in a move expected to result in a fourth-quarter charge. Milk is cheap."
+    text += " Cows eat."
+    lead = read(text).citations[0]
+    assert (lead.rule, lead.timex) == ("lead_event", None)

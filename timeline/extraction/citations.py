@@ -268,7 +268,7 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
     revolution 40 years ago")."""
     trigger = _event_word(article, sentence, timex)
     if trigger is None:
-        return False
+        return True  # "… in a move expected to result in a fourth-quarter charge": a date for no verb
     if trigger.dep == "advcl" and interrupted(article.parse, article.parse.head(trigger)) is trigger:
         return False  # "was heating soup last fall when he was gunned down": the date is the shooting's
     return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj"}

@@ -106,6 +106,8 @@ def within_a_week(timex: Timex) -> bool:
     return timex.precision is not None and timex.precision.value in {"week", "weekend", "day", "time"}
 
 
+# Verbs that report a period's result: "reported a third-quarter loss" happened when reported.
+_REPORTING_RESULTS = frozenset({"report", "post", "announce", "record", "book", "show", "say", "disclose", "release"})
 # Prepositions whose object dates something else than the verb: a cause ("due to its third-quarter
 # loss", "amid a December slump") or the end of a term ("loans through January", "frozen until 2012").
 _CAUSE_HEADS = frozenset({"due", "owing", "thanks", "because"})
@@ -127,10 +129,12 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     date_ent = token.ent
     period = timex.precision is not None and timex.precision.value == "quarter"
     fine = within_a_week(timex)
-    since = term = False
+    since = term = result = False
     for up in parse.ancestors(token):
         if up.pos in _VERBAL:
             perfect = any(a in {"has", "have", "had", "'ve"} for a in _aux(parse, up))
+            if result and lemma(up) not in _REPORTING_RESULTS and not is_figure(parse, up):
+                return None  # "the decline is attributed to a third-quarter earnings report": not then
             if term and up.tag in {"VBD", "VBN"}:
                 return None  # "cut the dividend due to its third-quarter loss", "extended loans through January"
             if up.dep == "advcl" and lemma(up) == "ask" and lemma(parse.head(up)) in SPEECH_VERBS:
@@ -152,6 +156,7 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
         dating = token.dep in {"compound", "nummod", "amod", "poss", "npadvmod"}
         if up.pos == "NOUN" and not inside_date and dating and not period:
             return up
+        result = result or (up.pos == "NOUN" and not inside_date and dating and period)
         token = up
     return None
 
@@ -364,7 +369,11 @@ def _core(parse: Parse, head: Token, t: Token) -> bool:
     if t.i == head.i or (t.head == head.i and t.dep in _CORE_DEPS):
         return True
     parent = parse.head(t)
-    return parent.head == head.i and parent.dep == "pobj" and t.dep in _CORE_MODIFIERS
+    if parent.head == head.i and parent.dep == "pobj" and t.dep in _CORE_MODIFIERS:
+        return True
+    # "a 50% share": the number of an amount that qualifies the head ("%" under "share", "50" under "%")
+    amount = parent.lower in {"%", "percent"} and parent.head == head.i
+    return t.dep == "nummod" and amount
 
 
 def _join(tokens: list[Token]) -> str:
@@ -547,7 +556,8 @@ def _subject_of(parse: Parse, trigger: Token) -> Token | None:
         return head
     if trigger.dep == "pcomp" and head.dep == "prep":
         head = parse.head(head)  # "After touring the capital, Freeh flew …": Freeh toured
-        if parse.child(head.i, "dobj") is not None:
+        preposition = parse.head(trigger)
+        if preposition.lower in {"from", "into"} and parse.child(head.i, "dobj") is not None:
             return parse.child(head.i, "dobj")  # "barred him from working": he would have worked
     elif trigger.dep in {"xcomp", "advcl"} and "to" in _aux(parse, trigger) and parse.child(head.i, "dobj"):
         return parse.child(head.i, "dobj")  # "urged citizens to leave", "set up a programme to run"
