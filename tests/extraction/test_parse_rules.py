@@ -485,3 +485,8 @@ def test_a_periods_result_dates_its_reporting_only():
     text += " Cows eat."
     lead = read(text).citations[0]
     assert (lead.rule, lead.timex) == ("lead_event", None)
+
+
+def test_a_habit_in_the_present_perfect_is_no_news():
+    assert triggers(LEAD + "The Dairy Council has long monitored such farms as Hill Top.") == []
+    assert triggers(LEAD + "The Dairy Council has closed two farms.") == ["closed"]

@@ -407,6 +407,11 @@ def _just_happened(sentence: Sentence, article: _Article, trigger) -> bool:
     main = trigger.dep == "ROOT"  # not a clause someone reports ("stressed that they have arrested")
     if any(p.lower in {"since", "for"} for p in article.parse.children(trigger.i, "prep")):
         return False  # "has been ruled from London since 1972": a state over a stretch of time
+    if any(
+        a.lower in {"long", "always", "often", "repeatedly", "traditionally"}
+        for a in article.parse.children(trigger.i, "advmod")
+    ):
+        return False  # "has long monitored such groups": a habit, not news
     return main and named and not quoted and is_perfect(article.parse, trigger) and lemma(trigger) not in STATE_VERBS
 
 
