@@ -490,3 +490,12 @@ def test_a_periods_result_dates_its_reporting_only():
 def test_a_habit_in_the_present_perfect_is_no_news():
     assert triggers(LEAD + "The Dairy Council has long monitored such farms as Hill Top.") == []
     assert triggers(LEAD + "The Dairy Council has closed two farms.") == ["closed"]
+
+
+def test_phrasal_verbs_numbers_and_a_quoted_lead_in_titles():
+    assert read("A storm blew apart two barns on Monday.").citations[0].title == "Storm blows apart two barns"
+    text = "The dairy said it bought 93% of a cheese maker. Milk is cheap. Cows eat."
+    assert read(text).citations[0].title.startswith("Dairy buys 93 %")
+    text = "“So far, the harvest is going well,” said the farm minister, Ana Ruiz. Milk is cheap. Cows eat."
+    lead = read(text).citations[0]
+    assert (lead.trigger.text, lead.title.split(" says ")[0]) == ("said", "Farm minister")

@@ -79,6 +79,17 @@ def _same_moment(parse: Parse, clause: Token) -> bool:
     return bool({"after", "before"} & set(opener)) and bool(_AT_ONCE & set(opener))
 
 
+_QUOTE_MARKS = frozenset({"“", '"', "``", "‘", "'"})
+
+
+def _quoted_clause(parse: Parse, clause: Token) -> bool:
+    """A clause that opens just after a quotation mark: someone's words, not the reporter's."""
+    first = clause.left
+    while first < clause.i and parse.tokens[first].pos == "PUNCT" and parse.tokens[first].text not in _QUOTE_MARKS:
+        first += 1
+    return parse.tokens[first].text in _QUOTE_MARKS or (first > 0 and parse.tokens[first - 1].text in _QUOTE_MARKS)
+
+
 def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Token | None:
     """The event word of text[start:end]: the verb its date belongs to, else its main verb."""
     if timex is not None:
@@ -96,6 +107,8 @@ def trigger_for(parse: Parse, start: int, end: int, timex: Timex | None) -> Toke
         comp = next((c for c in comps if c.i > root.i), comps[0] if comps else None)
         if comp is not None and is_figure(parse, comp):
             return root  # "Reed said net income slipped 5%": the reporting is the news, the figure its content
+        if comp is not None and _quoted_clause(parse, comp):
+            return root  # "“The offensive is progressing,” said Schwarzkopf": the saying is what happened
         return comp if comp is not None and comp.pos in _VERBAL else root  # "announced terms": the announcing
     return root
 
@@ -359,7 +372,7 @@ def _whole_words(parse: Parse, tokens: list[Token]) -> list[Token]:
     return [parse.tokens[i] for i in sorted(kept)]
 
 
-_CORE_DEPS = frozenset({"compound", "poss", "case", "pobj"})
+_CORE_DEPS = frozenset({"compound", "poss", "case", "pobj", "nummod"})
 _CORE_MODIFIERS = frozenset({"compound", "amod", "nummod"})
 
 
@@ -500,6 +513,9 @@ def _shared_object(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     return []
 
 
+_PARTICLES = frozenset({"apart", "through", "away", "off", "out", "down", "up", "over", "back"})
+
+
 def _objects(parse: Parse, trigger: Token, skip: set[int]) -> tuple[list[str], set[int]]:
     """The verb's objects as phrases, and the tokens they took."""
     words: list[str] = []
@@ -519,7 +535,8 @@ def _objects(parse: Parse, trigger: Token, skip: set[int]) -> tuple[list[str], s
 
 def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple[int, int], ...] = ()) -> list[str]:
     """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
-    words = [k.text for k in parse.children(trigger.i, "prt")]
+    # the particle of a phrasal verb: "blew apart", "fell through" (the parse may call it an adverb)
+    words = [k.text for k in parse.children(trigger.i, "prt", "advmod") if k.dep == "prt" or k.lower in _PARTICLES]
     objects, used = _objects(parse, trigger, skip)
     words += objects
     shared = [] if used else _shared_object(parse, trigger, skip)
