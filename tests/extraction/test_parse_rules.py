@@ -499,3 +499,10 @@ def test_phrasal_verbs_numbers_and_a_quoted_lead_in_titles():
     text = "“So far, the harvest is going well,” said the farm minister, Ana Ruiz. Milk is cheap. Cows eat."
     lead = read(text).citations[0]
     assert (lead.trigger.text, lead.title.split(" says ")[0]) == ("said", "Farm minister")
+
+
+def test_a_quarters_figure_in_a_lead_is_the_reporting_and_later_an_accounts_move_is_none():
+    text = "The dairy said net income for the third quarter fell 6% to $20 million. Milk is cheap. Cows eat."
+    lead = read(text).citations[0]
+    assert (lead.trigger.text, lead.rule, lead.timex) == ("said", "lead_event", None)
+    assert triggers(LEAD + "Sales increased in the quarter ended Sept. 30 to $74 million from $62 million.") == []

@@ -46,6 +46,7 @@ from .lexicon import (
     ACCOUNT_NOUNS,
     DOCUMENT_NOUNS,
     EXPECTATION_VERBS,
+    FIGURE_VERBS,
     PERIOD_NOUNS,
     REMARK_NOUNS,
     RESULT_NOUNS,
@@ -269,6 +270,9 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
     trigger = _event_word(article, sentence, timex)
     if trigger is None:
         return True  # "… in a move expected to result in a fourth-quarter charge": a date for no verb
+    coarse = timex.precision is not None and timex.precision.value not in {"day", "time"}
+    if trigger.dep == "ccomp" and coarse and is_figure(article.parse, trigger):
+        return True  # "Norton said net income for the third quarter fell 6%": the quarter is the figure's
     if trigger.dep == "advcl" and interrupted(article.parse, article.parse.head(trigger)) is trigger:
         return False  # "was heating soup last fall when he was gunned down": the date is the shooting's
     return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj"}
@@ -428,8 +432,10 @@ def _period_figure(rule: str, timex: Timex | None, parse: Parse, trigger) -> boo
     """A figure for a quarter or a year ("loan originations dropped to $663 million in the third
     quarter") is a result to report, not a happening to put on a timeline; a day's move is news."""
     coarse = timex is not None and timex.precision is not None and timex.precision.value not in {"day", "time"}
-    if rule == "dated_sentence" and coarse and is_figure(parse, trigger):
-        return True
+    subject = parse.child(trigger.i, "nsubj")
+    account = subject is not None and lemma(subject) in ACCOUNT_NOUNS and lemma(trigger) in FIGURE_VERBS
+    if rule == "dated_sentence" and coarse and (is_figure(parse, trigger) or account):
+        return True  # "Sales increased in the quarter" (the amount the parse hung elsewhere)
     # "For the nine months, Du Pont earned $2 billion", "posted lower earnings for the quarter" (but
     # "Crossland reported a third-quarter loss" is the reporting, news).
     if _for_a_period(parse, trigger) and is_figure(parse, trigger, results=True):
