@@ -506,3 +506,8 @@ def test_a_quarters_figure_in_a_lead_is_the_reporting_and_later_an_accounts_move
     lead = read(text).citations[0]
     assert (lead.trigger.text, lead.rule, lead.timex) == ("said", "lead_event", None)
     assert triggers(LEAD + "Sales increased in the quarter ended Sept. 30 to $74 million from $62 million.") == []
+
+
+def test_a_stretch_of_time_a_noun_belongs_to_dates_the_noun():
+    text = LEAD + "Orders have risen from the low levels of the early summer, the dairy said."
+    assert triggers(text) == []

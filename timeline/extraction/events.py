@@ -133,6 +133,36 @@ def _cause_or_term(parse: Parse, prep: Token) -> bool:
     return prep.lower in {"to", "of"} and parse.head(prep).lower in _CAUSE_HEADS
 
 
+def _season_of(parse: Parse, up: Token, token: Token, timex: Timex) -> Token | None:
+    """ "the low levels of the early summer": a stretch of time a noun belongs to ("of the …") dates
+    that noun, not the verb above it."""
+    coarse = timex.precision is not None and timex.precision.value not in {"day", "time"}
+    if not (coarse and up.lower == "of" and up.dep == "prep" and token.dep == "pobj"):
+        return None
+    if not timex.text.lower().startswith("the "):
+        return None
+    owner = parse.head(up)
+    return owner if owner.pos == "NOUN" and not (timex.start <= owner.start < timex.end) else None
+
+
+def _dated_verb_of(parse: Parse, up: Token, *, since: bool, term: bool, result: bool) -> Token | None:
+    """The verb the walk up from a date reached, or the one it stands for, or None (the date is not its)."""
+    perfect = any(a in {"has", "have", "had", "'ve"} for a in _aux(parse, up))
+    if result and lemma(up) not in _REPORTING_RESULTS and not is_figure(parse, up):
+        return None  # "the decline is attributed to a third-quarter earnings report": not then
+    if term and up.tag in {"VBD", "VBN"}:
+        return None  # "cut the dividend due to its third-quarter loss", "extended loans through January"
+    if up.dep == "advcl" and lemma(up) == "ask" and lemma(parse.head(up)) in SPEECH_VERBS:
+        return parse.head(up)  # "Holder said when asked Thursday": the saying, that moment
+    if _same_moment(parse, up):
+        return parse.head(up)  # "was shot shortly after he returned home on Friday": shot then
+    if up.dep == "acl" and lemma(up) == "date":
+        # "A security alert, dated Tuesday, noted that …": the document's date is its saying's
+        thing = parse.head(up)
+        return parse.head(thing) if thing.dep in {"nsubj", "nsubjpass"} else up
+    return None if since and perfect else up  # "have been downloaded since its launch in 2003"
+
+
 def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     """The verb a date belongs to; or the noun it dates ("the 2010 raid": the raid, not the sentence).
 
@@ -145,20 +175,7 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
     since = term = result = False
     for up in parse.ancestors(token):
         if up.pos in _VERBAL:
-            perfect = any(a in {"has", "have", "had", "'ve"} for a in _aux(parse, up))
-            if result and lemma(up) not in _REPORTING_RESULTS and not is_figure(parse, up):
-                return None  # "the decline is attributed to a third-quarter earnings report": not then
-            if term and up.tag in {"VBD", "VBN"}:
-                return None  # "cut the dividend due to its third-quarter loss", "extended loans through January"
-            if up.dep == "advcl" and lemma(up) == "ask" and lemma(parse.head(up)) in SPEECH_VERBS:
-                return parse.head(up)  # "Holder said when asked Thursday": the saying, that moment
-            if _same_moment(parse, up):
-                return parse.head(up)  # "was shot shortly after he returned home on Friday": shot then
-            if up.dep == "acl" and lemma(up) == "date":
-                # "A security alert, dated Tuesday, noted that …": the document's date is its saying's
-                thing = parse.head(up)
-                return parse.head(thing) if thing.dep in {"nsubj", "nsubjpass"} else up
-            return None if since and perfect else up  # "have been downloaded since its launch in 2003"
+            return _dated_verb_of(parse, up, since=since, term=term, result=result)
         since = since or (up.lower == "since" and up.dep == "prep")
         if up.lower in {"after", "following"} and up.dep == "prep" and not fine:
             return None  # "after a flat second quarter, the company attributed …": no date for what came after
@@ -166,6 +183,9 @@ def _verb_above(parse: Parse, token: Token, timex: Timex) -> Token | None:
         # programme to run through June" is the plan's end, ahead).
         term = term or (up.dep == "prep" and _cause_or_term(parse, up) and not fine)
         inside_date = (date_ent >= 0 and up.ent == date_ent) or timex.start <= up.start < timex.end
+        owner = None if inside_date else _season_of(parse, up, token, timex)
+        if owner is not None:
+            return owner
         dating = token.dep in {"compound", "nummod", "amod", "poss", "npadvmod"}
         if up.pos == "NOUN" and not inside_date and dating and not period:
             return up
