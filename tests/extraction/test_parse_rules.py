@@ -509,5 +509,5 @@ def test_a_quarters_figure_in_a_lead_is_the_reporting_and_later_an_accounts_move
 
 
 def test_a_stretch_of_time_a_noun_belongs_to_dates_the_noun():
-    text = LEAD + "Orders have risen from the low levels of the early summer, the dairy said."
+    text = LEAD + "He noted that the dairy's order entry has increased from the low levels of the early summer."
     assert triggers(text) == []
