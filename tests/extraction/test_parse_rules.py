@@ -511,3 +511,12 @@ def test_a_quarters_figure_in_a_lead_is_the_reporting_and_later_an_accounts_move
 def test_a_stretch_of_time_a_noun_belongs_to_dates_the_noun():
     text = LEAD + "He noted that the dairy's order entry has increased from the low levels of the early summer."
     assert triggers(text) == []
+
+
+def test_he_who_does_something_is_the_storys_subject_not_the_spokesman_last_quoted():
+    text = (
+        "Police are hunting Karl Brenner over the fire. Brenner, 44, fled in March. Brenner's car was found "
+        "in Leeds. Inspector Tom Hale said the search goes on. He was last seen on Nov. 3 in York."
+    )
+    seen = [c for c in read(text).citations if c.trigger.text == "seen"]
+    assert seen and seen[0].title.startswith("Karl Brenner")

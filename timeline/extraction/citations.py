@@ -390,7 +390,29 @@ def _pronoun_subject(article: _Article, sentence: Sentence, pronoun):
                 words = [t for t in parse.tokens[named.left : named.i + 1] if t.pos == "PROPN"]
                 name, start = " ".join(t.text for t in words), words[0].start
             return ctx.mention(ctx.full_name(name, start), "person", start, start + len(name))
+        salient = _salient_person(article, pronoun)
+        if salient is not None:
+            return salient
     return speaker_of(article.speakers, pronoun)
+
+
+def _salient_person(article: _Article, pronoun):
+    """Who "he" or "she" who does something most likely is: of the people named in the three sentences
+    before, the one the article has named most so far (the story's subject, not the spokesman quoted
+    on it); the latest on a tie."""
+    parse, ctx = article.parse, article.speakers
+    starts = [s.start for s in parse.sentences if s.start <= pronoun.start]
+    window = starts[-4] if len(starts) >= 4 else 0
+    people = [e for e in parse.entities if e.label == "PERSON" and e.end <= pronoun.start and not ctx.in_quote(e.start)]
+    near = [e for e in people if e.start >= window]
+    if not near:
+        return None
+    surname = lambda e: e.text.split()[-1].removesuffix("'s").removesuffix("’s")  # noqa: E731
+    counts: dict[str, int] = {}
+    for e in people:
+        counts[surname(e)] = counts.get(surname(e), 0) + 1
+    best = max(near, key=lambda e: (counts[surname(e)], e.start))
+    return ctx.mention(ctx.full_name(best.text, best.start), "person", best.start, best.end)
 
 
 def _counted_or_named(parse: Parse, subject) -> bool:

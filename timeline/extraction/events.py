@@ -556,7 +556,11 @@ def _objects(parse: Parse, trigger: Token, skip: set[int]) -> tuple[list[str], s
 def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple[int, int], ...] = ()) -> list[str]:
     """The verb's particle, objects and first two phrases; for a speech verb, what it reports."""
     # the particle of a phrasal verb: "blew apart", "fell through" (the parse may call it an adverb)
-    words = [k.text for k in parse.children(trigger.i, "prt", "advmod") if k.dep == "prt" or k.lower in _PARTICLES]
+    words = [
+        k.text
+        for k in parse.children(trigger.i, "prt", "advmod")
+        if k.dep == "prt" or (k.lower in _PARTICLES and k.i == trigger.i + 1)
+    ]
     objects, used = _objects(parse, trigger, skip)
     words += objects
     shared = [] if used else _shared_object(parse, trigger, skip)
