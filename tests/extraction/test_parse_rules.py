@@ -520,3 +520,11 @@ def test_he_who_does_something_is_the_storys_subject_not_the_spokesman_last_quot
     )
     seen = [c for c in read(text).citations if c.trigger.text == "seen"]
     assert seen and seen[0].title.startswith("Karl Brenner")
+
+
+def test_a_lead_figure_for_a_quarter_is_undated_and_a_state_keeps_its_word():
+    text = "Dairy earnings soared 33% to a record in the fiscal first quarter. Milk is cheap. Cows eat."
+    lead = read(text).citations[0]
+    assert (lead.rule, lead.timex) == ("lead_event", None)
+    (c,) = read(LEAD + "By mid afternoon, police were saying the siege was over.").citations
+    assert c.title.endswith("siege was over")

@@ -271,8 +271,10 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
     if trigger is None:
         return True  # "… in a move expected to result in a fourth-quarter charge": a date for no verb
     coarse = timex.precision is not None and timex.precision.value not in {"day", "time"}
-    if trigger.dep == "ccomp" and coarse and is_figure(article.parse, trigger):
-        return True  # "Norton said net income for the third quarter fell 6%": the quarter is the figure's
+    if trigger.dep in {"ccomp", "ROOT"} and coarse and is_figure(article.parse, trigger):
+        # "Norton said net income for the third quarter fell 6%", "Delta's earnings soared 33% in the
+        # fiscal first quarter": the quarter is the figure's; the report came on or before publication
+        return True
     if trigger.dep == "advcl" and interrupted(article.parse, article.parse.head(trigger)) is trigger:
         return False  # "was heating soup last fall when he was gunned down": the date is the shooting's
     return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj"}

@@ -57,7 +57,9 @@ class EventReading:
 def interrupted(parse: Parse, verb: Token | None) -> Token | None:
     """ "Slepian was heating soup in his kitchen when he was gunned down": what happened is the
     when-clause that broke into the progressive, not the progressive."""
-    if verb is None or verb.tag != "VBG" or not any(a.lower in {"was", "were"} for a in parse.children(verb.i, "aux")):
+    if verb is None or verb.tag != "VBG":
+        return verb
+    if not any(a.lower in {"was", "were", "been"} for a in parse.children(verb.i, "aux")):
         return verb
     for clause in parse.children(verb.i, "advcl"):
         if clause.i > verb.i and any(w.lower == "when" for w in parse.children(clause.i, "advmod", "mark")):
@@ -468,8 +470,9 @@ def _gist(parse: Parse, clause: Token, skip: set[int]) -> str:
     parts += [k.text for k in parse.children(clause.i, "aux", "auxpass", "neg") if k.lower not in {"to", "that"}]
     parts.append(_join(_whole_words(parse, [clause])))  # "re-examine", not "re"
     objects = [_join(_phrase_tokens(parse, k, skip, limit=4)) for k in parse.children(clause.i, *_OBJECTS, "acomp")]
-    if not objects and lemma(clause) == "be":  # "six people were in custody"
+    if not objects and lemma(clause) == "be":  # "six people were in custody", "the operation was over"
         objects = [_join(_phrase_tokens(parse, k, skip, limit=3)) for k in parse.children(clause.i, "prep")[:1]]
+        objects = objects or [k.text for k in parse.children(clause.i, "advmod", "prt")[:1]]
     if not objects:  # "he wants Cuban diplomats to meet his son": what is wanted, one level down
         for k in parse.children(clause.i, "ccomp", "xcomp")[:1]:
             who = [_join(_phrase_tokens(parse, s, skip, limit=3)) for s in parse.children(k.i, *_SUBJECTS)]
