@@ -528,3 +528,9 @@ def test_a_lead_figure_for_a_quarter_is_undated_and_a_state_keeps_its_word():
     assert (lead.rule, lead.timex) == ("lead_event", None)
     (c,) = read(LEAD + "By mid afternoon, police were saying the siege was over.").citations
     assert c.title.endswith("siege was over")
+
+
+def test_a_lead_planning_something_on_a_date_is_expected_then():
+    text = "The dairy plans to redeem on Nov. 16 its $15 million of bonds due March 1, 2031. Milk is cheap. Cows eat."
+    lead = read(text).citations[0]
+    assert (lead.factuality, lead.timex.text) == ("expected", "Nov. 16")

@@ -277,7 +277,8 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
         return True
     if trigger.dep == "advcl" and interrupted(article.parse, article.parse.head(trigger)) is trigger:
         return False  # "was heating soup last fall when he was gunned down": the date is the shooting's
-    return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj"}
+    # "plans to redeem on Nov. 16": the plan's own date
+    return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj", "xcomp"}
 
 
 _RECENT_DAYS = 7
