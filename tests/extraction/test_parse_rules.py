@@ -534,3 +534,23 @@ def test_a_lead_planning_something_on_a_date_is_expected_then():
     text = "The dairy plans to redeem on Nov. 16 its $15 million of bonds due March 1, 2031. Milk is cheap. Cows eat."
     lead = read(text).citations[0]
     assert (lead.factuality, lead.timex.text) == ("expected", "Nov. 16")
+
+
+def test_he_is_the_person_mentioned_most_even_when_the_model_names_him_once():
+    text = (
+        "Maria Santos, the head of the dairy, said on Monday she would take medical leave. Markets were shut "
+        "in honor of Martin Luther King. It is the third time that Santos, aged 55, has taken leave. "
+        "She fought cancer in 2004."
+    )
+    fought = [c for c in read(text).citations if c.trigger.text == "fought"]
+    assert fought and fought[0].title.startswith("Maria Santos")
+
+
+def test_a_lead_warning_of_a_quarterly_loss_is_news_but_a_forecast_of_others_losses_is_not():
+    text = "The dairy said it expects to report a third-quarter loss of $4 million. Milk is cheap. Cows eat."
+    lead = read(text).citations[0]
+    assert (lead.rule, lead.timex, lead.title) == (
+        "lead_event",
+        None,
+        "Dairy says it expects to report third-quarter loss",
+    )

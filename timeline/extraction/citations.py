@@ -277,8 +277,10 @@ def _dates_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
         return True
     if trigger.dep == "advcl" and interrupted(article.parse, article.parse.head(trigger)) is trigger:
         return False  # "was heating soup last fall when he was gunned down": the date is the shooting's
-    # "plans to redeem on Nov. 16": the plan's own date
-    return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj", "xcomp"}
+    if trigger.dep == "xcomp" and within_a_week(timex):
+        return False  # "plans to redeem on Nov. 16": the plan's own date ("expects to report a
+        # third-quarter loss": the quarter is the loss's)
+    return trigger.pos == "NOUN" or trigger.dep not in {"ROOT", "ccomp", "conj"}
 
 
 _RECENT_DAYS = 7
@@ -410,11 +412,13 @@ def _salient_person(article: _Article, pronoun):
     near = [e for e in people if e.start >= window]
     if not near:
         return None
-    surname = lambda e: e.text.split()[-1].removesuffix("'s").removesuffix("’s")  # noqa: E731
-    counts: dict[str, int] = {}
-    for e in people:
-        counts[surname(e)] = counts.get(surname(e), 0) + 1
-    best = max(near, key=lambda e: (counts[surname(e)], e.start))
+    before = parse.text[: pronoun.start]
+
+    def mentions(e) -> int:  # the surname as a word so far, named by the model or not ("Jobs, aged 55,")
+        surname = e.text.split()[-1].removesuffix("'s").removesuffix("’s")
+        return len(re.findall(rf"\b{re.escape(surname)}\b", before))
+
+    best = max(near, key=lambda e: (mentions(e), e.start))
     return ctx.mention(ctx.full_name(best.text, best.start), "person", best.start, best.end)
 
 
@@ -641,7 +645,7 @@ def _share_price(parse: Parse, trigger) -> bool:
     return bool(_SHARE_PRICE.search(text)) and not _MOVE.search(text)
 
 
-def _forecast_figure(parse: Parse, reading: EventReading) -> bool:
+def _forecast_figure(parse: Parse, reading: EventReading, *, lead: bool = False) -> bool:
     """ "Westinghouse expects operating margins of more than 10% next year", "Capital expenditure in
     1990 will rise slightly": a forecast of an account's figures, no happening to expect."""
     if reading.factuality != EXPECTED:
@@ -651,8 +655,10 @@ def _forecast_figure(parse: Parse, reading: EventReading) -> bool:
     if subject is not None and lemma(subject) in ACCOUNT_NOUNS:
         return True
     guessed = parse.child(trigger.i, "dobj")
-    if guessed is not None and lemma(guessed) in RESULT_NOUNS:
-        return True  # "several steelmakers will report losses through the third quarter of 1990"
+    if guessed is not None and lemma(guessed) in RESULT_NOUNS and not lead:
+        # "several steelmakers will report losses through the third quarter of 1990" (a lead warning
+        # of its own loss, "Hadson said it expects to report a loss", is news)
+        return True
     return guessed is not None and lemma(trigger) in _FORECAST_VERBS and lemma(guessed) in ACCOUNT_NOUNS | _GROWTH_NOUNS
 
 
@@ -711,7 +717,7 @@ def _citation(sentence: Sentence, article: _Article, lead: bool) -> ProposedCita
     if lead and (
         _copula(article.parse, reading.trigger)
         or _dated_verb(reading.trigger)
-        or _forecast_figure(article.parse, reading)
+        or _forecast_figure(article.parse, reading, lead=True)
     ):
         return None  # a feature's opening ("It's turning out to be a bad week for Asia"): no happening
     if reading.factuality == EXPECTED:
