@@ -554,3 +554,9 @@ def test_a_lead_warning_of_a_quarterly_loss_is_news_but_a_forecast_of_others_los
         None,
         "Dairy says it expects to report third-quarter loss",
     )
+
+
+def test_a_bare_noun_title_needs_a_name_and_an_xcomp_keeps_its_particle():
+    assert triggers(LEAD + "Monday's email announcement marked the third time the dairy has closed.") == []
+    text = "The dairy's founder, Maria Santos, has chosen to step down. Milk is cheap. Cows eat."
+    assert read(text).citations[0].title.endswith("chooses to step down")

@@ -580,7 +580,9 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple
     else:
         for k in parse.children(trigger.i, "xcomp")[:1]:  # "agreed to sell its candy businesses"
             objects = [_join(_phrase_tokens(parse, o, skip, limit=4)) for o in parse.children(k.i, "dobj")[:1]]
-            words.append(" ".join(["to" if parse.child(k.i, "aux") is not None else "", k.text, *objects]).strip())
+            particle = [p.text for p in parse.children(k.i, "prt")]  # "chose to step down"
+            to = "to" if parse.child(k.i, "aux") is not None else ""
+            words.append(" ".join([to, k.text, *particle, *objects]).strip())
         words += _called_for(parse, trigger, skip)
     for prep in parse.children(trigger.i, "prep", "agent")[:2]:
         phrase = _phrase_tokens(parse, prep, skip, limit=5)
@@ -693,9 +695,12 @@ def title(
 
     `who` names a pronoun subject ("he" -> the person it stands for)."""
     if trigger.pos == "NOUN":
-        heading = _join(_phrase_tokens(parse, trigger, skip, limit=8))
-        # "his address" says no more than "address": a title needs a word besides a pronoun
-        if len([w for w in heading.split() if w.lower() not in _POSSESSIVE_PRONOUNS]) < 2:
+        phrase = _phrase_tokens(parse, trigger, skip, limit=8)
+        heading = _join(phrase)
+        # "his address" says no more than "address", nor "email announcement" whose or where: a title
+        # needs a name ("Explosions at U.S. embassies") or a phrase ("Raid on depot") besides a pronoun
+        words = [w for w in heading.split() if w.lower() not in _POSSESSIVE_PRONOUNS]
+        if len(words) < 2 or (len(words) < 3 and not any(t.pos == "PROPN" for t in phrase)):
             return None
         return heading[:1].upper() + heading[1:]
     subject = _subject_of(parse, trigger) or _loose_subject(parse, trigger)
