@@ -560,3 +560,9 @@ def test_a_bare_noun_title_needs_a_name_and_an_xcomp_keeps_its_particle():
     assert triggers(LEAD + "Monday's email announcement marked the third time the dairy has closed.") == []
     text = "The dairy's founder, Maria Santos, has chosen to step down. Milk is cheap. Cows eat."
     assert read(text).citations[0].title.endswith("chooses to step down")
+
+
+def test_what_was_announced_in_a_memo_is_what_was_said_even_when_the_parse_hangs_it_on_the_memo():
+    text = "Maria Santos, the head of the dairy, announced Monday in an internal memo that she would be on leave."
+    (c,) = read(text).citations
+    assert "would be on leave" in c.title

@@ -505,6 +505,18 @@ def _that_clause(parse: Parse, trigger: Token) -> Token | None:
 _ASKING_FOR = frozenset({"call", "press", "push", "appeal", "ask", "plead", "lobby", "campaign", "petition", "arrange"})
 
 
+def _misparsed_that_clause(parse: Parse, trigger: Token) -> list[Token]:
+    """ "announced Monday in an internal memo that he would be on leave": the parse hung what was said
+    on the memo as a relative clause; its "that" is a complementizer (the clause has its own subject)."""
+    for prep in parse.children(trigger.i, "prep"):
+        for noun in parse.children(prep.i, "pobj"):
+            for clause in parse.children(noun.i, "relcl"):
+                that = any(m.lower == "that" for m in parse.children(clause.i, "mark"))
+                if that and parse.child(clause.i, "nsubj", "nsubjpass") is not None:
+                    return [clause]
+    return []
+
+
 def _called_for(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     """ "called for Vacco to revive the unit": the clause "for" opens after a verb of asking, as one
     phrase."""
@@ -570,7 +582,7 @@ def _predicate(parse: Parse, trigger: Token, skip: set[int], quotes: tuple[tuple
     if shared:
         return words + shared
     if lemma(trigger) in SPEECH_VERBS:
-        reported = parse.children(trigger.i, "ccomp", "xcomp")[:1]
+        reported = parse.children(trigger.i, "ccomp", "xcomp")[:1] or _misparsed_that_clause(parse, trigger)
         words += [_quoted(parse, k, quotes) or _gist(parse, k, skip) for k in reported]
     elif not used and (clause := _that_clause(parse, trigger)) is not None:
         # "disclosed that Kuwait's government has asked …", "is reviewing whether …": what, in short
