@@ -566,3 +566,7 @@ def test_what_was_announced_in_a_memo_is_what_was_said_even_when_the_parse_hangs
     text = "Maria Santos, the head of the dairy, announced Monday in an internal memo that she would be on leave."
     (c,) = read(text).citations
     assert "would be on leave" in c.title
+
+
+def test_a_price_apiece_is_market_data():
+    assert triggers(LEAD + "The dairy's stock traded at $14 apiece this summer.") == []

@@ -629,7 +629,9 @@ def _copula(parse: Parse, trigger) -> bool:
 
 
 # A share price in the day's trading: "closed unchanged Friday at $29 a share in composite trading".
-_SHARE_PRICE = re.compile(r"\b(?:a|per) share\b|\bcomposite trading\b|\btrading (?:on|in) the\b", re.IGNORECASE)
+_SHARE_PRICE = re.compile(
+    r"\b(?:a|per) share\b|\bapiece\b|\bcomposite trading\b|\btrading (?:on|in) the\b", re.IGNORECASE
+)
 _PRICE_VERBS = word_set("close finish end open trade stand")
 _MOVE = re.compile(r"\b(?:up|down|rose|fell|gained|lost|jumped|dropped|slid|climbed)\b", re.IGNORECASE)
 

@@ -394,7 +394,7 @@ def _whole_words(parse: Parse, tokens: list[Token]) -> list[Token]:
     return [parse.tokens[i] for i in sorted(kept)]
 
 
-_CORE_DEPS = frozenset({"compound", "poss", "case", "pobj", "nummod"})
+_CORE_DEPS = frozenset({"compound", "poss", "case", "pobj"})
 _CORE_MODIFIERS = frozenset({"compound", "amod", "nummod"})
 
 
@@ -403,6 +403,8 @@ def _core(parse: Parse, head: Token, t: Token) -> bool:
     Turkish activists in a 2010 raid" -> "for deaths"."""
     if t.i == head.i or (t.head == head.i and t.dep in _CORE_DEPS):
         return True
+    if t.head == head.i and t.dep == "nummod" and head.lower in {"%", "percent"}:
+        return True  # "purchased 93%": the number is the amount
     parent = parse.head(t)
     if parent.head == head.i and parent.dep == "pobj" and t.dep in _CORE_MODIFIERS:
         return True
