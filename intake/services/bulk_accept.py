@@ -16,7 +16,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from intake.models import Proposal, ProposalKind, ProposalState
-from intake.services.proposals import EVENT_SLUG_MAX, _check_offsets, participant_names, proposals_link_named
+from intake.services.proposals import (
+    EVENT_SLUG_MAX,
+    _check_offsets,
+    antecedent_citation,
+    participant_names,
+    proposals_link_named,
+)
 from timeline.models import Actor, ActorKind, Citation, Event, Source, Statement
 from timeline.services import stories
 from timeline.services.dating import dates_resolve
@@ -144,14 +150,7 @@ def _also_citations(citing: list[Proposal], made: list[Citation], events: dict[i
         if event is None or event == own.event_id or (event, own.char_start) in taken:
             continue
         taken.add((event, own.char_start))
-        citation = Citation(
-            event_id=event,
-            source_id=own.source_id,
-            sentence=own.sentence,
-            char_start=own.char_start,
-            char_end=own.char_end,
-            date_text="",  # the sentence's date is its own happening's
-        )
+        citation = antecedent_citation(own, event)
         citation.clean_fields(exclude=NO_CHECK)
         proposal._also = citation
         out.append(citation)

@@ -346,17 +346,22 @@ def _cite_antecedent(proposal: Proposal, own: Citation) -> Citation | None:
         return None
     if Citation.objects.filter(event=event, source=own.source, char_start=own.char_start).exists():
         return None
-    record = Citation(
-        event=event,
-        source=own.source,
+    record = antecedent_citation(own, event.pk)
+    record.full_clean(validate_constraints=False)
+    record.save()
+    return record
+
+
+def antecedent_citation(own: Citation, event_id: int) -> Citation:
+    """The sentence of citation `own` as a citation of the event its antecedent names (unsaved)."""
+    return Citation(
+        event_id=event_id,
+        source_id=own.source_id,
         sentence=own.sentence,
         char_start=own.char_start,
         char_end=own.char_end,
         date_text="",  # the sentence's date is its own happening's, not the one it came after
     )
-    record.full_clean(validate_constraints=False)
-    record.save()
-    return record
 
 
 def _event_for(proposal: Proposal, *, user) -> Event:
