@@ -20,6 +20,12 @@ How a citation is matched to a candidate event, and why:
 The score is 0.35 x date agreement (1 within, 0.8 overlapping, 0.6 near, 0.3 undated; scaled down for
 intervals coarser than a week, which say less) + 0.4 x content-word overlap + 0.25 x shared actors (two
 or more count fully); the best candidate at 0.45 or more is the match. Reasons say which tests held.
+
+A sentence's antecedents ("after Putin ordered a partial mobilisation", antecedents.py) are matched
+apart, once its own event is known (`match_antecedent`): to the event whose own happening shares a
+word with the antecedent's (the trigger and its nouns, `core`, not any word one of its sentences
+mentions), in an order the dates allow give or take a day; the best by content-word overlap and
+shared actors. The sentence then supports that event too.
 """
 
 from __future__ import annotations
