@@ -570,3 +570,8 @@ def test_what_was_announced_in_a_memo_is_what_was_said_even_when_the_parse_hangs
 
 def test_a_price_apiece_is_market_data():
     assert triggers(LEAD + "The dairy's stock traded at $14 apiece this summer.") == []
+
+
+def test_a_date_that_only_says_which_thing_gives_way_to_the_next():
+    (c,) = read(LEAD + "Her 1987 Ford Escort was found last month at the airport, the police said.").citations
+    assert c.timex.text == "last month"

@@ -313,8 +313,23 @@ def _event_word(article: _Article, sentence: Sentence, timex: Timex | None):
     return verb if day and recent and verb.pos == "VERB" else trigger
 
 
+def _of_a_thing(sentence: Sentence, article: _Article, timex: Timex) -> bool:
+    """A date that only tells which thing ("Kopp's 1987 Chevrolet Cavalier", "the 1991 settlement"):
+    it names a noun that is no happening."""
+    token = article.parse.token_at(timex.start)
+    if token is None or token.dep not in {"nummod", "compound", "amod"}:
+        return False
+    thing = article.parse.head(token)
+    inside = timex.start <= thing.start < timex.end
+    return not inside and thing.pos in {"NOUN", "PROPN"} and not is_event_noun(thing)
+
+
 def _dating(sentence: Sentence, article: _Article, lead: bool) -> tuple[Timex | None, str, float] | None:
     timex = dating_timex(sentence, article.timexes)
+    if timex is not None and _of_a_thing(sentence, article, timex):
+        # "Kopp's 1987 Chevrolet Cavalier was discovered last month": the next date is the sentence's
+        later = [t for t in article.timexes if t.start > timex.start]
+        timex = dating_timex(sentence, later) or timex
     if timex is not None and lead and _dates_a_thing(sentence, article, timex):
         # "has apologised for the 2010 raid": 2010 is the raid's; "Nashua, rumored a takeover target
         # for six months, said …": the six months are the rumour's
