@@ -575,3 +575,12 @@ def test_a_price_apiece_is_market_data():
 def test_a_date_that_only_says_which_thing_gives_way_to_the_next():
     (c,) = read(LEAD + "Her 1987 Ford Escort was found last month at the airport, the police said.").citations
     assert c.timex.text == "last month"
+
+
+def test_they_who_act_are_the_people_named_before_not_a_thing():
+    text = (
+        "The first lab tests linked the hair to Karl Brenner. Brenner has eluded authorities since they "
+        "obtained a warrant for him on Oct. 23. It rained."
+    )
+    obtained = [c for c in read(text).citations if c.trigger.text == "obtained"]
+    assert obtained and obtained[0].title.startswith("Authorities obtain warrant")

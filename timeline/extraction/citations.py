@@ -47,7 +47,9 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     EXPECTATION_VERBS,
     FIGURE_VERBS,
+    PEOPLE_NOUNS,
     PERIOD_NOUNS,
+    PERSON_ROLES,
     REMARK_NOUNS,
     RESULT_NOUNS,
     SPEECH_VERBS,
@@ -413,7 +415,39 @@ def _pronoun_subject(article: _Article, sentence: Sentence, pronoun):
         salient = _salient_person(article, pronoun)
         if salient is not None:
             return salient
+    if pronoun.lower == "they":
+        group = _acting_group(article, pronoun)
+        if group is not None:
+            return group
     return speaker_of(article.speakers, pronoun)
+
+
+def _acting_group(article: _Article, pronoun):
+    """Who "they" who do something are: the last plural noun before that names people who can act
+    ("authorities", "investigators"; not "the first DNA tests")."""
+    parse = article.parse
+    for k in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
+        t = parse.tokens[k]
+        # "Kopp has eluded authorities since they …" (the lemma tables leave "authorities" as it is)
+        acting = t.tag == "NNS" and (lemma(t) in _ACTING_NOUNS or t.lower in _ACTING_NOUNS)
+        if acting and t.dep in {"nsubj", "nsubjpass", "dobj", "pobj"} and not article.speakers.in_quote(t.start):
+            return speaker_of(article.speakers, t) or Mention(_join_words(parse, t), t.start, t.end, "")
+    return None
+
+
+def _join_words(parse: Parse, head) -> str:
+    words = [w.text for w in parse.tokens[head.left : head.i + 1] if w.pos in {"ADJ", "NOUN", "PROPN"}]
+    return " ".join(words) or head.text
+
+
+_ACTING_NOUNS = (
+    PEOPLE_NOUNS
+    | PERSON_ROLES
+    | word_set(
+        """authority authorities investigator police agent prosecutor rebel soldier troop worker lawmaker voter
+    negotiator protester demonstrator militant guerrilla relative diplomat analyst trader investor"""
+    )
+)
 
 
 def _salient_person(article: _Article, pronoun):

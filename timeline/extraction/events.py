@@ -728,7 +728,9 @@ def title(
     owner = _owner(parse, subject, trigger)
     if owner is not None:  # "Sotheby's said its net loss narrowed": Sotheby's net loss
         named = re.sub(r"^(?:[Ii]ts|[Tt]heir)\b", f"{owner}'s", named)
-    plural = subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None
+    plural = (
+        subject.tag in {"NNS", "NNPS"} or subject.lower in {"they", "we"} or parse.child(subject.i, "conj") is not None
+    )
     own = subject.head == trigger.i
     borrowed_passive = trigger.tag == "VBN" and (
         trigger.dep in {"acl", "advcl"} or parse.child(trigger.i, "auxpass") is not None or subject.dep == "nsubjpass"
