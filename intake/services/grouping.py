@@ -60,10 +60,6 @@ def as_citation(p: Proposal) -> extraction.ProposedCitation:
             end_date=p.date_end,
         )
     mentions = [m for m in p.actors if isinstance(m, dict) and m.get("name")]
-
-    def mention(m: dict) -> extraction.Mention:
-        return extraction.Mention(name=m["name"], char_start=0, char_end=0, kind=m.get("kind", ""))
-
     return extraction.ProposedCitation(
         antecedents=tuple(a for a in map(_antecedent, p.antecedents or ()) if a is not None),
         core=frozenset(p.event_words or ()),
@@ -72,21 +68,22 @@ def as_citation(p: Proposal) -> extraction.ProposedCitation:
         sentence=p.text,
         timex=timex,
         title=p.event_title,
-        actors=tuple(mention(m) for m in mentions),
+        actors=tuple(_mention(m) for m in mentions),
         keywords=frozenset(p.keywords or ()),
-        speakers=tuple(mention(m) for m in mentions if m.get("speaker")),
-        participants=tuple(mention(m) for m in mentions if m.get("participant")),
+        speakers=tuple(_mention(m) for m in mentions if m.get("speaker")),
+        participants=tuple(_mention(m) for m in mentions if m.get("participant")),
     )
+
+
+def _mention(m: dict) -> extraction.Mention:
+    """A stored mention ({name, kind, …}) as the matcher reads one: its name and kind, no offsets."""
+    return extraction.Mention(name=m["name"], char_start=0, char_end=0, kind=m.get("kind", ""))
 
 
 def _antecedent(a) -> extraction.Antecedent | None:
     """A stored antecedent (Proposal.antecedents) as the reader made it; None for one that is malformed."""
     try:
-        actors = tuple(
-            extraction.Mention(name=m["name"], char_start=0, char_end=0, kind=m.get("kind", ""))
-            for m in a.get("actors", ())
-            if isinstance(m, dict) and m.get("name")
-        )
+        actors = tuple(_mention(m) for m in a.get("actors", ()) if isinstance(m, dict) and m.get("name"))
         return extraction.Antecedent(
             text=str(a["text"]),
             char_start=int(a["char_start"]),
@@ -300,22 +297,29 @@ def _components(pool: list[Proposal]) -> list[list[Proposal]]:
     return [parts[span] for span in sorted(parts)]
 
 
-def _also(part: list[Proposal], groups: _Groups, accepted: list, i: int) -> tuple:
-    """(event id, head id, reasons): the event or proposed event that the antecedent proposal i names
-    reports, besides its own (extraction.match_antecedent); Nones when there is none."""
-    own = groups.label[i]
-    others = [c for c in accepted if c.key != own]
-    heads = {}
-    for name, members in groups.members.items():
-        if name != own:
-            heads[f"g:{name}"] = part[members[0]].pk
-            others.append(groups.candidate(name, without=-1))
-    match = extraction.match_antecedent(as_citation(part[i]), others)
-    if match is None:
-        return None, None, []
-    if match.key in heads:
-        return None, heads[match.key], list(match.reasons)
-    return int(match.key.partition(":")[2]), None, list(match.reasons)
+def _also(part: list[Proposal], groups: _Groups, accepted: list) -> dict[int, tuple]:
+    """{index: (event id, head id, reasons)} for the proposals whose antecedent names the happening an
+    event or another proposed event reports (extraction.match_antecedent), once the part is grouped.
+    The candidates and the words' weights are counted once for the part."""
+    heads = {f"g:{name}": part[members[0]].pk for name, members in groups.members.items()}
+    candidates = accepted + [groups.candidate(name, without=-1) for name in sorted(groups.members)]
+    weights = extraction.matching_weights(candidates)
+    default = max(weights.values(), default=1.0)
+    links: dict[int, tuple] = {}
+    for i, proposal in enumerate(part):
+        if not proposal.antecedents:
+            continue
+        label = groups.label[i]
+        own = label if isinstance(label, str) else f"g:{label}"
+        others = [c for c in candidates if c.key != own]
+        match = extraction.match_antecedent(as_citation(proposal), others, weights, default)
+        if match is None:
+            continue
+        if match.key in heads:
+            links[i] = (None, heads[match.key], list(match.reasons))
+        else:
+            links[i] = (int(match.key.partition(":")[2]), None, list(match.reasons))
+    return links
 
 
 def _placed(part: list[Proposal], accepted: list) -> dict[int, tuple]:
@@ -333,8 +337,9 @@ def _placed(part: list[Proposal], accepted: list) -> dict[int, tuple]:
             match = found[i]
             reasons = list(match.reasons) if match else ["reported like the others of its group"]
             new[part[i].pk] = (None, head.pk, match.score if match else None, reasons)
+    links = _also(part, groups, accepted)
     for i, proposal in enumerate(part):
-        also_event, also_head, reasons = _also(part, groups, accepted, i) if proposal.antecedents else (None, None, [])
+        also_event, also_head, reasons = links.get(i, (None, None, []))
         event, head, score, own_reasons = new[proposal.pk]
         new[proposal.pk] = (event, head, score, own_reasons + [f"also: {r}" for r in reasons], also_event, also_head)
     return new
