@@ -135,10 +135,12 @@ def _events_for(citing: list[Proposal], user) -> dict[int, int]:
     return {pk: (e.pk if isinstance(e, Event) else e) for pk, e in chosen.items()}
 
 
-def _also_citations(citing: list[Proposal], made: list[Citation], events: dict[int, int], taken: set) -> list[Citation]:
+def _also_citations(
+    citing: list[Proposal], made: list[Citation], events: dict[int, int], taken: set
+) -> list[tuple[Proposal, Citation]]:
     """The sentences cited on the events their antecedents name too (Proposal.also_*), where that event
-    is a record: an existing one, or the one its group landed on before or in this batch. At most one
-    query."""
+    is a record: an existing one, or the one its group landed on before or in this batch; each with its
+    proposal. At most one query."""
     heads = {p.also_same_event_as_id for p in citing if p.also_same_event_as_id and not p.also_event_id}
     landed = _group_events(heads, {p.pk for p in citing}) if heads else {}
     for proposal in citing:
@@ -152,8 +154,7 @@ def _also_citations(citing: list[Proposal], made: list[Citation], events: dict[i
         taken.add((event, own.char_start))
         citation = antecedent_citation(own, event)
         citation.clean_fields(exclude=NO_CHECK)
-        proposal._also = citation
-        out.append(citation)
+        out.append((proposal, citation))
     return out
 
 
@@ -247,12 +248,12 @@ def proposals_accept_above(*, source: Source, min_confidence: float, user=None) 
         taken = set(Citation.objects.filter(source=source).values_list("event_id", "char_start"))
         citations = _citations(citing, source, events, taken)
         Citation.objects.bulk_create(citations)
-        also = _also_citations(citing, citations, events, taken)
+        linked = _also_citations(citing, citations, events, taken)
+        also = [citation for _, citation in linked]
         if also:
             Citation.objects.bulk_create(also)
-            for proposal in citing:
-                if hasattr(proposal, "_also"):
-                    proposal.undo = {**proposal.undo, "also_citation": proposal._also.pk}
+        for proposal, citation in linked:
+            proposal.undo = {**proposal.undo, "also_citation": citation.pk}
         Citation.history.bulk_history_create(citations + also, default_user=reviewer)
         _link_actors(citing, citations, actors)
         for proposal, citation in zip(citing, citations, strict=True):
