@@ -533,12 +533,18 @@ def _called_for(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     return []
 
 
+def _plural(parse: Parse, subject: Token) -> bool:
+    """A subject that takes a plural verb: "police", "they", "Bulgaria and Poland"."""
+    coordinated = parse.child(subject.i, "conj") is not None
+    return subject.tag in {"NNS", "NNPS"} or subject.lower in {"they", "we"} or coordinated
+
+
 def _shared_object(parse: Parse, trigger: Token, skip: set[int]) -> list[str]:
     """ "interviewed and released one of two men": the next verb, with the object the two share."""
-    subject = _subject_of(parse, trigger)
-    plural = subject is not None and (subject.tag in {"NNS", "NNPS"} or parse.child(subject.i, "conj") is not None)
     if lemma(trigger) in SPEECH_VERBS or parse.child(trigger.i, "ccomp", "xcomp") is not None:
         return []
+    subject = _subject_of(parse, trigger)
+    plural = subject is not None and _plural(parse, subject)
     for verb in parse.children(trigger.i, "conj")[:1]:
         objects = parse.children(verb.i, "dobj")[:1]
         if any(d.lower == "no" for o in objects for d in parse.children(o.i, "det")):
@@ -728,9 +734,7 @@ def title(
     owner = _owner(parse, subject, trigger)
     if owner is not None:  # "Sotheby's said its net loss narrowed": Sotheby's net loss
         named = re.sub(r"^(?:[Ii]ts|[Tt]heir)\b", f"{owner}'s", named)
-    plural = (
-        subject.tag in {"NNS", "NNPS"} or subject.lower in {"they", "we"} or parse.child(subject.i, "conj") is not None
-    )
+    plural = _plural(parse, subject)
     own = subject.head == trigger.i
     borrowed_passive = trigger.tag == "VBN" and (
         trigger.dep in {"acl", "advcl"} or parse.child(trigger.i, "auxpass") is not None or subject.dep == "nsubjpass"
