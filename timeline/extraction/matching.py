@@ -237,11 +237,11 @@ def score_antecedent(
 ) -> EventMatch | None:
     """How well `candidate` is the happening `antecedent` names, or None.
 
-    A phrase is short ("after Putin ordered a partial mobilisation"), so it matches an event whose title
-    happening shares a word with its happening or its object (ProposedCitation.core: "announced" or
-    "mobilization" in "the mobilization, announced by Putin": what the event is, not what one of its
-    sentences mentions in passing) and that shares an actor or another content
-    word with it, in an order the dates allow."""
+    A phrase is short ("after Putin ordered a partial mobilisation"), so it matches only an event whose
+    own happening shares a word with the antecedent's happening or its object (the events' `core`:
+    "announced" or "mobilization" in "the mobilization, announced by Putin": what the event is, not what
+    one of its sentences mentions in passing), in an order the dates allow; the score is the content
+    words' overlap and the shared actors."""
     if not _in_order(antecedent, citation, candidate):
         return None
     if not antecedent.core & candidate.core:

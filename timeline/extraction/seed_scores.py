@@ -121,8 +121,9 @@ def run(sources: Sequence[tuple[str, str, Reference]]) -> Run:
             citations.append(Span(slug, citation.char_start, citation.char_end, group=key))
             placed.append((slug, citation, key))
     # Once every event is formed: the sentences that name an earlier happening support its event too.
+    candidates = {k: e.candidate() for k, e in events.items()}
     for slug, citation, key in placed:
-        match = match_antecedent(citation, [e.candidate() for k, e in events.items() if k != key])
+        match = match_antecedent(citation, [c for k, c in candidates.items() if k != key])
         if match is not None:
             citations.append(Span(slug, citation.char_start, citation.char_end, group=match.key))
     return Run(statements, citations, events, texts)
