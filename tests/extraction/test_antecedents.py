@@ -86,3 +86,13 @@ def test_the_antecedent_is_the_event_whose_happening_it_names_and_that_came_befo
     assert match_antecedent(warning, [strike("later", D(2024, 3, 12), {"order", "strike"})]) is None
     # An event that only mentions a strike in passing (its own happening is a vote) is not it.
     assert match_antecedent(warning, [strike("vote", D(2024, 3, 1), {"vote", "parliament"})]) is None
+
+
+@requires_model
+def test_a_possibility_or_a_denial_places_nothing_after_the_antecedent():
+    text = "The embassy warned on Tuesday that dual nationals may be drafted following the mobilisation."
+    assert antecedents(text) == []
+    assert antecedents("The army said on Monday that its troops did not leave after the ceasefire.") == []
+    assert antecedents("The embassy told citizens on Friday they should leave after the vote on the budget.") == [
+        ("after the vote on the budget", "before", ["vote"])
+    ]

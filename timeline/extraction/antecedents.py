@@ -15,6 +15,11 @@ years", "following the week"):
 - an event noun after "after", "following" or "since": "following the Kremlin's partial
   mobilisation", "since its invasion of Ukraine";
 - what the sentence's happening brought about: "has triggered protests", "sparked a strike".
+
+None is read where the happening it is tied to may not have happened ("dual nationals may be drafted
+following the mobilisation", "did not leave after the speech"): such a sentence weighs a
+possibility; it does not place one happening after another. Advice still does ("should leave
+following the mobilisation"): it was given because of what came before.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ _CAUSING = frozenset({"trigger", "spark", "prompt", "provoke", "cause", "fuel", 
 # Deverbal endings: "mobilisation", "announcement", "closure", "arrival", "discovery".
 _EVENT_SUFFIX = re.compile(r"(?:[st]ion|ment|ure|val|sal|ery)s?$")
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+# A possibility, not an instruction: "may be drafted following …" weighs a chance, while "should leave
+# following …" is advice given because of what came before.
+_POSSIBLE = frozenset({"may", "might", "could"})
 
 
 def is_event_noun(t: Token) -> bool:
@@ -41,7 +49,8 @@ def is_event_noun(t: Token) -> bool:
     return lemma(t) in EVENT_NOUNS or bool(_EVENT_SUFFIX.search(t.lower))
 
 
-_Found = tuple[Token, int, int, str]  # (event word, first and last token of its phrase, relation)
+_Found = tuple[Token, int, int, str, Token]
+# (event word, first and last token of its phrase, relation, the verb or noun the phrase is tied to)
 
 
 def _clause(parse: Parse, t: Token) -> _Found | None:
@@ -51,7 +60,7 @@ def _clause(parse: Parse, t: Token) -> _Found | None:
     verb = parse.head(t)
     if verb.pos != "VERB" or verb.tag not in _PAST_TAGS:
         return None
-    return verb, verb.left, verb.right, "before"
+    return verb, verb.left, verb.right, "before", parse.head(verb)
 
 
 def _noun(parse: Parse, t: Token) -> _Found | None:
@@ -61,7 +70,7 @@ def _noun(parse: Parse, t: Token) -> _Found | None:
     noun = parse.child(t.i, "pobj", "dobj")
     if noun is None or not is_event_noun(noun):
         return None
-    return noun, t.i, noun.right, "before"
+    return noun, t.i, noun.right, "before", parse.head(t)
 
 
 def _result(parse: Parse, t: Token) -> _Found | None:
@@ -71,7 +80,12 @@ def _result(parse: Parse, t: Token) -> _Found | None:
     noun = parse.child(t.i, "dobj")
     if noun is None or not is_event_noun(noun):
         return None
-    return noun, t.i, t.right, "after"
+    return noun, t.i, t.right, "after", t
+
+
+def _unsure(parse: Parse, t: Token) -> bool:
+    """ "may be drafted", "could spark", "did not leave": a happening the clause does not report."""
+    return parse.child(t.i, "neg") is not None or any(k.lower in _POSSIBLE for k in parse.children(t.i, "aux"))
 
 
 def event_words(parse: Parse, word: Token, keywords: Callable[[str], frozenset[str]]) -> frozenset[str]:
@@ -100,9 +114,9 @@ def read_antecedents(
         found = _clause(parse, t) or _noun(parse, t) or _result(parse, t)
         if found is None:
             continue
-        word, left, right, relation = found
-        if left <= own.i <= right:
-            continue  # the sentence's own happening: nothing besides it
+        word, left, right, relation, tied = found
+        if left <= own.i <= right or _unsure(parse, tied):
+            continue  # the sentence's own happening, or one that may not have happened
         while right > left and parse.tokens[right].pos == "PUNCT":
             right -= 1
         start, end = parse.tokens[left].start, parse.tokens[right].end
